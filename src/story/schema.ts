@@ -1,0 +1,159 @@
+/**
+ * The story pack: the public format of a story, bundled or the reader's own.
+ * Validated when the bundled pack is built (tests/unit/story and
+ * `npm run check:pack`), when a pack is loaded from storage, and when one is
+ * imported. A bad pack is an error that names the entity and the field.
+ */
+import { z } from 'zod';
+
+export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD or YYYY-MM');
+const httpsUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => /^https:\/\/[^\s<>"]+$/.test(s), 'expected an https:// link');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** One way of writing the entity's name. */
+export const NameSchema = z.object({
+  text: text(120),
+  /** BCP 47 language of the form ("en", "ru", "ko", "es"); any language is allowed. */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en"'),
+  /**
+   * "name" (default): a full name or an unambiguous short form.
+   * "surname": counts only when the page supports it (see docs/detection-rules.md).
+   * "abbreviation": must be written in capitals as given (US, DPRK).
+   * "description": a role mention ("the Russian president"), off unless the reader turns role mentions on.
+   */
+  kind: z.enum(['name', 'surname', 'abbreviation', 'description']).default('name'),
+});
+export type EntityName = z.infer<typeof NameSchema>;
+
+/** A dated reference fact with its source. */
+export const FactSchema = z.object({
+  label: text(60),
+  value: text(300),
+  asOf: isoDate,
+  source: httpsUrl,
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+/** A role held by a person (or status of an organization), with its dates. */
+export const RoleSchema = z.object({
+  title: text(160),
+  from: isoDate.optional(),
+  /** absent: still held as of `asOf` */
+  to: isoDate.optional(),
+  asOf: isoDate,
+  source: httpsUrl,
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const RelationSchema = z.object({
+  /** id of another entity of the same pack */
+  to: text(80),
+  /** how they relate, as a reader would say it: "met Kim Jong Un at the Vostochny Cosmodrome" */
+  text: text(300),
+  date: isoDate.optional(),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+export const LocationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  region: text(120).optional(),
+  country: text(120),
+});
+
+export const EntitySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "kim-jong-un"').max(80),
+  /** canonical English name */
+  name: text(120),
+  type: z.enum(ENTITY_TYPES),
+  /** one line: who or what it is */
+  description: text(300),
+  wikipedia: httpsUrl.optional(),
+  /** only where confirmed against a reference page: a wrong id is worse than none */
+  wikidata: z.string().regex(/^Q\d+$/, 'expected a Wikidata id such as "Q7747"').optional(),
+  /** false for namesakes carried so they can be told apart ("Kim Yo Jong") */
+  fromArticle: z.boolean().default(true),
+  /** every way outlets write it, in any language; the canonical name is implied */
+  names: z.array(NameSchema).max(400).default([]),
+  /** titles that, before the surname alone, point to this person ("Professor" → Kim Jae-chun) */
+  titles: z.array(text(40)).max(40).default([]),
+  roles: z.array(RoleSchema).max(40).default([]),
+  facts: z.array(FactSchema).max(60).default([]),
+  location: LocationSchema.optional(),
+  /** what the story says of it: the article's own sentences, most telling first */
+  sentences: z.array(text(2000)).max(200).default([]),
+  relations: z.array(RelationSchema).max(60).default([]),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+export type EntityInput = z.input<typeof EntitySchema>;
+
+export const PackSchema = z
+  .object({
+    format: z.literal('story-lens/pack'),
+    formatVersion: z.literal(1),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id').max(80),
+    title: text(300),
+    /** the story's date: roles and role mentions are resolved as of this day */
+    date: isoDate,
+    source: z.object({ publisher: text(120).optional(), url: httpsUrl.optional() }).default({}),
+    summary: z.string().max(1000).default(''),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+    /** the date the reference facts are current to */
+    factsAsOf: isoDate.optional(),
+    entities: z.array(EntitySchema).max(2000),
+  })
+  .superRefine((pack, ctx) => {
+    const ids = new Set<string>();
+    pack.entities.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entities', i, 'id'], message: `duplicate id "${e.id}"` });
+      ids.add(e.id);
+    });
+    pack.entities.forEach((e, i) =>
+      e.relations.forEach((r, j) => {
+        if (!ids.has(r.to))
+          ctx.addIssue({ code: 'custom', path: ['entities', i, 'relations', j, 'to'], message: `no entity "${r.to}" in this pack` });
+      }),
+    );
+  });
+export type StoryPack = z.infer<typeof PackSchema>;
+export type StoryPackInput = z.input<typeof PackSchema>;
+
+export class PackError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid story pack:\n- ${problems.join('\n- ')}`);
+    this.name = 'PackError';
+  }
+}
+
+/** Describes a problem by entity ("entity "kim-jong-un" (Kim Jong Un), field facts[2].source: ...") */
+function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (path[0] === 'entities' && typeof path[1] === 'number') {
+    const raw = (input as { entities?: unknown[] })?.entities?.[path[1]] as { id?: unknown; name?: unknown } | undefined;
+    const who = typeof raw?.id === 'string' ? `"${raw.id}"${typeof raw?.name === 'string' ? ` (${raw.name})` : ''}` : `#${path[1]}`;
+    const field = path.slice(2).reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '');
+    return `entity ${who}, field ${field || '(the entity itself)'}: ${issue.message}`;
+  }
+  return `field ${path.join('.') || '(the pack itself)'}: ${issue.message}`;
+}
+
+export function parsePack(input: unknown): StoryPack {
+  const result = PackSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new PackError(result.error.issues.map((i) => describeIssue(input, i)));
+}
+
+export function safeParsePack(input: unknown): { ok: true; pack: StoryPack } | { ok: false; problems: string[] } {
+  try {
+    return { ok: true, pack: parsePack(input) };
+  } catch (e) {
+    if (e instanceof PackError) return { ok: false, problems: e.problems };
+    throw e;
+  }
+}

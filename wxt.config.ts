@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+// Story Lens runs entirely on the reader's device: no host permissions beyond
+// the content script's own matches, no remote code, no network.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Story Lens',
+    description:
+      'Follow one news story across the web: its people and places marked on any page, with reference cards. Runs on your device only.',
+    permissions: ['storage'],
+    action: { default_title: 'Story Lens' },
+    // The CSS Custom Highlight API is the only way we paint: declare the
+    // versions that have it instead of falling back to wrapping text.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'story-lens@story-lens.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Open the card of the next story mention on the page',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the card of the previous story mention on the page',
+      },
+    },
+  }),
+});
