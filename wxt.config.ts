@@ -21,6 +21,9 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions came to Firefox for Android in 142
+            // (web-ext lint warns otherwise); desktop has it since 140.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),
