@@ -35,6 +35,15 @@ export interface PageEntity {
   count: number;
 }
 
+/** A page's HTML and where it came from (the popup parses it inertly with DOMParser). */
+export interface PageHtml {
+  html: string;
+  url: string;
+  title: string;
+  /** true when the HTML was cut at the size limit */
+  truncated: boolean;
+}
+
 export interface ProtocolMap {
   // content script → background
   getPageSetup(req: { url: string }): PageSetup;
@@ -45,6 +54,8 @@ export interface ProtocolMap {
   getPageEntities(): PageReport;
   revealMention(req: { entity: string; index: number; openCard: boolean }): boolean;
   stepMention(req: { direction: 1 | -1 }): boolean;
+  /** the page's HTML as it is now, for "Follow this story" (Readability runs in the popup, not the page) */
+  getPageHtml(): PageHtml;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
