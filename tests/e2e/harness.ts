@@ -88,13 +88,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir?: string; routes?: Record<string, Route>; userDataDir?: string } = {}): Promise<Harness> {
+export async function launch(
+  opts: { extensionDir?: string; routes?: Record<string, Route>; userDataDir?: string; /** default true; `npm start` shows the window where there is a display */ headless?: boolean } = {},
+): Promise<Harness> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`No built extension at ${ext}: run "npm run build" first.`);
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${ext}`,
