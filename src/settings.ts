@@ -1,9 +1,16 @@
 /**
  * Every stored item, versioned, with migrations (WXT storage.defineItem).
  * Stored user data outlives every release: its shape is a public format, and
- * tests/unit/settings migrates a stored fixture of every earlier version.
+ * tests/unit/settings migrates a stored fixture of every earlier version
+ * (tests/fixtures/stored/settings-v*.json).
  * Whatever is read back is validated before use (a content script in Chrome
  * can write storage.local; a hand-edited profile can hold anything).
+ *
+ * Versions:
+ * - v1: enabled, neverRunOn, onlyRunOn, types, highlightStyle, cardDelayMs,
+ *   cardDetail, theme, roleMentions, syncSettings.
+ * - v2: + keepTrail (the reader can stop Story Lens keeping a trail of the
+ *   pages that mention the story; on, as v1 always kept it).
  */
 import { storage } from '#imports';
 import { z } from 'zod';
@@ -25,22 +32,45 @@ export const DEFAULT_NEVER_RUN_ON = [
   'dashlane.com',
 ];
 
+export const MAX_SITE_PATTERNS = 500;
+export const MAX_CARD_DELAY_MS = 5000;
+
+const sitePatterns = z.array(z.string().max(253)).max(MAX_SITE_PATTERNS);
+const types = z.object(Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof ENTITY_TYPES)[number], z.ZodBoolean>);
+
+/** The v1 shape, frozen: what a v1 profile holds. */
+export const SettingsV1Schema = z.object({
+  enabled: z.boolean(),
+  neverRunOn: sitePatterns,
+  onlyRunOn: sitePatterns,
+  types,
+  highlightStyle: z.enum(['underline', 'tint', 'none']),
+  cardDelayMs: z.number().int().min(0).max(MAX_CARD_DELAY_MS),
+  cardDetail: z.enum(['compact', 'full']),
+  theme: z.enum(['system', 'light', 'dark']),
+  roleMentions: z.boolean(),
+  syncSettings: z.boolean(),
+});
+export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
+
 export const SettingsSchema = z.object({
   enabled: z.boolean(),
   /** host patterns ("example.com", "*.example.com", "*bank*.*") where Story Lens never runs */
-  neverRunOn: z.array(z.string().max(253)).max(500),
+  neverRunOn: sitePatterns,
   /** when not empty, Story Lens runs only on these host patterns */
-  onlyRunOn: z.array(z.string().max(253)).max(500),
-  types: z.object(Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof ENTITY_TYPES)[number], z.ZodBoolean>),
+  onlyRunOn: sitePatterns,
+  types,
   highlightStyle: z.enum(['underline', 'tint', 'none']),
   /** delay before a card opens on hover, in ms */
-  cardDelayMs: z.number().int().min(0).max(5000),
+  cardDelayMs: z.number().int().min(0).max(MAX_CARD_DELAY_MS),
   cardDetail: z.enum(['compact', 'full']),
   theme: z.enum(['system', 'light', 'dark']),
   /** report role mentions ("the Russian president") */
   roleMentions: z.boolean(),
   /** sync these preferences (never stories or the trail) through storage.sync */
   syncSettings: z.boolean(),
+  /** keep a trail of the pages that mention a story (never from private windows) */
+  keepTrail: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -55,14 +85,36 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   roleMentions: false,
   syncSettings: false,
+  keepTrail: true,
 };
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+export const SETTINGS_KEY = 'local:settings' as const;
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-});
+/** version → function from the previous version's value to this one's (WXT runs them in order). */
+export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  2: (v1) => ({ ...v1, keepTrail: true }),
+};
+
+/** Runs the migrations from `fromVersion` up to the current one (used for imported backups too). */
+export function migrateSettings(raw: unknown, fromVersion: number): unknown {
+  let value = raw;
+  for (let v = fromVersion + 1; v <= SETTINGS_VERSION; v++) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) value = SETTINGS_MIGRATIONS[v]?.(value as Record<string, unknown>) ?? value;
+  }
+  return value;
+}
+
+/** Defines the stored item (a fresh definition runs the migrations again: tests use it). */
+export function defineSettingsItem() {
+  return storage.defineItem<Settings>(SETTINGS_KEY, {
+    fallback: DEFAULT_SETTINGS,
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  });
+}
+
+export const settingsItem = defineSettingsItem();
 
 /** Reads settings, falling back field by field to defaults for anything invalid. */
 export function sanitizeSettings(raw: unknown): Settings {
@@ -76,4 +128,49 @@ export function sanitizeSettings(raw: unknown): Settings {
     }
   }
   return out as Settings;
+}
+
+/** The stored settings, validated. */
+export async function getSettings(): Promise<Settings> {
+  return sanitizeSettings(await settingsItem.getValue());
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n- ${problems.join('\n- ')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Problems of a settings value, one line per field; empty when it is valid. */
+export function settingsProblems(raw: unknown): string[] {
+  const r = SettingsSchema.safeParse(raw);
+  return r.success ? [] : r.error.issues.map((i) => `settings field ${i.path.join('.') || '(the settings themselves)'}: ${i.message}`);
+}
+
+let writing: Promise<unknown> = Promise.resolve();
+
+/** Changes some settings at once (validated; nothing is written when the result is invalid). */
+export function updateSettings(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<Settings> {
+  const run = async () => {
+    const current = await getSettings();
+    const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
+    const problems = settingsProblems(next);
+    if (problems.length) throw new SettingsError(problems);
+    await settingsItem.setValue(next);
+    return next;
+  };
+  const p = writing.then(run, run);
+  writing = p.catch(() => undefined);
+  return p;
+}
+
+/** Back to the defaults (stories and the trail are not settings and stay). */
+export function resetSettings(): Promise<Settings> {
+  return updateSettings(() => structuredClone(DEFAULT_SETTINGS));
+}
+
+/** Calls `cb` with the validated settings whenever they change (in any context). */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return settingsItem.watch((raw) => cb(sanitizeSettings(raw)));
 }
