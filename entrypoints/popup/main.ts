@@ -1,1 +1,53 @@
-document.body.textContent='x';
+// Wiring only: the view is src/ui/popup.ts.
+import '../../src/ui/popup.css';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../src/messaging';
+import { getSettings, updateSettings, watchSettings } from '../../src/settings';
+import { setSiteEnabled } from '../../src/store/site-rules';
+import { getStories } from '../../src/store/stories';
+import { saveStoryDraft } from '../../src/ui/add-story-draft';
+import { mountPopup, type PopupTab } from '../../src/ui/popup';
+
+// Tests open popup.html in a tab and name the page tab they mean with ?tab=<id>.
+const tabParam = Number(new URLSearchParams(location.search).get('tab'));
+const pinnedTab = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : null;
+
+async function currentTab(): Promise<PopupTab | null> {
+  const tab = pinnedTab ? await browser.tabs.get(pinnedTab).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return tab?.id == null ? null : { id: tab.id, url: tab.url, title: tab.title, incognito: tab.incognito };
+}
+
+async function openOptions(hash?: string) {
+  if (hash) await browser.tabs.create({ url: `${browser.runtime.getURL('/')}options.html#${hash}` });
+  else await browser.runtime.openOptionsPage();
+  if (!pinnedTab) window.close();
+}
+
+async function applyTheme() {
+  const { theme } = await getSettings();
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+void applyTheme();
+watchSettings(() => void applyTheme());
+
+void mountPopup(document.getElementById('popup')!, {
+  tab: currentTab,
+  stories: async () => (await getStories()).filter((s) => s.enabled).map((s) => ({ title: s.title, pack: s.pack })),
+  settings: getSettings,
+  setSiteEnabled,
+  setEnabled: (enabled) => updateSettings({ enabled }),
+  pageEntities: (tabId) => sendMessage('getPageEntities', undefined, tabId),
+  revealMention: (tabId, entity) => sendMessage('revealMention', { entity, index: 0, openCard: true }, tabId),
+  pageHtml: (tabId) => sendMessage('getPageHtml', undefined, tabId),
+  followStory: async (article) => {
+    await saveStoryDraft({ text: article.text, title: article.title, url: article.url, site: article.site, date: article.date });
+    await openOptions('add-story');
+  },
+  openOptions,
+  afterReveal: () => {
+    if (!pinnedTab) window.close();
+  },
+  domParser: () => new DOMParser(),
+});

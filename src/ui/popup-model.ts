@@ -6,6 +6,8 @@
  * names (fromArticle), of the types the reader has switched on: namesakes and
  * organizations are listed when found but never count against a page.
  */
+import type { Settings } from '../settings';
+import { hostMatches } from '../store/site-rules';
 import type { EntityType, StoryPack } from '../story/schema';
 
 export interface CoverageEntity {
@@ -115,14 +117,11 @@ export function pageSupport(url: string | undefined): { ok: true; host: string }
   return { ok: true, host: parsed.hostname };
 }
 
-/** The never-run list with `host` added (once). */
-export function withHostOff(neverRunOn: string[], host: string): string[] {
-  const h = host.toLowerCase();
-  return neverRunOn.some((p) => p.toLowerCase() === h) ? neverRunOn : [...neverRunOn, h];
-}
-
-/** The never-run list without the exact `host` entry the popup added. */
-export function withHostOn(neverRunOn: string[], host: string): string[] {
-  const h = host.toLowerCase();
-  return neverRunOn.filter((p) => p.toLowerCase() !== h);
+/** Why Story Lens does not run on `host`, or null when it does. */
+export function siteOff(settings: Pick<Settings, 'enabled' | 'neverRunOn' | 'onlyRunOn'>, host: string): PageState | null {
+  if (!settings.enabled) return { kind: 'off' };
+  const byReader = settings.neverRunOn.some((p) => p.trim().toLowerCase() === host.toLowerCase());
+  if (settings.neverRunOn.some((p) => hostMatches(p, host))) return { kind: 'off-site', host, byReader };
+  if (settings.onlyRunOn.length && !settings.onlyRunOn.some((p) => hostMatches(p, host))) return { kind: 'off-site', host, byReader: false };
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageLabel, coverageModel, formatStoryDate, mentionsLabel, pageSupport, withHostOff, withHostOn } from '../../../src/ui/popup-model';
+import { coverageLabel, coverageModel, formatStoryDate, mentionsLabel, pageSupport, siteOff } from '../../../src/ui/popup-model';
 import { bundledPack } from '../../../src/story/bundled';
 
 const pack = bundledPack();
@@ -76,11 +76,18 @@ describe('popup words', () => {
     expect(pageSupport(undefined)).toMatchObject({ ok: false });
     expect(pageSupport('https://www.example.com/a?b')).toEqual({ ok: true, host: 'www.example.com' });
   });
+});
 
-  it('turns a site off and on again by its exact host', () => {
-    const off = withHostOff(['mail.google.com'], 'News.Example.com');
-    expect(off).toEqual(['mail.google.com', 'news.example.com']);
-    expect(withHostOff(off, 'news.example.com')).toBe(off);
-    expect(withHostOn(off, 'news.example.com')).toEqual(['mail.google.com']);
+describe('popup site state', () => {
+  const base = { enabled: true, neverRunOn: ['mail.google.com', '*bank*.*', 'news.example.com'], onlyRunOn: [] as string[] };
+  it('says the extension is off before anything else', () => {
+    expect(siteOff({ ...base, enabled: false }, 'www.bbc.co.uk')).toEqual({ kind: 'off' });
+  });
+  it('says a site is off, and whether the reader turned it off here', () => {
+    expect(siteOff(base, 'news.example.com')).toEqual({ kind: 'off-site', host: 'news.example.com', byReader: true });
+    expect(siteOff(base, 'www.mybank.com')).toEqual({ kind: 'off-site', host: 'www.mybank.com', byReader: false });
+    expect(siteOff(base, 'www.bbc.co.uk')).toBeNull();
+    expect(siteOff({ ...base, onlyRunOn: ['*.bbc.co.uk'] }, 'www.ft.com')).toMatchObject({ kind: 'off-site' });
+    expect(siteOff({ ...base, onlyRunOn: ['*.bbc.co.uk'] }, 'www.bbc.co.uk')).toBeNull();
   });
 });

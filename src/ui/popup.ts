@@ -1,0 +1,411 @@
+/**
+ * The popup: the story, this page's coverage (the accessible index of the
+ * page's mentions), "Off on this site", "Follow this story" and the reader's
+ * trail. Built from data with DOM APIs and textContent. Everything it needs
+ * from the browser comes through `PopupDeps` (wired in entrypoints/popup),
+ * so the view never reaches for a global.
+ */
+import type { PageHtml, PageReport } from '../messaging';
+import type { Settings } from '../settings';
+import type { StoryPack } from '../story/schema';
+import { el, srOnly } from './popup-dom';
+import {
+  coverageLabel,
+  coverageModel,
+  formatStoryDate,
+  mentionsLabel,
+  pageSupport,
+  siteOff,
+  type Coverage,
+  type CoverageEntity,
+  type PageState,
+} from './popup-model';
+import { articleFromHtml, type FollowedArticle } from './popup-follow';
+
+export interface PopupTab {
+  id: number;
+  url?: string;
+  title?: string;
+  incognito?: boolean;
+}
+
+/** One page of the reader's trail, as the popup lists it. */
+export interface PopupTrailEntry {
+  /** what `removeTrail` takes */
+  key: string;
+  url: string;
+  title: string;
+  site: string;
+  /** ISO date-time of the visit */
+  visitedAt: string;
+  /** key people and places the page mentions, of how many */
+  keyFound: number;
+  keyTotal: number;
+}
+
+export interface PopupStory {
+  title: string;
+  pack: StoryPack;
+}
+
+export interface PopupDeps {
+  tab(): Promise<PopupTab | null>;
+  /** the stories that are switched on */
+  stories(): Promise<PopupStory[]>;
+  settings(): Promise<Settings>;
+  /** "Off on this site" / "Turn on for this site" (the settings' site lists) */
+  setSiteEnabled(url: string, enabled: boolean): Promise<unknown>;
+  /** the main switch */
+  setEnabled(enabled: boolean): Promise<unknown>;
+  pageEntities(tabId: number): Promise<PageReport>;
+  revealMention(tabId: number, entity: string): Promise<boolean>;
+  pageHtml(tabId: number): Promise<PageHtml>;
+  /** hands an article to "Add a story" and opens it */
+  followStory(article: FollowedArticle): Promise<void>;
+  openOptions(hash?: string): Promise<void>;
+  trail?: {
+    list(): Promise<PopupTrailEntry[]>;
+    remove(key: string): Promise<void>;
+    clear(): Promise<void>;
+  };
+  /** after the reader jumps to a mention (the real popup closes so focus lands on the page) */
+  afterReveal(): void;
+  domParser(): DOMParser;
+}
+
+interface Loaded {
+  tab: PopupTab | null;
+  stories: PopupStory[];
+  settings: Settings;
+  state: PageState | { kind: 'unsupported'; reason: string };
+  report: PageReport | null;
+  coverage: Coverage | null;
+  trail: PopupTrailEntry[] | null;
+}
+
+async function load(deps: PopupDeps): Promise<Loaded> {
+  const [tab, stories, settings] = await Promise.all([deps.tab(), deps.stories(), deps.settings()]);
+  const trail = deps.trail ? await deps.trail.list().catch(() => null) : null;
+  const base = { tab, stories, settings, trail, report: null, coverage: null };
+  if (!tab) return { ...base, state: { kind: 'unsupported', reason: 'Story Lens cannot read this tab.' } };
+  const support = pageSupport(tab.url);
+  if (!support.ok) return { ...base, state: { kind: 'unsupported', reason: support.reason } };
+  const off = siteOff(settings, support.host);
+  if (off) return { ...base, state: off };
+  let report: PageReport;
+  try {
+    report = await deps.pageEntities(tab.id);
+  } catch {
+    return { ...base, state: { kind: 'unreachable' } };
+  }
+  const coverage = coverageModel(
+    stories.map((s) => s.pack),
+    report.counts ?? {},
+    settings.types,
+  );
+  return { ...base, state: { kind: 'ok', host: support.host }, report, coverage };
+}
+
+export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ refresh(): Promise<void> }> {
+  const doc = root.ownerDocument;
+  // The live region stays put across re-renders, so what it says is announced.
+  const content = el(doc, 'div', { className: 'sl-content' });
+  const live = el(doc, 'p', { id: 'sl-status', className: 'sl-status', role: 'status', 'data-tone': 'info' });
+  root.replaceChildren(content, live);
+
+  const refresh = async (focusKey?: string) => {
+    const data = await load(deps);
+    content.replaceChildren(render(data));
+    root.setAttribute('aria-busy', 'false');
+    if (focusKey) (root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? root.querySelector<HTMLElement>('h1'))?.focus();
+  };
+
+  const say = (text: string, tone: 'info' | 'error' = 'info') => {
+    live.textContent = text;
+    live.setAttribute('data-tone', tone);
+  };
+
+  function render(d: Loaded): DocumentFragment {
+    const frag = doc.createDocumentFragment();
+    frag.append(
+      el(doc, 'header', { className: 'sl-top' }, [
+        el(doc, 'span', { className: 'sl-brand' }, [el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }), 'Story Lens']),
+        el(doc, 'button', { type: 'button', className: 'sl-link', onclick: () => void deps.openOptions() }, ['Settings']),
+      ]),
+      storySection(d),
+      pageSection(d),
+      followSection(d),
+    );
+    if (d.trail) frag.append(trailSection(d.trail));
+    return frag;
+  }
+
+  function storySection(d: Loaded): HTMLElement {
+    const sec = el(doc, 'section', { className: 'sl-story', 'aria-labelledby': 'sl-story-title' });
+    if (d.stories.length === 0) {
+      sec.append(
+        el(doc, 'h1', { id: 'sl-story-title', tabindex: '-1' }, ['No story is switched on']),
+        el(doc, 'p', { className: 'sl-muted' }, ['Switch a story on, or add one, in the settings.']),
+      );
+      return sec;
+    }
+    if (d.stories.length > 1) sec.append(el(doc, 'p', { className: 'sl-kicker' }, [`Following ${d.stories.length} stories`]));
+    else sec.append(el(doc, 'p', { className: 'sl-kicker' }, ['The story']));
+    d.stories.forEach((s, i) => {
+      const meta = [formatStoryDate(s.pack.date), s.pack.source.publisher].filter(Boolean).join(' · ');
+      const Heading = i === 0 ? 'h1' : 'h2';
+      sec.append(
+        el(doc, 'article', { className: 'sl-story-item' }, [
+          el(doc, Heading, { id: i === 0 ? 'sl-story-title' : undefined, tabindex: i === 0 ? '-1' : undefined, className: 'sl-headline' }, [s.title]),
+          el(doc, 'p', { className: 'sl-meta' }, [meta]),
+          s.pack.summary ? el(doc, 'p', { className: 'sl-summary', title: s.pack.summary }, [s.pack.summary]) : null,
+        ]),
+      );
+    });
+    return sec;
+  }
+
+  function stateNote(text: string, actions: Node[] = []): HTMLElement {
+    return el(doc, 'div', { className: 'sl-note' }, [el(doc, 'p', {}, [text]), ...actions]);
+  }
+
+  function pageSection(d: Loaded): HTMLElement {
+    const sec = el(doc, 'section', { className: 'sl-page', 'aria-labelledby': 'sl-page-title' }, [
+      el(doc, 'h2', { id: 'sl-page-title' }, ['On this page']),
+    ]);
+    const st = d.state;
+    switch (st.kind) {
+      case 'unsupported':
+        sec.append(stateNote(st.reason));
+        return sec;
+      case 'unreachable':
+        sec.append(stateNote('Story Lens has not read this page yet: it was open before Story Lens started. Reload the page to read it.'));
+        return sec;
+      case 'off':
+        sec.append(
+          stateNote('Story Lens is off.', [
+            el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'turn-on', onclick: () => void turnOn(d) }, ['Turn Story Lens on']),
+          ]),
+        );
+        return sec;
+      case 'off-site':
+        sec.append(
+          stateNote(`Story Lens is off on ${st.host}.`, [
+            st.byReader
+              ? el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'site-on', onclick: () => void siteOn(d, st.host) }, [`Turn on for ${st.host}`])
+              : el(doc, 'p', { className: 'sl-muted' }, ['A pattern in your site list keeps it off here.']),
+            manageSites(),
+          ]),
+        );
+        return sec;
+      case 'ok':
+        break;
+    }
+    const c = d.coverage!;
+    const pct = c.keyTotal ? Math.round((100 * c.keyFound) / c.keyTotal) : 0;
+    const label = coverageLabel(c);
+    sec.append(
+      el(doc, 'div', { className: 'sl-coverage' }, [
+        el(doc, 'div', { className: 'sl-meter-text' }, [
+          el(doc, 'span', { id: 'sl-coverage-label' }, ['Coverage of the story']),
+          el(doc, 'span', { className: 'sl-meter-value', 'aria-hidden': 'true' }, [`${c.keyFound} of ${c.keyTotal} key people and places`]),
+        ]),
+        el(
+          doc,
+          'div',
+          {
+            className: 'sl-meter',
+            role: 'meter',
+            'aria-labelledby': 'sl-coverage-label',
+            'aria-valuemin': 0,
+            'aria-valuemax': c.keyTotal,
+            'aria-valuenow': c.keyFound,
+            'aria-valuetext': label,
+            title: label,
+          },
+          [el(doc, 'span', { className: 'sl-meter-bar', style: `width: ${pct}%` })],
+        ),
+      ]),
+    );
+    if (c.found.length === 0) {
+      sec.append(stateNote("This page does not mention the story's people, places or organizations."));
+    } else {
+      sec.append(
+        el(doc, 'p', { className: 'sl-muted', id: 'sl-list-hint' }, [
+          `${mentionsLabel(c.mentions)} of ${c.found.length} ${c.found.length === 1 ? 'name' : 'names'}. Choose one to go to its first mention.`,
+        ]),
+        el(
+          doc,
+          'ul',
+          { className: 'sl-entities', 'aria-label': 'Story mentions on this page, most mentioned first', 'aria-describedby': 'sl-list-hint' },
+          c.found.map((e) => el(doc, 'li', {}, [entityButton(d, e)])),
+        ),
+      );
+    }
+    if (c.missing.length) {
+      sec.append(
+        el(doc, 'details', { className: 'sl-missing' }, [
+          el(doc, 'summary', {}, [`Not on this page (${c.missing.length})`]),
+          el(
+            doc,
+            'ul',
+            { 'aria-label': "The story's key people and places this page leaves out" },
+            c.missing.map((e) => el(doc, 'li', {}, [el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }), e.name, srOnly(doc, `, ${e.type}`)])),
+          ),
+        ]),
+      );
+    }
+    sec.append(
+      el(doc, 'div', { className: 'sl-row' }, [
+        el(doc, 'button', { type: 'button', className: 'sl-button sl-secondary', 'data-focus-key': 'site-off', onclick: () => void siteOffClick(d, st.host) }, ['Off on this site']),
+        manageSites(),
+      ]),
+    );
+    return sec;
+  }
+
+  function entityButton(d: Loaded, e: CoverageEntity): HTMLElement {
+    return el(
+      doc,
+      'button',
+      { type: 'button', className: 'sl-entity', 'data-entity': e.id, 'data-focus-key': `entity:${e.id}`, onclick: () => void reveal(d, e) },
+      [
+        el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }),
+        el(doc, 'span', { className: 'sl-entity-name' }, [e.name]),
+        el(doc, 'span', { className: 'sl-entity-type' }, [srOnly(doc, ', '), e.type]),
+        d.stories.length > 1 ? el(doc, 'span', { className: 'sl-entity-story' }, [srOnly(doc, ', from '), e.story]) : null,
+        el(doc, 'span', { className: 'sl-count' }, [srOnly(doc, ', '), String(e.count), srOnly(doc, e.count === 1 ? ' mention' : ' mentions')]),
+      ],
+    );
+  }
+
+  function manageSites(): HTMLElement {
+    return el(doc, 'button', { type: 'button', className: 'sl-link', onclick: () => void deps.openOptions('sites') }, ['Manage sites']);
+  }
+
+  async function reveal(d: Loaded, e: CoverageEntity) {
+    if (!d.tab) return;
+    try {
+      const ok = await deps.revealMention(d.tab.id, e.id);
+      if (!ok) return say(`${e.name} is no longer on the page.`, 'error');
+      say(`Went to the first mention of ${e.name}.`);
+      deps.afterReveal();
+    } catch {
+      say('The page did not answer. Reload it and try again.', 'error');
+    }
+  }
+
+  async function siteOffClick(d: Loaded, host: string) {
+    await deps.setSiteEnabled(d.tab?.url ?? '', false);
+    say(`Story Lens is now off on ${host}.`);
+    await refresh('site-on');
+  }
+
+  async function siteOn(d: Loaded, host: string) {
+    await deps.setSiteEnabled(d.tab?.url ?? '', true);
+    say(`Story Lens is on again on ${host}.`);
+    await refresh('site-off');
+  }
+
+  async function turnOn(d: Loaded) {
+    await deps.setEnabled(true);
+    say('Story Lens is on.');
+    await refresh('site-off');
+  }
+
+  function followSection(d: Loaded): HTMLElement {
+    const readable = d.tab && pageSupport(d.tab.url).ok && d.state.kind !== 'unreachable';
+    return el(doc, 'section', { className: 'sl-follow', 'aria-labelledby': 'sl-follow-title' }, [
+      el(doc, 'h2', { id: 'sl-follow-title' }, ['Follow a story']),
+      el(doc, 'p', { className: 'sl-muted' }, ["Make this page's article a story of your own: you review its people and places before saving."]),
+      el(
+        doc,
+        'button',
+        { type: 'button', className: 'sl-button', disabled: !readable, 'data-focus-key': 'follow', onclick: (ev: Event) => void follow(d, ev.currentTarget as HTMLButtonElement) },
+        ['Follow this story'],
+      ),
+    ]);
+  }
+
+  async function follow(d: Loaded, button: HTMLButtonElement) {
+    if (!d.tab) return;
+    button.disabled = true;
+    say('Reading the article…');
+    try {
+      const page = await deps.pageHtml(d.tab.id);
+      const article = articleFromHtml(page.html, page.url || d.tab.url || '', deps.domParser());
+      if (!article || article.text.length < 200) {
+        say('Story Lens found no article on this page: paste its text in Add a story instead.', 'error');
+        button.disabled = false;
+        return;
+      }
+      await deps.followStory(article);
+      say('Opened Add a story with this article.');
+    } catch {
+      say('The page did not answer. Reload it and try again.', 'error');
+      button.disabled = false;
+    }
+  }
+
+  function trailSection(entries: PopupTrailEntry[]): HTMLElement {
+    const sec = el(doc, 'section', { className: 'sl-trail', 'aria-labelledby': 'sl-trail-title' }, [el(doc, 'h2', { id: 'sl-trail-title', tabindex: '-1' }, ['Your trail'])]);
+    if (entries.length === 0) {
+      sec.append(el(doc, 'p', { className: 'sl-muted' }, ['Pages you visit that mention the story are listed here, on this device only.']));
+      return sec;
+    }
+    const list = el(doc, 'ol', { className: 'sl-trail-list', 'aria-label': 'Pages you visited that mention the story, latest first' });
+    entries.forEach((t, i) => {
+      const date = t.visitedAt ? new Date(t.visitedAt) : null;
+      const when = date && !Number.isNaN(date.getTime()) ? date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '';
+      const nextKey = entries[i + 1]?.key ?? entries[i - 1]?.key;
+      list.append(
+        el(doc, 'li', {}, [
+          el(doc, 'div', { className: 'sl-trail-text' }, [
+            el(doc, 'a', { href: t.url, target: '_blank', rel: 'noopener noreferrer' }, [t.title || t.url]),
+            el(doc, 'span', { className: 'sl-meta' }, [[t.site, when, t.keyTotal ? `covers ${t.keyFound} of ${t.keyTotal}` : ''].filter(Boolean).join(' · ')]),
+          ]),
+          el(
+            doc,
+            'button',
+            {
+              type: 'button',
+              className: 'sl-icon-button',
+              'data-focus-key': `trail:${t.key}`,
+              'aria-label': `Remove ${t.title || t.url} from your trail`,
+              title: 'Remove from your trail',
+              onclick: async () => {
+                await deps.trail!.remove(t.key);
+                say('Removed from your trail.');
+                await refresh(nextKey ? `trail:${nextKey}` : 'trail-title');
+              },
+            },
+            ['×'],
+          ),
+        ]),
+      );
+    });
+    sec.querySelector('h2')!.setAttribute('data-focus-key', 'trail-title');
+    sec.append(
+      list,
+      el(
+        doc,
+        'button',
+        {
+          type: 'button',
+          className: 'sl-link',
+          onclick: async () => {
+            await deps.trail!.clear();
+            say('Your trail is cleared.');
+            await refresh('trail-title');
+          },
+        },
+        ['Clear trail'],
+      ),
+    );
+    return sec;
+  }
+
+  root.setAttribute('aria-busy', 'true');
+  await refresh();
+  return { refresh: () => refresh() };
+}
