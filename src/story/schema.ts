@@ -28,6 +28,9 @@ export const NameSchema = z.object({
    * "description": a role mention ("the Russian president"), off unless the reader turns role mentions on.
    */
   kind: z.enum(['name', 'surname', 'abbreviation', 'description']).default('name'),
+  /** for a description: the dates it held (a role mention is resolved as of the story's date) */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 export type EntityName = z.infer<typeof NameSchema>;
 
