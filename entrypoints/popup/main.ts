@@ -5,6 +5,7 @@ import { sendMessage } from '../../src/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/settings';
 import { setSiteEnabled } from '../../src/store/site-rules';
 import { getStories } from '../../src/store/stories';
+import { clearTrail, listTrail, removeTrailEntry } from '../../src/store/trail';
 import { saveStoryDraft } from '../../src/ui/add-story-draft';
 import { mountPopup, type PopupTab } from '../../src/ui/popup';
 
@@ -46,6 +47,20 @@ void mountPopup(document.getElementById('popup')!, {
     await openOptions('add-story');
   },
   openOptions,
+  trail: {
+    list: async () =>
+      (await listTrail()).map((t) => ({
+        key: t.url,
+        url: t.url,
+        title: t.title,
+        site: t.site,
+        visitedAt: t.visitedAt,
+        keyFound: t.stories.reduce((n, s) => n + s.keyFound, 0),
+        keyTotal: t.stories.reduce((n, s) => n + s.keyTotal, 0),
+      })),
+    remove: removeTrailEntry,
+    clear: clearTrail,
+  },
   afterReveal: () => {
     if (!pinnedTab) window.close();
   },
