@@ -2,23 +2,263 @@
  * compileMatcher(packs) prepares, once per change of the stories, a matcher
  * from every alias; findMentions(matcher, text) makes one pass over the text
  * whose cost does not grow with the number of aliases.
- * OWNER: matcher work (issue 3/7). Contract only for now.
+ *
+ * How: names and page text are cut into the same tokens (src/core/normalize.ts:
+ * folded, accents dropped, soft hyphens ignored). The names become a trie of
+ * tokens; each edge key is the token plus what may stand before it (nothing
+ * for a space or hyphen, "." in "U.S."). The page text is folded once, cut
+ * into tokens, and from each token the trie is walked: one map lookup per
+ * token, whatever the number of names. Russian names enter the trie in all
+ * their declined forms (lang-ru.ts); Korean words are also tried without a
+ * particle (lang-ko.ts). The candidates then go to the resolver (resolve.ts),
+ * which applies case, surname, title and context rules
+ * (docs/detection-rules.md).
+ *
+ * The compiled form is plain JSON: built in the background, sent to pages.
  */
 import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
+import { foldText, gapKey, isCyrillic, isHangul, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
+import { russianForms } from './lang-ru';
+import { particleSplits } from './lang-ko';
+import { GENERIC_TITLES } from './lang-words';
+import { resolveMentions, type Candidate } from './resolve';
+
+export const MATCHER_FORMAT = 1;
+
+/** kinds of name, as stored in a term */
+export const KIND = { name: 0, surname: 1, abbreviation: 2, description: 3 } as const;
+/** case rules: 0 any case, 1 first letter a capital (or all caps), 2 all capitals */
+export const CASE = { any: 0, capital: 1, allCaps: 2 } as const;
+
+/** [entity index, kind, case rule, 1 if the name ends with "." (U.S.)] */
+export type Term = [entity: number, kind: number, caseRule: number, dotEnd: number];
+
+export interface MatcherEntity {
+  name: string;
+  type: EntityType;
+  pack: string;
+  /** false for namesakes carried only to be told apart */
+  fromArticle?: boolean;
+}
 
 /** JSON-serializable: compiled in the background, sent to each page. */
 export interface CompiledMatcher {
   formatVersion: number;
   /** entity id → what a page needs to label it without asking the background */
-  entities: Record<string, { name: string; type: EntityType; pack: string }>;
+  entities: Record<string, MatcherEntity>;
+  /** entity index (as used in terms) → id */
+  ids: string[];
+  /** the trie: per node, edge key (gap key + token key) → child node; node 0 is the root */
+  edges: Array<Record<string, number>>;
+  /** node → every name ending there */
+  terms: Record<string, Term[]>;
+  /** folded title ("mr", "professor", "supreme leader") → entities that list it as theirs ([] for generic titles) */
+  titles: Record<string, number[]>;
+  /** entity types to report */
+  types: EntityType[];
+  roleMentions: boolean;
   [key: string]: unknown;
 }
 
-export function compileMatcher(_packs: StoryPack[], _options: MatcherOptions): CompiledMatcher {
-  throw new Error('compileMatcher: not implemented yet');
+function dateInRange(date: string, from?: string, to?: string): boolean {
+  if (from && date < from) return false;
+  if (to && date > to) return false;
+  return true;
 }
 
-export function findMentions(_matcher: CompiledMatcher, _text: string): Mention[] {
-  throw new Error('findMentions: not implemented yet');
+/** Prepares the matcher from every name of every entity of the given (enabled) packs. */
+export function compileMatcher(packs: StoryPack[], options: MatcherOptions): CompiledMatcher {
+  const entities: Record<string, MatcherEntity> = {};
+  const ids: string[] = [];
+  const edges: Array<Record<string, number>> = [{}];
+  const terms: Record<string, Term[]> = {};
+  const titles: Record<string, number[]> = {};
+  for (const t of GENERIC_TITLES) titles[t] ??= [];
+
+  const addTitle = (title: string, e: number) => {
+    const key = tokenize(title).key.join(' ');
+    if (!key) return;
+    const list = (titles[key] ??= []);
+    if (!list.includes(e)) list.push(e);
+  };
+
+  const addName = (text: string, e: number, kind: number) => {
+    const folded = foldText(text);
+    const tk = tokenize(text, folded);
+    const n = tk.key.length;
+    if (!n) return;
+    const keys: string[][] = [];
+    for (let k = 0; k < n; k++) {
+      const gap = k === 0 ? '' : gapKey(folded, tk.end[k - 1]!, tk.start[k]!);
+      if (gap === '#') return; // a name with a comma or quote in it can never match: leave it out
+      const word = tk.key[k]!;
+      const raw = text.slice(tk.start[k], tk.end[k]);
+      const declines = kind !== KIND.abbreviation && isCyrillic(word) && raw !== raw.toUpperCase();
+      keys.push((declines ? russianForms(word) : [word]).map((w) => gap + w));
+    }
+    let node = 0;
+    for (const alts of keys) {
+      const here = edges[node]!;
+      let child = alts.map((a) => here[a]).find((c) => c !== undefined);
+      if (child === undefined) {
+        child = edges.length;
+        edges.push({});
+      }
+      for (const a of alts) if (!Object.hasOwn(here, a)) here[a] = child;
+      node = child;
+    }
+    const caseRule = kind === KIND.abbreviation ? CASE.allCaps : startsUpper(text, tk.start[0]!) ? CASE.capital : CASE.any;
+    const dotEnd = text.trimEnd().endsWith('.') ? 1 : 0;
+    const list = (terms[node] ??= []);
+    if (!list.some((t) => t[0] === e && t[1] === kind && t[2] === caseRule)) list.push([e, kind, caseRule, dotEnd]);
+  };
+
+  for (const pack of packs) {
+    for (const ent of pack.entities) {
+      if (Object.hasOwn(entities, ent.id)) continue; // ids are unique across enabled stories; the first pack wins
+      const e = ids.length;
+      ids.push(ent.id);
+      entities[ent.id] = { name: ent.name, type: ent.type, pack: pack.id, fromArticle: ent.fromArticle };
+      addName(ent.name, e, KIND.name);
+      for (const nm of ent.names) {
+        const named = nm;
+        if (nm.kind === 'description') {
+          if (!options.roleMentions || !dateInRange(pack.date, named.from, named.to)) continue;
+        }
+        addName(nm.text, e, KIND[nm.kind]);
+      }
+      for (const t of ent.titles) addTitle(t, e);
+    }
+  }
+  return { formatVersion: MATCHER_FORMAT, entities, ids, edges, terms, titles, types: [...options.types], roleMentions: options.roleMentions };
+}
+
+/** The compiled JSON turned into maps for lookups (no prototype keys: a page word "constructor" is just a word). */
+export interface PreparedMatcher {
+  m: CompiledMatcher;
+  edges: Map<string, number>[];
+  terms: Map<number, Term[]>;
+  titles: Map<string, number[]>;
+  maxTitleWords: number;
+  types: Set<EntityType>;
+}
+
+const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
+
+export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
+  let p = prepared.get(m);
+  if (p) return p;
+  if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion} is not ${MATCHER_FORMAT}`);
+  const titles = new Map(Object.entries(m.titles));
+  p = {
+    m,
+    edges: m.edges.map((e) => new Map(Object.entries(e))),
+    terms: new Map(Object.entries(m.terms).map(([k, v]) => [Number(k), v])),
+    titles,
+    maxTitleWords: Math.max(1, ...[...titles.keys()].map((k) => k.split(' ').length)),
+    types: new Set(m.types),
+  };
+  prepared.set(m, p);
+  return p;
+}
+
+function validTerms(list: Term[] | undefined, text: string, from: number, to: number): Term[] {
+  if (!list) return [];
+  let capital: boolean | undefined;
+  let caps: boolean | undefined;
+  const out: Term[] = [];
+  for (const t of list) {
+    if (t[2] === CASE.capital && !(capital ??= startsUpper(text, from))) continue;
+    if (t[2] === CASE.allCaps && !(caps ??= allUpper(text, from, to))) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
+export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
+  const p = prepareMatcher(matcher);
+  const folded = foldText(text);
+  const tk = tokenize(text, folded);
+  const candidates = findCandidates(p, text, folded, tk);
+  return resolveMentions(p, text, tk, candidates);
+}
+
+/** Longest name starting at each token, left to right, without overlaps. */
+export function findCandidates(p: PreparedMatcher, text: string, folded: string, tk: Tokens): Candidate[] {
+  const { edges, terms } = p;
+  const root = edges[0]!;
+  const n = tk.key.length;
+  const out: Candidate[] = [];
+  const dotEnd = (end: number, ts: Term[]) => (ts.some((t) => t[3]) && text.charCodeAt(end) === 0x2e ? end + 1 : end);
+
+  for (let i = 0; i < n; i++) {
+    const key0 = tk.key[i]!;
+    let best: Candidate | undefined;
+    const first = root.get(key0);
+    if (first === undefined) {
+      if (!isHangul(key0)) continue;
+      for (const len of particleSplits(key0)) {
+        const node = root.get(key0.slice(0, -len));
+        if (node === undefined) continue;
+        const end = tk.end[i]! - len;
+        const ts = validTerms(terms.get(node), text, tk.start[i]!, end);
+        if (ts.length) {
+          best = { i, j: i, start: tk.start[i]!, end, terms: ts };
+          break;
+        }
+      }
+      if (best) {
+        out.push(best);
+      }
+      continue;
+    }
+    let cur: number = first;
+    let j = i;
+    for (;;) {
+      const ts = validTerms(terms.get(cur), text, tk.start[i]!, tk.end[j]!);
+      if (ts.length) best = { i, j, start: tk.start[i]!, end: dotEnd(tk.end[j]!, ts), terms: ts };
+      if (j + 1 >= n) break;
+      const here: Map<string, number> = edges[cur]!;
+      if (here.size === 0) break;
+      const gap = gapKey(folded, tk.end[j]!, tk.start[j + 1]!);
+      if (gap === '#') break;
+      const nextKey = tk.key[j + 1]!;
+      let next = here.get(gap + nextKey);
+      if (next === undefined) {
+        // a middle initial between two parts of a name: "Vladimir V. Putin"
+        if (gap === '' && nextKey.length === 1 && text.charCodeAt(tk.end[j + 1]!) === 0x2e && j + 2 < n) {
+          const gap2 = gapKey(folded, tk.end[j + 1]! + 1, tk.start[j + 2]!);
+          const skip: number | undefined = gap2 === '#' ? undefined : here.get(gap2 + tk.key[j + 2]!);
+          if (skip !== undefined && startsUpper(text, tk.start[j + 1]!)) {
+            j += 2;
+            cur = skip;
+            continue;
+          }
+        }
+        // a Korean particle on the last word: "블라디미르 푸틴은"
+        if (gap === '' && isHangul(nextKey)) {
+          for (const len of particleSplits(nextKey)) {
+            const node = here.get(nextKey.slice(0, -len));
+            if (node === undefined) continue;
+            const end = tk.end[j + 1]! - len;
+            const ts2 = validTerms(terms.get(node), text, tk.start[i]!, end);
+            if (ts2.length) {
+              best = { i, j: j + 1, start: tk.start[i]!, end, terms: ts2 };
+              break;
+            }
+          }
+        }
+        break;
+      }
+      j++;
+      cur = next;
+    }
+    if (best) {
+      out.push(best);
+      i = best.j;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,127 @@
+/**
+ * npm run scan -- [--json] [--role-mentions] FILE...
+ *
+ * Finds the story's mentions in saved HTML files with the same text collector
+ * and matcher as the extension (src/page/collect-text.ts, src/core/matcher.ts),
+ * over the bundled story with the default settings. The DOM is happy-dom with
+ * page scripts, styles, frames and network turned off: a saved page is read,
+ * never run.
+ *
+ * Plain output: a table per file. --json: one array, an object per file
+ * { source, mentions: [{ entity, name, type, text, before, after }] } in
+ * document order. A file that cannot be read is named on stderr, gets no
+ * entry, and makes the exit code 1; the other files are still scanned.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { Window } from 'happy-dom';
+import { compileMatcher, findMentions, type CompiledMatcher } from '../src/core/matcher';
+import { ENTITY_TYPES } from '../src/story/schema';
+import { bundledPack } from '../src/story/bundled/index';
+import { collectText, visibleContext } from '../src/page/collect-text';
+
+export interface ScannedMention {
+  entity: string;
+  name: string;
+  type: string;
+  text: string;
+  before: string;
+  after: string;
+  role?: boolean;
+}
+export interface ScannedPage {
+  source: string;
+  mentions: ScannedMention[];
+}
+
+/** A DOM for saved HTML that runs nothing and loads nothing. */
+export function parseHtml(html: string): Document {
+  const window = new Window({
+    url: 'https://scan.invalid/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
+  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  return doc as unknown as Document;
+}
+
+export function defaultMatcher(opts: { roleMentions?: boolean } = {}): CompiledMatcher {
+  return compileMatcher([bundledPack()], { types: [...ENTITY_TYPES], roleMentions: opts.roleMentions ?? false });
+}
+
+/** The mentions of one page, as the scan reports them. */
+export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention[] {
+  const doc = parseHtml(html);
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return [];
+  const collected = collectText(root as unknown as Node);
+  return findMentions(matcher, collected.text).map((m) => {
+    const ctx = visibleContext(collected, m.start, m.end);
+    const e = matcher.entities[m.entity]!;
+    const out: ScannedMention = { entity: m.entity, name: e.name, type: m.type, text: ctx.text, before: ctx.before, after: ctx.after };
+    if (m.role) out.role = true;
+    return out;
+  });
+}
+
+function table(page: ScannedPage): string {
+  const lines = [`${page.source}: ${page.mentions.length} mention${page.mentions.length === 1 ? '' : 's'}`];
+  if (!page.mentions.length) return lines.join('\n');
+  const rows = page.mentions.map((m) => [m.type + (m.role ? ' (role)' : ''), m.name, m.text, `…${m.before}[${m.text}]${m.after}…`]);
+  const head = ['type', 'entity', 'text', 'in context'];
+  const widths = head.map((h, k) => Math.min(30, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
+  const fmt = (r: string[]) => r.map((c, k) => (k < 3 ? c.padEnd(widths[k]!) : c)).join('  ');
+  lines.push('  ' + fmt(head), '  ' + widths.map((w) => '-'.repeat(w)).join('  ') + '  ' + '-'.repeat(10));
+  for (const r of rows) lines.push('  ' + fmt(r));
+  const counts = new Map<string, number>();
+  for (const m of page.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  lines.push('  totals: ' + [...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', '));
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--role-mentions');
+  if (unknown.length || !files.length) {
+    if (unknown.length) process.stderr.write(`scan: unknown option ${unknown.join(' ')}\n`);
+    process.stderr.write('usage: npm run scan -- [--json] [--role-mentions] FILE...\n');
+    return 2;
+  }
+  const json = argv.includes('--json');
+  const matcher = defaultMatcher({ roleMentions: argv.includes('--role-mentions') });
+  const pages: ScannedPage[] = [];
+  let failed = false;
+  for (const source of files) {
+    let html: string;
+    try {
+      html = await readFile(source, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+      process.stderr.write(`scan: cannot read ${source}: ${why}\n`);
+      failed = true;
+      continue;
+    }
+    const page = { source, mentions: scanHtml(html, matcher) };
+    pages.push(page);
+    if (!json) process.stdout.write(table(page) + '\n\n');
+  }
+  if (json) process.stdout.write(JSON.stringify(pages, null, 1) + '\n');
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`scan: ${(e as Error).stack ?? e}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * From candidate names to mentions: which entity a candidate is, and whether
+ * it is one at all. Pure; every rule is in docs/detection-rules.md with the
+ * example that forced it.
+ */
+import type { Mention } from './types';
+import type { PreparedMatcher, Term } from './matcher';
+import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
+import { CAPITALISED_FUNCTION_WORDS, PLACE_QUALIFIERS, WORDLIKE_ABBREVIATIONS } from './lang-words';
+
+/** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
+export interface Candidate {
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+  terms: Term[];
+}
+
+const K_NAME = 0;
+const K_SURNAME = 1;
+const K_ABBR = 2;
+const K_DESC = 3;
+
+/** story entities a page must name in full before a bare surname counts without its own full name */
+const CONTEXT_ENTITIES = 3;
+
+interface Resolved {
+  c: Candidate;
+  entity: number;
+  kind: number;
+}
+
+function blockBetween(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('\u2029');
+}
+
+export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, candidates: Candidate[]): Mention[] {
+  const { m } = p;
+  const ents = m.ids.map((id) => m.entities[id]!);
+  const startsAt = new Map<number, Candidate>();
+  const endsAt = new Map<number, Candidate>();
+  for (const c of candidates) {
+    startsAt.set(c.i, c);
+    endsAt.set(c.j, c);
+  }
+
+  const full: Resolved[] = [];
+  const surnames: Candidate[] = [];
+  const roles: Resolved[] = [];
+
+  for (const c of candidates) {
+    const fullTerms = c.terms.filter((t) => t[1] === K_NAME || t[1] === K_ABBR);
+    if (fullTerms.length) {
+      // one spelling shared by two entities: the first listed (the story's own before namesakes)
+      const t = fullTerms.reduce((a, b) => (b[0] < a[0] ? b : a));
+      if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
+      if (ents[t[0]]!.type === 'place' && qualifiedPlace(text, tk, c)) continue;
+      full.push({ c, entity: t[0], kind: t[1] });
+    } else if (c.terms.some((t) => t[1] === K_SURNAME)) surnames.push(c);
+    else {
+      const t = c.terms[0]!;
+      roles.push({ c, entity: t[0], kind: K_DESC });
+    }
+  }
+
+  // what the page names in full: support for bare surnames
+  const fullCount = new Map<number, number>();
+  for (const r of full) fullCount.set(r.entity, (fullCount.get(r.entity) ?? 0) + 1);
+  let storyContext = 0;
+  for (const e of fullCount.keys()) if (ents[e]!.fromArticle !== false) storyContext++;
+
+  const out: Resolved[] = [...full];
+  for (const c of surnames) {
+    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext);
+    if (r !== undefined) out.push({ c, entity: r, kind: K_SURNAME });
+  }
+  for (const r of roles) {
+    // "Russian president Vladimir Putin": the title written next to a name is not a mention of its own
+    const next = startsAt.get(r.c.j + 1);
+    if (next && isSpaceGap(text, r.c.end, next.start)) continue;
+    out.push(r);
+  }
+
+  out.sort((a, b) => a.c.start - b.c.start);
+  const mentions: Mention[] = [];
+  for (const r of out) {
+    const e = ents[r.entity]!;
+    if (!p.types.has(e.type)) continue;
+    const mention: Mention = { start: r.c.start, end: r.c.end, entity: m.ids[r.entity]!, type: e.type };
+    if (r.kind === K_DESC) mention.role = true;
+    mentions.push(mention);
+  }
+  return mentions;
+}
+
+/** "LET US KNOW": a word-like abbreviation inside an all-caps line is the word. */
+function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
+  const key = tk.key.slice(c.i, c.j + 1).join('');
+  if (!WORDLIKE_ABBREVIATIONS.has(key)) return false;
+  const isCapsWord = (k: number) => {
+    if (k < 0 || k >= tk.key.length) return false;
+    const s = tk.start[k]!;
+    const e = tk.end[k]!;
+    return e - s >= 2 && allUpper(text, s, e) && !blockBetween(text, Math.min(s, c.start), Math.max(e, c.end));
+  };
+  return isCapsWord(c.i - 1) || isCapsWord(c.j + 1);
+}
+
+/** "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town. */
+function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
+  const k = c.j + 1;
+  if (k >= tk.key.length) return false;
+  const between = text.slice(c.end, tk.start[k]);
+  if (!/^\s*,\s*$/.test(between)) return false;
+  return PLACE_QUALIFIERS.has(tk.key[k]!) && startsUpper(text, tk.start[k]!);
+}
+
+/** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key, or undefined */
+function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): string | undefined {
+  for (let n = Math.min(p.maxTitleWords, i); n >= 1; n--) {
+    const first = i - n;
+    const gap = text.slice(tk.end[i - 1], tk.start[i]);
+    if (!/^\.?[\s\u00a0]+$/.test(gap)) return undefined;
+    let ok = true;
+    for (let k = first; k < i - 1; k++) if (!isSpaceGap(text, tk.end[k]!, tk.start[k + 1]!)) ok = false;
+    if (!ok) continue;
+    const key = tk.key.slice(first, i).join(' ');
+    if (p.titles.has(key)) return key;
+  }
+  return undefined;
+}
+
+function resolveSurname(
+  p: PreparedMatcher,
+  text: string,
+  tk: Tokens,
+  c: Candidate,
+  startsAt: Map<number, Candidate>,
+  endsAt: Map<number, Candidate>,
+  full: Resolved[],
+  fullCount: Map<number, number>,
+  storyContext: number,
+): number | undefined {
+  const ents = p.m.ids.map((id) => p.m.entities[id]!);
+  let cands = [...new Set(c.terms.filter((t) => t[1] === K_SURNAME).map((t) => t[0]))];
+  const shouting = allUpper(text, c.start, c.end);
+  const title = titleBefore(p, text, tk, c.i);
+
+  // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
+  const nx = c.j + 1;
+  if (!shouting && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[nx]!) && !startsAt.has(nx)) return undefined;
+  }
+  // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences)
+  const pv = c.i - 1;
+  if (!title && !shouting && pv >= 0 && isSpaceGap(text, tk.end[pv]!, c.start) && startsUpper(text, tk.start[pv]!)) {
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[pv]!) && !endsAt.has(pv) && !allUpper(text, tk.start[pv]!, tk.end[pv]!))
+      return undefined;
+  }
+
+  // "Professor Kim" is the Kim whose titles include Professor
+  if (title) {
+    const own = p.titles.get(title) ?? [];
+    const narrowed = cands.filter((e) => own.includes(e));
+    if (narrowed.length) cands = narrowed;
+  }
+  // the page must support the reading: the person named in full, or enough of the story around
+  cands = cands.filter((e) => (fullCount.get(e) ?? 0) > 0 || storyContext >= CONTEXT_ENTITIES);
+  if (!cands.length) return undefined;
+  if (cands.length === 1) return cands[0];
+
+  // named in full earlier in the same paragraph: that one ("Kim Jae-chun ... said. Kim added")
+  const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
+  for (let k = full.length - 1; k >= 0; k--) {
+    const r = full[k]!;
+    if (r.c.start >= c.start) continue;
+    if (r.c.start < blockStart) break;
+    if (cands.includes(r.entity)) return r.entity;
+  }
+  // otherwise the one the page names most, then the story's own before namesakes, then pack order
+  cands.sort(
+    (a, b) =>
+      (fullCount.get(b) ?? 0) - (fullCount.get(a) ?? 0) ||
+      Number(ents[b]!.fromArticle !== false) - Number(ents[a]!.fromArticle !== false) ||
+      a - b,
+  );
+  return cands[0];
+}

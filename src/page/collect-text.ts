@@ -1,0 +1,240 @@
+/**
+ * Turns a DOM subtree into one string of its visible text plus the map back to
+ * the text nodes (docs/adr/0001): `text` is the raw `data` of every visible
+ * text node in document order, with BLOCK_BREAK between blocks, so an offset
+ * in a node maps 1:1 to an offset in `text`.
+ *
+ * Runs on every page, so it is one walk over the nodes with checks on tag
+ * names and attributes only: no getComputedStyle, no per-character work.
+ * Elements a reader cannot see or edits (script, style, textarea,
+ * [contenteditable], [hidden]...) are skipped with their whole subtree; open
+ * shadow roots are walked, each as a block of its own.
+ */
+import { BLOCK_BREAK } from '../core/types';
+
+export interface CollectedText {
+  text: string;
+  nodes: Text[];
+  /** starts[i] = offset of nodes[i].data in text */
+  starts: number[];
+}
+
+export interface CollectOptions {
+  /** return true to skip an element and its subtree (e.g. the extension's own card host) */
+  skip?: (el: Element) => boolean;
+}
+
+/** Elements whose content is never visible page text (by local name, lower case). */
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
+  'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
+  'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'param',
+]);
+
+/**
+ * Block-level elements: a name never runs across one of their edges
+ * (two paragraphs, two table cells, two list items, a <br>).
+ */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'col', 'colgroup', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+function isSkipped(el: Element, opts: CollectOptions | undefined): boolean {
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const ce = el.getAttribute('contenteditable');
+  // contenteditable="" or "true" or "plaintext-only"; "false" inside an editor is still part of the editor,
+  // and is reached only through its editable ancestor, which is skipped whole.
+  if (ce !== null && ce.toLowerCase() !== 'false') return true;
+  // An inline display:none is the one cheap style check worth making (menus, templates kept in the page).
+  const style = el.getAttribute('style');
+  if (style && style.length < 400 && /display\s*:\s*none/i.test(style)) return true;
+  return opts?.skip ? opts.skip(el) : false;
+}
+
+interface Frame {
+  next: Node | null;
+  /** a block's end puts a break before the next text */
+  block: boolean;
+  /** the frame holds one node (a text node given as the root), not a sibling list */
+  single?: boolean;
+}
+
+/**
+ * Walks the visible text nodes of `root` in document order. Iterative (an
+ * explicit stack) so deep pages cannot overflow the call stack and chunks can
+ * be handed out between steps.
+ */
+class TextWalker {
+  private readonly stack: Frame[] = [];
+  /** a block boundary was passed since the last text node */
+  breakPending = false;
+
+  constructor(root: Node, private readonly opts: CollectOptions | undefined) {
+    if (root.nodeType === 3) {
+      this.stack.push({ next: root, block: false, single: true });
+      return;
+    }
+    this.stack.push({ next: root.firstChild, block: false });
+    const sr = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+    if (sr) this.stack.push({ next: sr.firstChild, block: true });
+  }
+
+  /** the next visible text node, or null at the end */
+  next(): Text | null {
+    const stack = this.stack;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const n = top.next;
+      if (!n) {
+        stack.pop();
+        if (top.block) this.breakPending = true;
+        continue;
+      }
+      top.next = top.single ? null : n.nextSibling;
+      const type = n.nodeType;
+      if (type === 3) return n as Text;
+      if (type !== 1 && type !== 11) continue;
+      if (type === 1) {
+        const el = n as Element;
+        if (isSkipped(el, this.opts)) continue;
+        const block = BLOCK_TAGS.has(el.localName);
+        if (block) this.breakPending = true;
+        stack.push({ next: el.firstChild, block });
+        const sr = el.shadowRoot;
+        // An open shadow root renders in place of (or around) the light children: its own block.
+        if (sr) {
+          this.breakPending = true;
+          stack.push({ next: sr.firstChild, block: true });
+        }
+      } else {
+        stack.push({ next: n.firstChild, block: true });
+      }
+    }
+    return null;
+  }
+}
+
+class Builder {
+  parts: string[] = [];
+  nodes: Text[] = [];
+  starts: number[] = [];
+  length = 0;
+
+  add(node: Text, breakBefore: boolean): void {
+    const data = node.data;
+    if (!data) return;
+    if (breakBefore && this.length > 0) {
+      this.parts.push(BLOCK_BREAK);
+      this.length += 1;
+    }
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  done(): CollectedText {
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+  }
+}
+
+/** The visible text of `root` with the map back to its text nodes. */
+export function collectText(root: Node, opts?: CollectOptions): CollectedText {
+  const walker = new TextWalker(root, opts);
+  const b = new Builder();
+  for (let t = walker.next(); t; t = walker.next()) {
+    b.add(t, walker.breakPending);
+    if (t.data) walker.breakPending = false;
+  }
+  return b.done();
+}
+
+/**
+ * The same text in pieces of about `maxChars`, each ending at a block
+ * boundary (so no mention is cut), for work sliced over idle time.
+ * Offsets in each chunk are relative to that chunk.
+ */
+export function* collectChunks(root: Node, opts: CollectOptions & { maxChars: number }): Generator<CollectedText> {
+  const walker = new TextWalker(root, opts);
+  let b = new Builder();
+  for (let t = walker.next(); t; t = walker.next()) {
+    if (walker.breakPending && b.length >= opts.maxChars) {
+      yield b.done();
+      b = new Builder();
+    }
+    b.add(t, walker.breakPending);
+    if (t.data) walker.breakPending = false;
+  }
+  if (b.nodes.length) yield b.done();
+}
+
+/** index of the node holding offset `pos` (for an end offset, pass `isEnd` so a node boundary stays in the earlier node) */
+function nodeAt(c: CollectedText, pos: number, isEnd: boolean): number {
+  const starts = c.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid]!;
+    if (isEnd ? s < pos : s <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A Range over text[start, end). The offsets must not include a BLOCK_BREAK. */
+export function rangeFor(c: CollectedText, start: number, end: number): Range {
+  const first = c.nodes[0];
+  if (!first) throw new Error('rangeFor: no text collected');
+  const doc = first.ownerDocument;
+  const a = nodeAt(c, start, false);
+  const z = nodeAt(c, end, true);
+  const range = doc.createRange();
+  const aNode = c.nodes[a]!;
+  const zNode = c.nodes[z]!;
+  range.setStart(aNode, Math.min(start - c.starts[a]!, aNode.data.length));
+  range.setEnd(zNode, Math.max(0, Math.min(end - c.starts[z]!, zNode.data.length)));
+  return range;
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const SPACES = /[\s\u00a0]+/g;
+
+/** Text as a reader sees it: no soft hyphens or zero-width characters, runs of white space as one space. */
+export function visibleText(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(SPACES, ' ');
+}
+
+const CONTEXT = 40;
+/** raw characters looked at on each side; white space in page source can be long */
+const RAW_WINDOW = 400;
+
+/**
+ * The mention's visible text and up to 40 visible characters on each side,
+ * within its block (across inline elements, as a reader sees the line).
+ */
+export function visibleContext(c: CollectedText, start: number, end: number): { text: string; before: string; after: string } {
+  const t = c.text;
+  const lo = Math.max(0, start - RAW_WINDOW);
+  let rawBefore = t.slice(lo, start);
+  const bb = rawBefore.lastIndexOf(BLOCK_BREAK);
+  const blockStart = bb >= 0 || lo === 0;
+  if (bb >= 0) rawBefore = rawBefore.slice(bb + 1);
+  let rawAfter = t.slice(end, end + RAW_WINDOW);
+  const ab = rawAfter.indexOf(BLOCK_BREAK);
+  if (ab >= 0) rawAfter = rawAfter.slice(0, ab);
+  let before = visibleText(rawBefore);
+  if (blockStart) before = before.trimStart();
+  let after = visibleText(rawAfter);
+  if (ab >= 0 || end + RAW_WINDOW >= t.length) after = after.trimEnd();
+  return {
+    text: visibleText(t.slice(start, end)),
+    before: before.slice(-CONTEXT),
+    after: after.slice(0, CONTEXT),
+  };
+}
