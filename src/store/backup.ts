@@ -1,0 +1,211 @@
+/**
+ * Export and import of stories and settings as one JSON file.
+ *
+ * Import validates EVERYTHING before it writes anything: the size, the JSON,
+ * the file's envelope, the settings (migrated from the version that wrote
+ * them) and every story pack. A file with any problem is refused with the
+ * list of problems and storage is left as it was; a valid one is written in a
+ * single storage.local.set, so a reader never ends up with half an import.
+ * Imported text stays data: it is only ever shown with textContent.
+ *
+ * Stories are merged: an imported story replaces the stored one with the same
+ * id, others are added, stories not in the file stay. The bundled story is
+ * exported without its content (the extension ships it): only its title and
+ * switch travel.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from '../settings';
+import { MAX_STORIES, MAX_TITLE_LENGTH, STORIES_KEY, getStories, storiesItem, validateStoredStory, type StoredStory } from './stories';
+import { BUNDLED_PACK_ID } from '../story/bundled';
+import { safeParsePack } from '../story/schema';
+
+export const BACKUP_FORMAT = 'story-lens/backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Largest file an import reads (a story pack is a few hundred KB). */
+export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+
+export interface BackupStory {
+  id: string;
+  title: string;
+  enabled: boolean;
+  bundled: boolean;
+  addedAt: string;
+  /** absent for the bundled story */
+  pack?: unknown;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  exportedAt: string;
+  settingsVersion: number;
+  settings: Settings;
+  stories: BackupStory[];
+}
+
+export async function exportBackup(now = new Date()): Promise<BackupFile> {
+  const [settings, stories] = await Promise.all([getSettings(), getStories()]);
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    settingsVersion: SETTINGS_VERSION,
+    settings,
+    stories: stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      enabled: s.enabled,
+      bundled: s.bundled,
+      addedAt: s.addedAt,
+      ...(s.bundled ? {} : { pack: s.pack }),
+    })),
+  };
+}
+
+/** "story-lens-2026-11-27.json" */
+export function backupFileName(now = new Date()): string {
+  return `story-lens-${now.toISOString().slice(0, 10)}.json`;
+}
+
+const Envelope = z.object({
+  format: z.literal(BACKUP_FORMAT, { message: `expected "${BACKUP_FORMAT}": this is not a Story Lens export` }),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION, { message: `expected ${BACKUP_FORMAT_VERSION}: made by another version of Story Lens` }),
+  exportedAt: z.string().max(40).optional(),
+  settingsVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(SETTINGS_VERSION, { message: `settings from a newer Story Lens (this one reads up to version ${SETTINGS_VERSION})` }),
+  settings: z.unknown(),
+  stories: z.array(z.unknown()).max(MAX_STORIES, { message: `at most ${MAX_STORIES} stories` }),
+});
+
+const StoryEnvelope = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id').max(80),
+  title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_LENGTH),
+  enabled: z.boolean(),
+  bundled: z.boolean(),
+  addedAt: z.string().max(40).optional(),
+  pack: z.unknown().optional(),
+});
+
+export interface ParsedBackup {
+  settings: Settings;
+  stories: StoredStory[];
+  /** the bundled story's title and switch, when the file has them */
+  bundled?: { title: string; enabled: boolean };
+}
+
+export type ImportResult = { ok: true; backup: ParsedBackup } | { ok: false; problems: string[] };
+
+const issueLines = (prefix: string, issues: z.core.$ZodIssue[]) =>
+  issues.map((i) => `${prefix}${i.path.length ? `field ${i.path.join('.')}: ` : ''}${i.message}`);
+
+/** A story's label in a problem ("story #2 "Chip summit""), quoted as text. */
+function storyLabel(i: number, raw: unknown): string {
+  const t = (raw as { title?: unknown })?.title;
+  return `story #${i + 1}${typeof t === 'string' ? ` "${t.slice(0, 60)}"` : ''}`;
+}
+
+/** Validates a backup file's text; nothing is written. */
+export function parseBackup(text: string, byteLength = new TextEncoder().encode(text).length): ImportResult {
+  if (byteLength > MAX_BACKUP_BYTES) {
+    return { ok: false, problems: [`the file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the most Story Lens reads is ${MAX_BACKUP_BYTES / 1024 / 1024} MB`] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`the file is not JSON (${(e as Error).message})`] };
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problems: ['the file is not a Story Lens export (expected a JSON object)'] };
+  const env = Envelope.safeParse(json);
+  if (!env.success) return { ok: false, problems: issueLines('', env.error.issues) };
+
+  const problems: string[] = [];
+  const settings = migrateSettings(env.data.settings, env.data.settingsVersion);
+  problems.push(...settingsProblems(settings));
+
+  const stories: StoredStory[] = [];
+  let bundled: ParsedBackup['bundled'];
+  const ids = new Set<string>();
+  env.data.stories.forEach((raw, i) => {
+    const label = storyLabel(i, raw);
+    const s = StoryEnvelope.safeParse(raw);
+    if (!s.success) {
+      problems.push(...issueLines(`${label}: `, s.error.issues));
+      return;
+    }
+    if (ids.has(s.data.id)) {
+      problems.push(`${label}: the id "${s.data.id}" is used twice`);
+      return;
+    }
+    ids.add(s.data.id);
+    if (s.data.bundled) {
+      if (s.data.id !== BUNDLED_PACK_ID) problems.push(`${label}: marked as the bundled story, which is "${BUNDLED_PACK_ID}"`);
+      else bundled = { title: s.data.title, enabled: s.data.enabled };
+      return;
+    }
+    if (s.data.id === BUNDLED_PACK_ID) {
+      problems.push(`${label}: the id "${BUNDLED_PACK_ID}" belongs to the bundled story`);
+      return;
+    }
+    const pack = safeParsePack(s.data.pack);
+    if (!pack.ok) {
+      problems.push(...pack.problems.map((p) => `${label}: ${p}`));
+      return;
+    }
+    const v = validateStoredStory({ ...s.data, addedAt: s.data.addedAt ?? new Date().toISOString(), pack: pack.pack });
+    if (!v.story) problems.push(...v.problems.map((p) => `${label}: ${p}`));
+    else stories.push(v.story);
+  });
+
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, backup: { settings: settings as Settings, stories, bundled } };
+}
+
+/**
+ * Writes a parsed backup: settings replaced, stories merged, in one
+ * storage.local.set. Refuses (writing nothing) when the merge would pass the
+ * story limit.
+ */
+export async function applyBackup(backup: ParsedBackup): Promise<{ ok: true; added: number; replaced: number } | { ok: false; problems: string[] }> {
+  const current = await getStories(); // seeds the bundled story if it is missing
+  const merged = current.map((s) => ({ ...s }));
+  let added = 0;
+  let replaced = 0;
+  for (const s of backup.stories) {
+    const i = merged.findIndex((m) => m.id === s.id);
+    if (i >= 0) {
+      merged[i] = s;
+      replaced++;
+    } else {
+      merged.push(s);
+      added++;
+    }
+  }
+  if (backup.bundled) {
+    const b = merged.find((s) => s.bundled);
+    if (b) Object.assign(b, backup.bundled);
+  }
+  if (merged.length > MAX_STORIES) {
+    return { ok: false, problems: [`with these stories you would have ${merged.length}; Story Lens keeps up to ${MAX_STORIES}: remove some first`] };
+  }
+  const revision = ((await storiesItem.getValue())?.revision ?? 0) + 1;
+  const key = (k: string) => k.replace(/^local:/, '');
+  // One set: settings, their version meta (so the migrations do not run again) and the stories.
+  await browser.storage.local.set({
+    [key(SETTINGS_KEY)]: backup.settings,
+    [`${key(SETTINGS_KEY)}$`]: { v: SETTINGS_VERSION },
+    [key(STORIES_KEY)]: { revision, stories: merged },
+  });
+  return { ok: true, added, replaced };
+}
+
+/** Validates a file's text and, only when all of it is right, writes it. */
+export async function importBackup(text: string, byteLength?: number) {
+  const parsed = parseBackup(text, byteLength);
+  if (!parsed.ok) return parsed;
+  return applyBackup(parsed.backup);
+}
