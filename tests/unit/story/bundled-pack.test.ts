@@ -163,6 +163,8 @@ describe('the bundled story pack', () => {
       'united-states': 'Q30',
       seoul: 'Q8684',
       'south-korea': 'Q884',
+      'kim-jong-il': 'Q10665',
+      'kim-il-sung': 'Q41117',
       afp: 'Q40464',
       'mercedes-benz': 'Q36008',
     };
