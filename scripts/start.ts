@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launch, ROOT, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
 
@@ -146,33 +147,15 @@ async function settledHighlights(page: Page, timeoutMs = 10_000): Promise<Highli
 type Scan = (html: string) => { entity: string; name: string; type: string; text: string }[];
 
 /**
- * The scan's collector and matcher over the live page's DOM, to name the
- * entities behind the highlights. Loaded lazily: if either is missing the
- * demo still prints what was highlighted, by type.
+ * The scan (scripts/scan.ts: the same collector and matcher as the extension)
+ * over the live page's DOM, to name the entities behind the highlights.
+ * Loaded lazily: if it fails, the demo still prints what was highlighted.
  */
 async function loadScan(): Promise<Scan | string> {
   try {
-    const [{ Window }, { collectText }, matcher, { bundledPack }] = await Promise.all([
-      import('happy-dom'),
-      import('../src/page/collect-text'),
-      import('../src/core/matcher'),
-      import('../src/story/bundled/index'),
-    ]);
-    const compiled = matcher.compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
-    return (html: string) => {
-      const window = new Window({ url: 'http://127.0.0.1/' });
-      window.document.write(html);
-      const body = window.document.body as unknown as Element;
-      const { text } = collectText(body);
-      const found = matcher.findMentions(compiled, text).map((m) => ({
-        entity: m.entity,
-        name: compiled.entities[m.entity]?.name ?? m.entity,
-        type: m.type,
-        text: text.slice(m.start, m.end),
-      }));
-      void window.happyDOM.close();
-      return found;
-    };
+    const { scanHtml, defaultMatcher } = await import('./scan');
+    const matcher = defaultMatcher();
+    return (html: string) => scanHtml(html, matcher);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }
@@ -338,7 +321,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/start.ts')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (err) => {
