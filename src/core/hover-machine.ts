@@ -100,6 +100,9 @@ export function transition<T>(state: HoverState<T>, event: HoverEvent<T>, timing
         case 'enterMention':
           return event.target === state.target ? same(state) : wait(event.target, true);
         case 'leaveMention':
+          // the pointer reached the card before the page noticed it left the mention: the card holds it
+          if (state.onCard) return same(state);
+          return { state: { kind: 'leaving', target: state.target }, effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }] };
         case 'leaveCard':
           return { state: { kind: 'leaving', target: state.target }, effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }] };
         case 'enterCard':

@@ -104,6 +104,17 @@ describe('hover card timing', () => {
     expect(log).toEqual(['show a', 'hide']);
   });
 
+  it('the card stays when the pointer is seen on the card before it is seen leaving the mention', () => {
+    const { c, log } = setup();
+    c.dispatch({ type: 'enterMention', target: 'a' });
+    vi.advanceTimersByTime(CARD_OPEN_DELAY_MS);
+    c.dispatch({ type: 'enterCard' });
+    c.dispatch({ type: 'leaveMention' });
+    vi.advanceTimersByTime(5000);
+    expect(log).toEqual(['show a']);
+    expect(c.state).toEqual({ kind: 'open', target: 'a', onCard: true });
+  });
+
   it('coming back to the mention within the grace period keeps the card', () => {
     const { c, log } = setup();
     c.dispatch({ type: 'enterMention', target: 'a' });

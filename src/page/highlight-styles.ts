@@ -1,0 +1,91 @@
+/**
+ * The look of the highlights, from settings, without adding an element to
+ * the page: a constructed CSSStyleSheet appended to the page's
+ * `document.adoptedStyleSheets` (and to each open shadow root that holds a
+ * mention, since document styles do not reach into shadow trees), removed on
+ * teardown. Constructed sheets are not subject to the page's CSP, so this
+ * works under `default-src 'none'` (tests/e2e/never-break-csp.e2e.ts).
+ */
+import type { EntityType } from '../story/schema';
+import type { Settings } from '../settings';
+
+export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
+  person: 'story-lens-person',
+  place: 'story-lens-place',
+  organization: 'story-lens-organization',
+};
+/** the hovered or flashed mention: a name outside the three contract names */
+export const ACTIVE_HIGHLIGHT = 'story-lens-active';
+
+/**
+ * Mid-tone colours that keep a 3:1 contrast against both white and near-black
+ * backgrounds (an underline is a non-text mark: WCAG 1.4.11), and translucent
+ * tints that leave the page's own text colour in place, so they read on light
+ * and dark pages alike.
+ */
+const COLORS: Record<EntityType, { line: string; tint: string }> = {
+  person: { line: '#7c6cf2', tint: 'rgba(124, 108, 242, 0.26)' },
+  place: { line: '#0e9f8e', tint: 'rgba(14, 159, 142, 0.24)' },
+  organization: { line: '#d97706', tint: 'rgba(217, 119, 6, 0.26)' },
+};
+
+export function highlightCss(style: Settings['highlightStyle']): string {
+  const rules: string[] = [];
+  for (const [type, name] of Object.entries(HIGHLIGHT_NAMES) as [EntityType, string][]) {
+    const c = COLORS[type];
+    if (style === 'underline') {
+      rules.push(`::highlight(${name}) { text-decoration: underline 2px ${c.line}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`);
+    } else if (style === 'tint') {
+      rules.push(`::highlight(${name}) { background-color: ${c.tint}; }`);
+    }
+  }
+  // System "Mark" colours: a readable pair on any page, in forced-colors mode too.
+  rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: Mark; color: MarkText; }`);
+  return rules.join('\n');
+}
+
+type Adopting = Document | ShadowRoot;
+
+/** Installs the highlight sheet on the document and on shadow roots as they are found. */
+export class HighlightStyles {
+  private sheet: CSSStyleSheet | null = null;
+  private readonly roots = new Set<Adopting>();
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  apply(style: Settings['highlightStyle']): void {
+    const css = highlightCss(style);
+    if (!this.sheet) {
+      this.sheet = new this.win.CSSStyleSheet();
+      this.sheet.replaceSync(css);
+      this.adopt(this.win.document);
+    } else {
+      this.sheet.replaceSync(css);
+    }
+  }
+
+  adopt(root: Adopting): void {
+    if (!this.sheet || this.roots.has(root)) return;
+    try {
+      // append to the page's own array: never replace the sheets the page adopted
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.roots.add(root);
+    } catch {
+      // a root from another document, or an engine without adoptedStyleSheets: highlights stay unstyled there
+    }
+  }
+
+  remove(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    for (const root of this.roots) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        /* the root is gone */
+      }
+    }
+    this.roots.clear();
+    this.sheet = null;
+  }
+}

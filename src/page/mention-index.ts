@@ -1,0 +1,145 @@
+/**
+ * The mentions painted on the page, indexed the ways the page layer asks:
+ * by text node (hit-testing under the pointer, dropping what a page rewrote),
+ * by entity (counts for the badge and popup), and in document order (stepping
+ * through mentions). Work per change is proportional to the nodes changed:
+ * nothing here walks the whole set except the lazy document-order sort, done
+ * only when a reader steps through mentions.
+ */
+import type { EntityType } from '../story/schema';
+
+export interface MentionRecord {
+  range: Range;
+  entity: string;
+  type: EntityType;
+  /** the text as the page writes it (for the card's "as written" line) */
+  text: string;
+  /** every text node the range touches (usually one) */
+  nodes: Text[];
+}
+
+/** Orders two nodes in document order across open shadow roots (a shadow tree sorts where its host is). */
+export function compareNodes(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const pos = a.compareDocumentPosition(b);
+  if (!(pos & 1 /* DISCONNECTED */)) return pos & 4 /* FOLLOWING */ ? -1 : pos & 2 /* PRECEDING */ ? 1 : 0;
+  // different trees: climb each to its host chain until they share a root
+  const chain = (n: Node) => {
+    const out: Node[] = [n];
+    for (let r = n.getRootNode(); r instanceof n.ownerDocument!.defaultView!.ShadowRoot; r = (r as ShadowRoot).host.getRootNode())
+      out.push((r as ShadowRoot).host);
+    return out;
+  };
+  const ca = chain(a);
+  const cb = chain(b);
+  for (const x of ca) {
+    for (const y of cb) {
+      if (x === y) return ca.indexOf(x) < cb.indexOf(y) ? 1 : -1; // a inside b's subtree host: host first
+      const p = x.compareDocumentPosition(y);
+      if (!(p & 1)) return p & 4 ? -1 : p & 2 ? 1 : 0;
+    }
+  }
+  return 0;
+}
+
+function compareRecords(a: MentionRecord, b: MentionRecord): number {
+  const ra = a.range;
+  const rb = b.range;
+  if (ra.startContainer === rb.startContainer) return ra.startOffset - rb.startOffset;
+  return compareNodes(ra.startContainer, rb.startContainer);
+}
+
+export class MentionIndex {
+  private readonly byNode = new WeakMap<Node, MentionRecord[]>();
+  private readonly all = new Set<MentionRecord>();
+  private readonly counts = new Map<string, number>();
+  private sorted: MentionRecord[] | null = null;
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Adds a mention; false (and nothing added) when the same range is already indexed. */
+  add(rec: MentionRecord): boolean {
+    const first = rec.nodes[0];
+    if (!first) return false;
+    const existing = this.byNode.get(first);
+    if (
+      existing?.some(
+        (r) =>
+          r.range.startContainer === rec.range.startContainer &&
+          r.range.startOffset === rec.range.startOffset &&
+          r.range.endContainer === rec.range.endContainer &&
+          r.range.endOffset === rec.range.endOffset,
+      )
+    )
+      return false;
+    for (const n of rec.nodes) {
+      const list = this.byNode.get(n);
+      if (list) {
+        // keep each node's list in offset order (binary insertion; lists are short)
+        let i = list.length;
+        while (i > 0 && list[i - 1]!.range.startOffset > rec.range.startOffset && list[i - 1]!.range.startContainer === rec.range.startContainer) i--;
+        list.splice(i, 0, rec);
+      } else this.byNode.set(n, [rec]);
+    }
+    this.all.add(rec);
+    this.counts.set(rec.entity, (this.counts.get(rec.entity) ?? 0) + 1);
+    this.sorted = null;
+    return true;
+  }
+
+  /** Drops every mention touching `node`; returns what was dropped. */
+  dropNode(node: Node): MentionRecord[] {
+    const list = this.byNode.get(node);
+    if (!list?.length) return [];
+    const dropped = [...list];
+    for (const rec of dropped) this.remove(rec);
+    return dropped;
+  }
+
+  remove(rec: MentionRecord): void {
+    if (!this.all.delete(rec)) return;
+    for (const n of rec.nodes) {
+      const list = this.byNode.get(n);
+      if (!list) continue;
+      const i = list.indexOf(rec);
+      if (i >= 0) list.splice(i, 1);
+      if (!list.length) this.byNode.delete(n);
+    }
+    const c = (this.counts.get(rec.entity) ?? 1) - 1;
+    if (c > 0) this.counts.set(rec.entity, c);
+    else this.counts.delete(rec.entity);
+    this.sorted = null;
+  }
+
+  clear(): MentionRecord[] {
+    const dropped = [...this.all];
+    for (const rec of dropped) this.remove(rec);
+    return dropped;
+  }
+
+  /** mentions touching a text node, in offset order */
+  at(node: Node): readonly MentionRecord[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  countsByEntity(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  /** every mention in document order (sorted lazily, cached until the set changes) */
+  inOrder(): readonly MentionRecord[] {
+    if (!this.sorted) this.sorted = [...this.all].filter((r) => r.range.startContainer.isConnected).sort(compareRecords);
+    return this.sorted;
+  }
+
+  /** the entity's mentions in document order */
+  ofEntity(entity: string): MentionRecord[] {
+    return this.inOrder().filter((r) => r.entity === entity);
+  }
+
+  has(rec: MentionRecord): boolean {
+    return this.all.has(rec);
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * Finds and paints the mentions of a page, and keeps them in step with the
+ * page as it changes, in small slices of main-thread time.
+ *
+ * - The first scan walks the page in chunks (collectChunks) and yields every
+ *   SLICE_MS, so no task runs long even on a 20,000-paragraph page.
+ * - Later changes (infinite scroll, SPA navigation, rewritten text) reach a
+ *   MutationObserver that only queues (Dark Reader and uBlock Origin: "do not
+ *   handle added nodes directly from within the mutation observer"); the queue
+ *   drops nodes whose ancestor is queued and is handled in idle time, so work
+ *   follows the change, not the page. Past MAX_QUEUED roots it rescans instead.
+ * - Text a page removes or rewrites loses its ranges before anything else is
+ *   painted, so a framework that keeps references to its nodes never meets us.
+ */
+import type { CompiledMatcher } from '../core/matcher';
+import { findMentions } from '../core/matcher';
+import { BLOCK_BREAK } from '../core/types';
+import type { EntityType } from '../story/schema';
+import { collectChunks, rangeFor, type CollectedText } from './collect-text';
+import type { HighlightStyles } from './highlight-styles';
+import { MentionIndex, type MentionRecord } from './mention-index';
+import type { Painter } from './paint';
+
+/** main-thread time per slice before yielding */
+export const SLICE_MS = 8;
+/**
+ * characters per chunk of collected text: a whole article fits in one (so the
+ * page agrees with `npm run scan`), and matching one takes a few ms
+ */
+export const CHUNK_CHARS = 16000;
+/** more queued roots than this in one batch: rescan the page instead */
+export const MAX_QUEUED = 3000;
+
+/** Elements whose edges are block boundaries; a change inside one rescans just that block. */
+const BLOCKS = new Set([
+  'p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figcaption', 'caption',
+  'summary', 'legend', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'ul', 'ol', 'dl', 'table',
+  'tr', 'tbody', 'thead', 'figure', 'details', 'address', 'form', 'fieldset',
+]);
+
+export interface ScannerEnv {
+  win: Window & typeof globalThis;
+  /** true once the content script is invalidated or the page turned off */
+  stopped(): boolean;
+  /** yields the main thread (scheduler.yield or a timer) */
+  yieldNow(): Promise<void>;
+  /** run `fn` when the main thread is idle */
+  idle(fn: () => void): void;
+  /** the extension's own card host, never scanned */
+  isOwn(node: Node): boolean;
+  /** after a scan or a batch of changes settles */
+  settled(): void;
+}
+
+export class PageScanner {
+  readonly index = new MentionIndex();
+  private matcher: CompiledMatcher | null = null;
+  private types = new Set<EntityType>();
+  private observer: MutationObserver | null = null;
+  private readonly observedRoots = new Set<Node>();
+  private readonly queue: MutationRecord[] = [];
+  private flushScheduled = false;
+  private scanning = false;
+  private generation = 0;
+  /** entities the page names (not by role), so a later chunk's bare surname has the support the whole page gives it */
+  private readonly named = new Set<string>();
+  private namedPrefix: string | null = '';
+  /** mentions removed since the page changed them (for tests and logs) */
+  dropped = 0;
+  /** shadow roots mentions were found in (hit-testing needs them) */
+  readonly shadowRoots = new Set<ShadowRoot>();
+
+  constructor(
+    private readonly env: ScannerEnv,
+    private readonly painter: Painter,
+    private readonly styles: HighlightStyles,
+  ) {}
+
+  get doc(): Document {
+    return this.env.win.document;
+  }
+
+  /** Starts (or restarts with a new matcher) the page's scan. */
+  async start(matcher: CompiledMatcher, types: EntityType[]): Promise<void> {
+    this.matcher = matcher;
+    this.types = new Set(types);
+    this.observe(this.doc);
+    await this.fullScan();
+  }
+
+  /** Removes every highlight and stops observing. */
+  stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.observedRoots.clear();
+    this.queue.length = 0;
+    this.index.clear();
+    this.painter.clear();
+    this.matcher = null;
+  }
+
+  private observe(root: Node): void {
+    if (this.observedRoots.has(root)) return;
+    this.observer ??= new this.env.win.MutationObserver((records) => this.enqueue(records));
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observedRoots.add(root);
+  }
+
+  /** The observer callback: only queues. */
+  private enqueue(records: MutationRecord[]): void {
+    for (const r of records) this.queue.push(r);
+    if (this.scanning || this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.env.idle(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async fullScan(): Promise<void> {
+    const gen = ++this.generation;
+    this.scanning = true;
+    this.queue.length = 0;
+    this.named.clear();
+    this.namedPrefix = '';
+    for (const rec of this.index.clear()) this.painter.delete(rec.type, rec.range);
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (root) await this.scanRoots([root], gen);
+    if (gen !== this.generation) return;
+    this.scanning = false;
+    this.env.settled();
+    // changes that came in during the scan
+    if (this.queue.length) void this.flush();
+  }
+
+  /** Collects, matches and paints `roots`, yielding every SLICE_MS. */
+  private async scanRoots(roots: Node[], gen: number): Promise<void> {
+    const now = () => this.env.win.performance.now();
+    let sliceStart = now();
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const chunks = collectChunks(root, { maxChars: CHUNK_CHARS, skip: (el) => this.env.isOwn(el) });
+      for (;;) {
+        const next = chunks.next();
+        if (next.done) break;
+        this.paintChunk(next.value);
+        if (now() - sliceStart > SLICE_MS) {
+          await this.env.yieldNow();
+          if (gen !== this.generation || this.env.stopped()) return;
+          sliceStart = now();
+        }
+      }
+    }
+  }
+
+  private paintChunk(chunk: CollectedText): void {
+    const matcher = this.matcher;
+    if (!matcher || !chunk.nodes.length) return;
+    this.noteShadowRoots(chunk.nodes);
+    // The matcher reads a bare surname ("Putin") only where the page names the person in full. A chunk is
+    // a piece of the page: put the names the rest of the page gave before it, as a block of its own.
+    if (this.namedPrefix === null)
+      this.namedPrefix = [...this.named].map((id) => matcher.entities[id]?.name ?? '').filter(Boolean).join(BLOCK_BREAK);
+    const prefix = this.namedPrefix;
+    const shift = prefix ? prefix.length + 1 : 0;
+    const mentions = findMentions(matcher, prefix ? prefix + BLOCK_BREAK + chunk.text : chunk.text);
+    for (const found of mentions) {
+      if (found.start < shift) continue;
+      const m = { ...found, start: found.start - shift, end: found.end - shift };
+      if (!this.types.has(m.type)) continue;
+      let range: Range;
+      try {
+        range = rangeFor(chunk, m.start, m.end);
+      } catch {
+        continue;
+      }
+      const rec: MentionRecord = { range, entity: m.entity, type: m.type, text: chunk.text.slice(m.start, m.end), nodes: nodesOf(chunk, m.start, m.end) };
+      if (this.index.add(rec)) this.painter.add(rec.type, range);
+      if (!m.role && !this.named.has(m.entity)) {
+        this.named.add(m.entity);
+        this.namedPrefix = null;
+      }
+    }
+  }
+
+  /** Open shadow roots holding text: observe them and give them the highlight styles. */
+  private noteShadowRoots(nodes: Text[]): void {
+    let lastParent: Node | null = null;
+    for (const n of nodes) {
+      const p = n.parentNode;
+      if (p === lastParent) continue;
+      lastParent = p;
+      const root = n.getRootNode();
+      if (root !== this.doc && root instanceof this.env.win.ShadowRoot && !this.shadowRoots.has(root)) {
+        this.shadowRoots.add(root);
+        this.styles.adopt(root);
+        this.observe(root);
+      }
+    }
+  }
+
+  private drop(rec: MentionRecord): void {
+    this.index.remove(rec);
+    this.painter.delete(rec.type, rec.range);
+    this.dropped++;
+  }
+
+  /** Drops the mentions of every text node in `node`'s subtree (a detached subtree too). */
+  private dropSubtree(node: Node): void {
+    if (node.nodeType === 3) {
+      for (const rec of this.index.dropNode(node)) {
+        this.painter.delete(rec.type, rec.range);
+        this.dropped++;
+      }
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const walker = this.doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) for (const rec of [...this.index.at(t)]) this.drop(rec);
+    const sr = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+    if (sr) this.dropSubtree(sr);
+  }
+
+  /** The element to rescan when `node` changed: its nearest block, or the node itself when the block is the page. */
+  private blockOf(node: Node): Node {
+    let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
+    for (let depth = 0; n && depth < 12; depth++) {
+      if (n.nodeType === 11) return n; // a shadow root is its own block
+      if (n.nodeType !== 1) break;
+      const name = (n as Element).localName;
+      if (name === 'body' || name === 'html') break;
+      if (BLOCKS.has(name)) return n;
+      n = n.parentNode;
+    }
+    return node;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.scanning || !this.matcher || this.env.stopped()) return;
+    const records = this.queue.splice(0);
+    if (!records.length) return;
+    const gen = this.generation;
+    const roots = new Set<Node>();
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        this.dropSubtree(r.target);
+        roots.add(this.blockOf(r.target));
+        continue;
+      }
+      if (this.env.isOwn(r.target)) continue;
+      r.removedNodes.forEach((n) => {
+        if (!this.env.isOwn(n)) this.dropSubtree(n);
+      });
+      r.addedNodes.forEach((n) => {
+        if (this.env.isOwn(n)) return;
+        // a whole block added: scan just it; inline text added into a block can join a name with its neighbours
+        const isBlock = n.nodeType === 1 && BLOCKS.has((n as Element).localName);
+        roots.add(isBlock ? n : this.blockOf(r.target.nodeType === 1 && (r.target as Element).localName !== 'body' ? r.target : n));
+      });
+      // removing text can join the text around it into a name ("Kim <span>x</span>Jong Un")
+      if (r.removedNodes.length && r.target.isConnected && !r.addedNodes.length) {
+        const t = r.target;
+        if (t.nodeType === 1 && !['body', 'html'].includes((t as Element).localName)) roots.add(this.blockOf(t));
+      }
+    }
+    if (roots.size > MAX_QUEUED) {
+      await this.fullScan();
+      return;
+    }
+    // drop roots inside another queued root, and roots no longer in the page
+    const todo: Node[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      let inside = false;
+      for (let p = root.parentNode; p; p = p.parentNode ?? (p.nodeType === 11 ? (p as ShadowRoot).host : null)) {
+        if (roots.has(p)) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) todo.push(root);
+    }
+    for (const root of todo) this.dropSubtree(root);
+    this.scanning = true;
+    try {
+      await this.scanRoots(todo, gen);
+    } finally {
+      if (gen === this.generation) this.scanning = false;
+    }
+    if (gen !== this.generation) return;
+    this.env.settled();
+    if (this.queue.length) this.enqueue([]);
+  }
+
+  /** Handles every queued change now (tests, and before answering the popup). */
+  async settle(): Promise<void> {
+    while (this.queue.length && !this.scanning) await this.flush();
+  }
+}
+
+/** The text nodes a mention at [start, end) of the chunk touches. */
+function nodesOf(chunk: CollectedText, start: number, end: number): Text[] {
+  const { nodes, starts } = chunk;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const out: Text[] = [];
+  for (let i = lo; i < nodes.length && starts[i]! < end; i++) out.push(nodes[i]!);
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: one Highlight per entity
+ * type under the contract names, each mention one Range in exactly one of
+ * them, and one more ("story-lens-active") for the hovered or flashed mention.
+ * No DOM change: the page's own references to its nodes stay valid.
+ */
+import type { EntityType } from '../story/schema';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-styles';
+
+export class Painter {
+  private readonly highlights = new Map<EntityType, Highlight>();
+  private active: Highlight | null = null;
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  /** true where the engine has the Highlight API (Chrome 105+, Firefox 140+: what the manifest declares) */
+  static supported(win: Window & typeof globalThis): boolean {
+    return typeof win.Highlight === 'function' && !!win.CSS?.highlights;
+  }
+
+  private highlightFor(type: EntityType): Highlight {
+    let h = this.highlights.get(type);
+    if (!h) {
+      h = new this.win.Highlight();
+      this.highlights.set(type, h);
+      this.win.CSS.highlights.set(HIGHLIGHT_NAMES[type], h);
+    }
+    return h;
+  }
+
+  add(type: EntityType, range: Range): void {
+    this.highlightFor(type).add(range);
+  }
+
+  delete(type: EntityType, range: Range): void {
+    this.highlights.get(type)?.delete(range);
+  }
+
+  /** the hovered / flashed mentions (or none) */
+  setActive(ranges: Range[]): void {
+    if (!this.active) {
+      if (!ranges.length) return;
+      this.active = new this.win.Highlight();
+      this.active.priority = 1;
+      this.win.CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    }
+    this.active.clear();
+    for (const r of ranges) this.active.add(r);
+  }
+
+  clear(): void {
+    for (const h of this.highlights.values()) h.clear();
+    this.active?.clear();
+  }
+
+  /** removes every highlight this painter registered */
+  remove(): void {
+    const reg = this.win.CSS?.highlights;
+    for (const [type, h] of this.highlights) if (reg?.get(HIGHLIGHT_NAMES[type]) === h) reg.delete(HIGHLIGHT_NAMES[type]);
+    if (this.active && reg?.get(ACTIVE_HIGHLIGHT) === this.active) reg.delete(ACTIVE_HIGHLIGHT);
+    this.highlights.clear();
+    this.active = null;
+  }
+}
