@@ -50,6 +50,10 @@ export interface ProtocolMap {
   getCard(req: { entity: string; surface?: string }): CardModel | null;
   reportPage(req: PageReport): void;
 
+  // extension pages (popup, options) → background; refused from content scripts
+  /** "Off on this site" / back on: changes the site lists for the page's host */
+  setSiteEnabled(req: { url: string; enabled: boolean }): void;
+
   // popup → content script (through tabs.sendMessage)
   getPageEntities(): PageReport;
   revealMention(req: { entity: string; index: number; openCard: boolean }): boolean;
