@@ -32,7 +32,9 @@ export const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'neither', 'either', 'not', 'no', 'yes', 'said', 'says', 'told', 'photo', 'image', 'video', 'watch', 'read', 'see',
   'more', 'most', 'last', 'next', 'first', 'new', 'later', 'earlier', 'according', 'instead', 'indeed', 'thus', 'hence',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'analysis', 'opinion', 'exclusive',
-  'update', 'updated', 'live', 'breaking', 'why', 'did', 'let', 'tell', 'meet', 'ask', 'asked', 'q', 'a',
+  'update', 'updated', 'live', 'breaking', 'why', 'did', 'let', 'tell', 'meet', 'ask', 'asked', 'q',
+  'toward', 'towards', 'into', 'onto', 'upon', 'via', 'amid', 'across', 'behind', 'beyond', 'near', 'off', 'out',
+  'up', 'down', 'through', 'within', 'versus', 'vs', 'than', 'all', 'every', 'each', 'another', 'other', 'such',
   // es
   'el', 'la', 'los', 'las', 'un', 'una', 'y', 'e', 'o', 'u', 'pero', 'cuando', 'mientras', 'donde', 'despues', 'antes',
   'desde', 'como', 'si', 'aunque', 'porque', 'entonces', 'ahora', 'hoy', 'ayer', 'manana', 'tambien', 'solo', 'incluso',
@@ -40,7 +42,8 @@ export const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   // ru
   'и', 'а', 'но', 'или', 'когда', 'пока', 'где', 'после', 'до', 'как', 'если', 'хотя', 'потому', 'тогда', 'теперь',
   'сегодня', 'вчера', 'также', 'тоже', 'только', 'даже', 'по', 'в', 'во', 'на', 'с', 'со', 'к', 'ко', 'от', 'из', 'за',
-  'о', 'об', 'при', 'для', 'что', 'кто', 'это', 'этот', 'там', 'здесь', 'господин', 'президент',
+  'о', 'об', 'при', 'для', 'что', 'кто', 'это', 'этот', 'там', 'здесь', 'господин', 'президент', 'накануне', 'затем',
+  'позже', 'позднее', 'ранее', 'впрочем', 'однако', 'между', 'тем', 'сам', 'сама', 'вот', 'уже', 'еще', 'лишь',
 ]);
 
 /**

@@ -55,6 +55,8 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
       // one spelling shared by two entities: the first listed (the story's own before namesakes)
       const t = fullTerms.reduce((a, b) => (b[0] < a[0] ? b : a));
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
+      // "US$36,254" is a currency, not the country
+      if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
       if (ents[t[0]]!.type === 'place' && qualifiedPlace(text, tk, c)) continue;
       full.push({ c, entity: t[0], kind: t[1] });
     } else if (c.terms.some((t) => t[1] === K_SURNAME)) surnames.push(c);
@@ -94,6 +96,21 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   return mentions;
 }
 
+const lowerCache = new WeakMap<Tokens, Set<string>>();
+/** folded keys of the words the text writes in lower case somewhere */
+function lowerCaseWords(text: string, tk: Tokens): Set<string> {
+  let set = lowerCache.get(tk);
+  if (!set) {
+    set = new Set();
+    for (let k = 0; k < tk.key.length; k++) {
+      const ch = text[tk.start[k]!]!;
+      if (ch !== ch.toUpperCase()) set.add(tk.key[k]!);
+    }
+    lowerCache.set(tk, set);
+  }
+  return set;
+}
+
 /** "LET US KNOW": a word-like abbreviation inside an all-caps line is the word. */
 function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
   const key = tk.key.slice(c.i, c.j + 1).join('');
@@ -114,6 +131,36 @@ function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   const between = text.slice(c.end, tk.start[k]);
   if (!/^\s*,\s*$/.test(between)) return false;
   return PLACE_QUALIFIERS.has(tk.key[k]!) && startsUpper(text, tk.start[k]!);
+}
+
+const SENTENCE_END = /[.!?:;|"“”«»()[\]\u2029\u2014\u2013]/;
+
+/** token k opens a sentence, a block or a quote: its capital says nothing about it being a name */
+function sentenceStart(text: string, tk: Tokens, k: number): boolean {
+  if (k === 0) return true;
+  const gap = text.slice(tk.end[k - 1], tk.start[k]);
+  return SENTENCE_END.test(gap);
+}
+
+/** the block holding the candidate is written in Title Case (most longer words capitalised) */
+function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate): boolean {
+  let caps = 0;
+  let words = 0;
+  for (let k = c.i - 1; k >= 0 && k >= c.i - 12; k--) {
+    if (text.slice(tk.end[k], tk.start[k + 1]).includes('\u2029')) break;
+    if (tk.end[k]! - tk.start[k]! >= 4) {
+      words++;
+      if (startsUpper(text, tk.start[k]!)) caps++;
+    }
+  }
+  for (let k = c.j + 1; k < tk.key.length && k <= c.j + 12; k++) {
+    if (text.slice(tk.end[k - 1], tk.start[k]).includes('\u2029')) break;
+    if (tk.end[k]! - tk.start[k]! >= 4) {
+      words++;
+      if (startsUpper(text, tk.start[k]!)) caps++;
+    }
+  }
+  return words >= 3 && caps / words >= 0.6;
 }
 
 /** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key, or undefined */
@@ -147,15 +194,25 @@ function resolveSurname(
   const shouting = allUpper(text, c.start, c.end);
   const title = titleBefore(p, text, tk, c.i);
 
+  // In a Title Case Heading ("When Did Putin Arrive") every word is capitalised: the two rules below cannot tell.
+  const titleCase = !shouting && isTitleCaseBlock(text, tk, c);
   // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
   const nx = c.j + 1;
-  if (!shouting && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
+  if (!shouting && !titleCase && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
     if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[nx]!) && !startsAt.has(nx)) return undefined;
   }
-  // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences)
+  // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences:
+  // "Previous Putin trip", "Накануне Путин выступал")
   const pv = c.i - 1;
   if (!title && !shouting && pv >= 0 && isSpaceGap(text, tk.end[pv]!, c.start) && startsUpper(text, tk.start[pv]!)) {
-    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[pv]!) && !endsAt.has(pv) && !allUpper(text, tk.start[pv]!, tk.end[pv]!))
+    if (
+      !CAPITALISED_FUNCTION_WORDS.has(tk.key[pv]!) &&
+      !endsAt.has(pv) &&
+      !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
+      // a sentence's first word is capitalised anyway; it is a common word if the page also writes it in lower case
+      // (so is every word of a Title Case Heading: "As Trump Reaches Toward Putin")
+      !((titleCase || sentenceStart(text, tk, pv)) && lowerCaseWords(text, tk).has(tk.key[pv]!))
+    )
       return undefined;
   }
 
@@ -165,8 +222,14 @@ function resolveSurname(
     const narrowed = cands.filter((e) => own.includes(e));
     if (narrowed.length) cands = narrowed;
   }
-  // the page must support the reading: the person named in full, or enough of the story around
-  cands = cands.filter((e) => (fullCount.get(e) ?? 0) > 0 || storyContext >= CONTEXT_ENTITIES);
+  // The page must support the reading: the person named in full, or enough of the story around.
+  // A surname the story gives to two people ("Kim") is common: the story around is not enough,
+  // it takes the full name, or one of the person's own titles ("Chairman Kim").
+  const shared = cands.length > 1;
+  const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);
+  cands = cands.filter(
+    (e) => (fullCount.get(e) ?? 0) > 0 || (storyContext >= CONTEXT_ENTITIES && (!shared || ownTitle(e))),
+  );
   if (!cands.length) return undefined;
   if (cands.length === 1) return cands[0];
 
