@@ -1,0 +1,531 @@
+/**
+ * Third step of "Add a story": find the names in the sentences and merge the
+ * forms of one name into one entity.
+ *
+ * compromise proposes people, places and organizations; its spans are then
+ * trimmed to the name itself ("president Vladimir Putin" → "Vladimir Putin",
+ * "Moscow’s" → "Moscow", "Kim Jae-" → "Kim Jae-chun", "Kim Jong" + "Un").
+ * Cues in the text add what compromise misses but the text plainly names
+ * ("the Vostochny cosmodrome", "900km north-west of Ussuriysk", "Ussuriysk,
+ * a city", "broadcaster YTN", "Eastern Economic Forum" + "EEF"). Forms are then
+ * grouped: equal up to case, hyphens and dots; a shorter form ("Kim", "Putin",
+ * "Kim Jong") joins the longer name that contains it.
+ */
+import nlp from 'compromise';
+import type { EntityType } from './schema';
+
+export interface Sentence {
+  text: string;
+  /** Title Case / ALL CAPS heading: names are not discovered in it, only found again */
+  heading: boolean;
+}
+
+/** Why a form is believed to be a name of this type (kept for the description). */
+export interface Cue {
+  type: EntityType;
+  /** what the text says it is: "city", "news agency", "university" */
+  what?: string;
+  /** a better canonical spelling than the surface ("Vostochny Cosmodrome" for "Vostochny cosmodrome") */
+  name?: string;
+}
+
+interface Candidate {
+  form: string;
+  type: EntityType;
+  /** compromise's guess weighs 1, a cue in the text 3 */
+  weight: number;
+  cue?: Cue;
+  sentence: number;
+}
+
+// ---------------------------------------------------------------- word lists
+
+const TITLES = new Set(
+  ('mr mrs ms miss mx dr prof professor president premier chairman chairwoman comrade general gen marshal minister sir dame lord lady ' +
+    'king queen prince princess pope senator sen rep representative governor gov mayor judge justice chancellor leader secretary ' +
+    'ambassador colonel col captain capt lieutenant lt sergeant sgt admiral commander chief deputy vice foreign defence defense ' +
+    'supreme spokesman spokeswoman spokesperson analyst professor. dr. mr. mrs. ms. prof. gen. sen. gov. col. lt. capt. sgt. st. saint')
+    .split(' '),
+);
+
+/** Function words and weekdays: never the first word of a name ("In Seoul", "The US", "Asked Putin"). */
+const FUNCTION_CAPS = new Set(
+  ('the a an this that these those he she it they we i you his her its their our my your in on at for with by from to of and but or ' +
+    'if when while as after before since asked said says also not no yes all some many more most other such both each every ' +
+    'here there what who why how where which today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
+    'however meanwhile still then now even just only last next like despite during under over between among about against ' +
+    'january february march april june july august september october november december').split(' '),
+);
+/** Capitalised words that are not names on their own. */
+const COMMON_CAPS = new Set([
+  ...FUNCTION_CAPS,
+  ...('one two three may first north south east west northern southern eastern western central new old mr mrs ms dr covid covid-19 ' +
+    'god internet web state government president minister photo image video read more see also related topics comments comment ' +
+    'contact about privacy terms home search share menu news opinion world business sport sports politics live update updates ' +
+    'breaking explainer analysis editorial profile draft subject cite key facts').split(' '),
+]);
+
+const DEMONYM = /^(?:(?:north|south|east|west)(?:ern)?\s+)?(?:korean|russian|american|chinese|ukrainian|british|english|japanese|french|german|soviet|european|asian|african|indian|iranian|israeli|palestinian|syrian|turkish|polish|italian|spanish|canadian|australian|mexican|brazilian|vietnamese|belarusian|georgian|arab|saudi|kremlin-backed|pro-russian|north korean|south korean)s?$/i;
+
+/** Lower-case words allowed inside a name ("University of Tokyo", "Mohammed bin Salman"). */
+const PARTICLES = new Set('of de del da do dos das van von der den bin al el la le du y and for upon on'.split(' '));
+
+/** Last words that make a capitalised run an organization or a place. */
+const ORG_SUFFIX = new Set(
+  ('university institute forum ministry agency council party bank committee foundation corporation corp company organization ' +
+    'organisation association commission academy college times post news television tv union federation fund group inc ltd ' +
+    'department office service services army navy command parliament assembly congress court league').split(' '),
+);
+const ORG_PREFIX = new Set('university ministry bank department office academy college institute council'.split(' '));
+const PLACE_SUFFIX = new Set(
+  'cosmodrome spaceport square island islands station airport river mountains mountain sea bay oblast krai province region peninsula strait street avenue valley lake desert'.split(
+    ' ',
+  ),
+);
+/** Place suffixes after which the first word alone is the same place ("Vostochny" for "Vostochny Cosmodrome"). */
+const GENERIC_PLACE_SUFFIX = new Set(['cosmodrome', 'spaceport', 'airport', 'airbase']);
+
+interface KnownName {
+  canonical: string;
+  type: EntityType;
+  forms: string[];
+}
+/**
+ * Abbreviations and official names a reader writes for well-known countries
+ * and bodies: "The US expects..." is the United States (issue 5 asks for
+ * "United States" from "The US"). Only applied to forms found in the text.
+ */
+const KNOWN: KnownName[] = [
+  { canonical: 'United States', type: 'place', forms: ['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America'] },
+  { canonical: 'United Kingdom', type: 'place', forms: ['UK', 'U.K.', 'Britain', 'Great Britain'] },
+  { canonical: 'North Korea', type: 'place', forms: ['DPRK', 'Democratic People’s Republic of Korea', "Democratic People's Republic of Korea"] },
+  { canonical: 'South Korea', type: 'place', forms: ['ROK', 'Republic of Korea'] },
+  { canonical: 'China', type: 'place', forms: ['PRC', 'People’s Republic of China', "People's Republic of China"] },
+  { canonical: 'Russia', type: 'place', forms: ['Russian Federation'] },
+  { canonical: 'Soviet Union', type: 'place', forms: ['USSR'] },
+  { canonical: 'United Arab Emirates', type: 'place', forms: ['UAE'] },
+  { canonical: 'United Nations', type: 'organization', forms: ['UN', 'U.N.'] },
+  { canonical: 'European Union', type: 'organization', forms: ['EU', 'E.U.'] },
+];
+
+// ---------------------------------------------------------------- forms
+
+/** Grouping key: "Kim Jong-un" = "Kim Jong Un", "U.S." = "US", "Moscow" = "MOSCOW". */
+export function formKey(form: string): string {
+  return form
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[-‐‑–\s]+/g, ' ')
+    .trim();
+}
+
+const KNOWN_BY_KEY = new Map<string, KnownName>();
+for (const k of KNOWN) for (const f of [k.canonical, ...k.forms]) KNOWN_BY_KEY.set(formKey(f), k);
+
+const isUpperStart = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
+const letterRe = /[\p{L}\p{N}]/u;
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(s: string, offset = 0): Tok[] {
+  const out: Tok[] = [];
+  for (const m of s.matchAll(/\S+/g)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+/** Trims a token to its letters; "“Russia" → "Russia", "Seoul." → "Seoul" (but "U.S." keeps its dots). */
+function trimToken(t: Tok): Tok | undefined {
+  let { start, end } = t;
+  let text = t.text;
+  const lead = /^[^\p{L}\p{N}]+/u.exec(text)?.[0].length ?? 0;
+  let trail = /[^\p{L}\p{N}.]+$/u.exec(text)?.[0].length ?? 0;
+  text = text.slice(lead, text.length - trail);
+  start += lead;
+  end -= trail;
+  // a final full stop belongs to an initialism ("U.S.") only
+  if (text.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(text)) {
+    trail = /\.+$/.exec(text)![0].length;
+    text = text.slice(0, -trail);
+    end -= trail;
+  }
+  // possessive: "Kim’s", "Russia's", "Kims’" (the last only loses its apostrophe)
+  const poss = /(?:['’]s|(?<=s)['’])$/u.exec(text);
+  if (poss) {
+    text = text.slice(0, -poss[0].length);
+    end -= poss[0].length;
+  }
+  return text && letterRe.test(text) ? { text, start, end } : undefined;
+}
+
+function isNameToken(w: string): boolean {
+  return isUpperStart(w) && !/[/@©]|https?:/.test(w);
+}
+
+/**
+ * Trims [s, e) of `text` to the name it holds; undefined if none.
+ * Returns the verbatim slice, so "Kim Jong-un" keeps its hyphen.
+ */
+export function trimName(text: string, s: number, e: number): { start: number; end: number; form: string } | undefined {
+  // whole words at both ends ("Kim Jae-" → "Kim Jae-chun")
+  while (s > 0 && letterRe.test(text[s - 1])) s--;
+  while (e < text.length && (letterRe.test(text[e]) || (/[-‐]/.test(text[e]) && letterRe.test(text[e + 1] ?? '')))) e++;
+  if (e < text.length && /[-‐]/.test(text[e - 1]) && letterRe.test(text[e])) {
+    while (e < text.length && letterRe.test(text[e])) e++;
+  }
+  let toks = tokens(text.slice(s, e), s);
+  // cut at punctuation between words: "Putin, Kim" is two names; "Kirill Kudryavtsev/AFP" is a credit
+  const cut: Tok[] = [];
+  for (const t of toks) {
+    if (/[/@©]|https?:/.test(t.text)) break;
+    const tt = trimToken(t);
+    if (!tt) break;
+    if (cut.length && /^[(“"‘]/.test(t.text)) break;
+    cut.push(tt);
+    if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text)) break;
+  }
+  toks = cut;
+  // leading lower-case words, titles, demonyms: "president Vladimir Putin", "eastern city of Vladivostok", "Russian President X"
+  while (toks.length) {
+    const w = toks[0].text;
+    const lw = w.toLowerCase();
+    if (!isNameToken(w) || TITLES.has(lw) || TITLES.has(lw + '.') || FUNCTION_CAPS.has(lw) || (toks.length > 1 && DEMONYM.test(w))) toks.shift();
+    else if (toks.length > 1 && DEMONYM.test(`${w} ${toks[1].text}`)) toks.splice(0, 2);
+    else break;
+  }
+  // a name runs while words are capitalised, with particles between them
+  let n = 0;
+  while (n < toks.length) {
+    const w = toks[n].text;
+    if (isNameToken(w)) n++;
+    else if (PARTICLES.has(w) && n + 1 < toks.length && isNameToken(toks[n + 1].text) && n > 0) n++;
+    else break;
+  }
+  toks = toks.slice(0, n);
+  while (toks.length && PARTICLES.has(toks[toks.length - 1].text)) toks.pop();
+  if (!toks.length || toks.length > 6) return undefined;
+  if (toks.every((t) => COMMON_CAPS.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase()))) return undefined;
+  if (toks.length === 1 && DEMONYM.test(toks[0].text)) return undefined;
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  const form = text.slice(start, end);
+  if (form.length > 80 || !/\p{L}{2}|\p{Lu}/u.test(form) || /^\p{N}+$/u.test(form)) return undefined;
+  return { start, end, form };
+}
+
+// ---------------------------------------------------------------- compromise
+
+interface NlpMatch {
+  offset: { start: number; length: number };
+}
+
+/**
+ * Runs compromise over a batch of sentences (joined by blank lines so no
+ * match runs across two) and returns the trimmed candidates.
+ */
+export function nlpCandidates(sentences: Sentence[], first: number): Candidate[] {
+  const starts: number[] = [];
+  let joined = '';
+  for (const s of sentences) {
+    if (joined) joined += '\n\n';
+    starts.push(joined.length);
+    joined += s.heading ? '' : s.text;
+  }
+  const doc = nlp(joined);
+  const found: { s: number; e: number; type: EntityType }[] = [];
+  const add = (matches: NlpMatch[], type: EntityType) => {
+    for (const m of matches) found.push({ s: m.offset.start, e: m.offset.start + m.offset.length, type });
+  };
+  add(doc.people().json({ offset: true }) as NlpMatch[], 'person');
+  add(doc.places().json({ offset: true }) as NlpMatch[], 'place');
+  add(doc.organizations().json({ offset: true }) as NlpMatch[], 'organization');
+  const matchStarts = new Set(found.map((f) => f.s));
+  const out: Candidate[] = [];
+  for (const f of found) {
+    // which sentence: last start ≤ f.s
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= f.s) lo = mid;
+      else hi = mid - 1;
+    }
+    const sent = sentences[lo];
+    if (sent.heading) continue;
+    const base = starts[lo];
+    const text = sent.text;
+    const span = trimName(text, Math.max(0, f.s - base), Math.min(text.length, f.e - base));
+    if (!span) continue;
+    let { form, end } = span;
+    if (f.type === 'person' && form.split(/\s+/).length <= 3) {
+      // compromise reads the "Un" of "Kim Jong Un" as a prefix: a capitalised short word right after a person's name is part of it
+      const next = /^ (\p{Lu}[\p{Ll}]{0,11})(?![\p{L}\p{N}-])/u.exec(text.slice(end));
+      if (next && !COMMON_CAPS.has(next[1].toLowerCase()) && !TITLES.has(next[1].toLowerCase()) && !matchStarts.has(base + end + 1)) {
+        end += next[0].length;
+        form = text.slice(span.start, end);
+      }
+    }
+    out.push({ form, type: f.type, weight: 1, sentence: first + lo });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- cues
+
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.\-]*(?:\s+(?:(?:of|de|del|the|bin|al|van|von)\s+)?\p{Lu}[\p{L}\p{N}'’.\-]*)*`;
+const NAME12 = String.raw`\p{Lu}[\p{L}\p{N}'’\-]*(?:\s+\p{Lu}[\p{L}\p{N}'’\-]*)?`;
+const DIRECTION = String.raw`(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?`;
+const PLACE_WORD = 'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
+const ORG_WORD = 'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service';
+
+interface CueRule {
+  re: RegExp;
+  cue: (m: RegExpExecArray) => Cue;
+  /** builds the canonical name from the match and the trimmed name */
+  name?: (name: string, m: RegExpExecArray) => string;
+  group?: number;
+}
+
+const titleWord = (w: string) => w[0].toUpperCase() + w.slice(1).toLowerCase();
+
+const CUE_RULES: CueRule[] = [
+  // "the Vostochny cosmodrome", "Vostochny Cosmodrome", "the Baikonur spaceport"
+  {
+    re: new RegExp(String.raw`(${NAME12})\s+([Cc]osmodrome|[Ss]paceport|[Aa]irbase)\b`, 'dgu'),
+    cue: (m) => ({ type: 'place', what: m[2].toLowerCase() }),
+    name: (name, m) => `${name} ${titleWord(m[2])}`,
+  },
+  // "about 900km north-west of Ussuriysk", "60 miles from Seoul"
+  {
+    re: new RegExp(String.raw`\d[\d,.]*\s?(?:km|kilometres|kilometers|miles|mi)\b\s+(?:${DIRECTION}\s+)?(?:of|from)\s+(${NAME})`, 'dgu'),
+    cue: () => ({ type: 'place' }),
+  },
+  // "a city north of Vladivostok"
+  { re: new RegExp(String.raw`\b${DIRECTION}\s+of\s+(${NAME})`, 'dgu'), cue: () => ({ type: 'place' }) },
+  // "Ussuriysk, a city where..."
+  {
+    re: new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:(?!of\b|at\b|in\b|for\b|with\b|where\b|which\b)[\p{Ll}\-]+\s+){0,3}?(${PLACE_WORD})\b`, 'dgu'),
+    cue: (m) => ({ type: 'place', what: m[2] }),
+  },
+  // "the eastern city of Vladivostok"
+  { re: new RegExp(String.raw`\b(${PLACE_WORD}) of (${NAME})`, 'dgu'), cue: (m) => ({ type: 'place', what: m[1] }), group: 2 },
+  // "Yonhap, the South Korean news agency", "KCNA, Pyongyang’s official news agency"
+  {
+    re: new RegExp(String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)?(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'\-]+\s+){0,3}?(${ORG_WORD})\b`, 'dgu'),
+    cue: (m) => ({ type: 'organization', what: m[2] }),
+  },
+  // "South Korean broadcaster YTN", "state channel Rossiya-24", "news agency, KCNA"
+  {
+    re: new RegExp(String.raw`\b(${ORG_WORD})\s*,?\s+(${NAME})`, 'dgu'),
+    cue: (m) => ({ type: 'organization', what: m[1] }),
+    group: 2,
+  },
+  // "Kremlin spokesperson Dmitry Peskov"
+  {
+    re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\-]+)\s+(?:spokesperson|spokesman|spokeswoman|press secretary|press service)\b/dgu,
+    cue: () => ({ type: 'organization' }),
+  },
+  // "the Kremlin said"
+  {
+    re: /\b[Tt]he\s+(\p{Lu}[\p{Ll}\-]+)\s+(?:said|says|announced|denied|confirmed|has said|had said|wants|warned|insisted)\b/dgu,
+    cue: () => ({ type: 'organization' }),
+  },
+];
+
+/** Cues for names compromise does not know, from one sentence. */
+export function cueCandidates(sentence: Sentence, index: number): Candidate[] {
+  if (sentence.heading) return [];
+  const text = sentence.text;
+  const out: Candidate[] = [];
+  for (const rule of CUE_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const [gs, ge] = m.indices![rule.group ?? 1];
+      const span = trimName(text, gs, ge);
+      if (!span) continue;
+      const cue = rule.cue(m);
+      if (rule.name) {
+        // "Vostochny cosmodrome" as written, named "Vostochny Cosmodrome"; "Vostochny" alone is the same place
+        cue.name = rule.name(span.form, m);
+        const keywordEnd = m.indices![2][1];
+        out.push({ form: text.slice(span.start, keywordEnd), type: cue.type, weight: 3, cue, sentence: index });
+        out.push({ form: span.form, type: cue.type, weight: 1, sentence: index });
+      } else out.push({ form: span.form, type: cue.type, weight: 3, cue, sentence: index });
+    }
+  }
+  // Capitalised runs ending in an organization or place word: "Sogang University", "Eastern Economic Forum",
+  // "Kim Il Sung Square"; or "University of ...", "Ministry of ...".
+  for (const m of text.matchAll(new RegExp(NAME, 'gu'))) {
+    const span = trimName(text, m.index, m.index + m[0].length);
+    if (!span) continue;
+    const words = span.form.split(/\s+/);
+    if (words.length < 2) continue;
+    const last = words[words.length - 1].toLowerCase();
+    const first = words[0].toLowerCase();
+    if (ORG_SUFFIX.has(last) || (ORG_PREFIX.has(first) && words[1] === 'of'))
+      out.push({ form: span.form, type: 'organization', weight: 3, cue: { type: 'organization', what: ORG_SUFFIX.has(last) ? last : first }, sentence: index });
+    else if (PLACE_SUFFIX.has(last))
+      out.push({ form: span.form, type: 'place', weight: 3, cue: { type: 'place', what: last }, sentence: index });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- grouping
+
+export interface NameGroup {
+  key: string;
+  /** surface forms with how often a finder proposed them */
+  forms: Map<string, number>;
+  votes: Record<EntityType, number>;
+  /** index of the first sentence it was proposed in */
+  first: number;
+  cues: Cue[];
+  /** canonical name from the KNOWN table ("United States" for "US") */
+  known?: KnownName;
+  /** groups merged into this one (shorter forms) */
+  merged: NameGroup[];
+  /** surnames and short forms that count for this name, with their kind */
+  shortForms: Set<string>;
+}
+
+const tokenKeys = (key: string) => key.split(' ');
+
+export function groupCandidates(cands: Candidate[]): NameGroup[] {
+  const byKey = new Map<string, NameGroup>();
+  const groupFor = (key: string, first: number): NameGroup => {
+    let g = byKey.get(key);
+    if (!g) {
+      g = { key, forms: new Map(), votes: { person: 0, place: 0, organization: 0 }, first, cues: [], merged: [], shortForms: new Set() };
+      byKey.set(key, g);
+    }
+    g.first = Math.min(g.first, first);
+    return g;
+  };
+  for (const c of cands) {
+    let key = formKey(c.form);
+    if (!key) continue;
+    const known = KNOWN_BY_KEY.get(key);
+    if (known) key = formKey(known.canonical);
+    const g = groupFor(key, c.sentence);
+    if (known) g.known = known;
+    g.forms.set(c.form, (g.forms.get(c.form) ?? 0) + 1);
+    g.votes[known ? known.type : c.type] += known ? 3 : c.weight;
+    if (c.cue) g.cues.push(c.cue);
+  }
+  return [...byKey.values()];
+}
+
+export function groupType(g: NameGroup): EntityType {
+  const v: Record<EntityType, number> = { ...g.votes };
+  for (const m of g.merged) for (const t of Object.keys(v) as EntityType[]) v[t] += m.votes[t] * 0.5;
+  return (Object.keys(v) as EntityType[]).reduce((a, b) => (v[b] > v[a] ? b : a));
+}
+
+function total(g: NameGroup): number {
+  let n = 0;
+  for (const c of g.forms.values()) n += c;
+  for (const m of g.merged) n += total(m);
+  return n;
+}
+
+/** index of `short` as a run of whole words inside `long`, or -1 */
+function subsequenceAt(short: string[], long: string[]): number {
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Merges shorter forms into the longer name that contains them: "Kim" and
+ * "Kim Jong" into "Kim Jong Un", "Putin" into "Vladimir Putin", "Vostochny"
+ * into "Vostochny Cosmodrome". A lone word must be the first or last word of
+ * the longer name. When several longer names contain it ("Kim": Kim Jong Un
+ * and Kim Jae-chun), it goes to the one the text names most (then first).
+ * Returns the groups that remain entities.
+ */
+export function mergeShortForms(groups: NameGroup[]): NameGroup[] {
+  const sorted = [...groups].sort((a, b) => tokenKeys(b.key).length - tokenKeys(a.key).length || a.first - b.first);
+  const roots: NameGroup[] = [];
+  for (const g of sorted) {
+    const gt = tokenKeys(g.key);
+    const type = groupType(g);
+    const strongCue = g.cues.length > 0;
+    const containers = roots.filter((r) => {
+      const rt = tokenKeys(r.key);
+      if (rt.length <= gt.length) return false;
+      const at = subsequenceAt(gt, rt);
+      if (at < 0) return false;
+      if (gt.length === 1 && at !== 0 && at !== rt.length - 1) return false;
+      const rType = groupType(r);
+      if (rType === type && !(g.known && r.known !== g.known)) return true;
+      // "Vostochny" (which compromise may call anything) is the Vostochny Cosmodrome
+      return !strongCue && at === 0 && rt.slice(gt.length).every((w) => GENERIC_PLACE_SUFFIX.has(w));
+    });
+    if (!containers.length || g.known) {
+      roots.push(g);
+      continue;
+    }
+    const best = containers.reduce((a, b) => (total(b) > total(a) || (total(b) === total(a) && b.first < a.first) ? b : a));
+    best.merged.push(g);
+  }
+  return roots;
+}
+
+/**
+ * Short forms a full name is written with that compromise may not have
+ * proposed on their own: a person's last word ("Shoigu", "Peskov") and the
+ * first word of "X Cosmodrome". Added only where unambiguous among roots.
+ */
+export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => string): void {
+  const owners = new Map<string, NameGroup[]>();
+  const propose = (word: string, g: NameGroup) => {
+    if (word.length < 3 || COMMON_CAPS.has(word.toLowerCase()) || TITLES.has(word.toLowerCase()) || !isUpperStart(word)) return;
+    const list = owners.get(word) ?? [];
+    if (!list.includes(g)) list.push(g);
+    owners.set(word, list);
+  };
+  for (const g of roots) {
+    const words = surfaceOf(g).split(/\s+/);
+    if (words.length < 2) continue;
+    const type = groupType(g);
+    if (type === 'person') propose(words[words.length - 1], g);
+    else if (type === 'place' && words.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w.toLowerCase()))) propose(words[0], g);
+  }
+  const rootKeys = new Set(roots.map((r) => r.key));
+  for (const [word, list] of owners) {
+    if (list.length !== 1 || rootKeys.has(formKey(word))) continue;
+    list[0].shortForms.add(word);
+  }
+}
+
+/**
+ * An all-capitals word in the text that spells the initials of an
+ * organization or place it names in full is that name: "EEF" for the Eastern
+ * Economic Forum, "KCNA" for the Korean Central News Agency.
+ */
+export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => string, sentences: Sentence[]): void {
+  const byInitials = new Map<string, NameGroup[]>();
+  const rootKeys = new Set(roots.map((r) => r.key));
+  for (const g of roots) {
+    if (groupType(g) === 'person') continue;
+    const words = surfaceOf(g)
+      .split(/[\s-]+/)
+      .filter((w) => !PARTICLES.has(w));
+    if (words.length < 2 || !words.every(isUpperStart)) continue;
+    const initials = words.map((w) => w[0].toUpperCase()).join('');
+    byInitials.set(initials, [...(byInitials.get(initials) ?? []), g]);
+  }
+  if (!byInitials.size) return;
+  for (const s of sentences)
+    for (const m of s.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu)) {
+      const owners = byInitials.get(m[0]);
+      if (owners?.length === 1 && !rootKeys.has(formKey(m[0]))) owners[0].shortForms.add(m[0]);
+    }
+}

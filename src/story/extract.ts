@@ -1,0 +1,389 @@
+/**
+ * "Add a story" (issue 5): article text → a story pack of its people, places
+ * and organizations, each with the forms the text writes it in and the
+ * sentences the story says of it.
+ *
+ *   checkText        refuse what cannot be read (empty, > 1 MB, not English), strip pasted HTML
+ *   dropBoilerplate  newsletter lines, "See also" links, photo captions and credits
+ *   splitSentences   verbatim sentences; Title Case headings are searched, not mined
+ *   nlpCandidates    compromise's people/places/organizations, trimmed to the name
+ *   cueCandidates    what compromise misses but the text plainly names
+ *   group + merge    one entity per name, shorter forms joined to the full name
+ *   scan             every form found again in every sentence: aliases and sentences
+ *
+ * A pure function: the options page runs it in a Web Worker, `npm run extract`
+ * in Node. compromise is imported here and nowhere near the content script.
+ */
+import { parsePack, type Entity, type EntityName, type EntityType, type StoryPack, type StoryPackInput } from './schema';
+import { checkText, ExtractError } from './extract-input';
+import { dropBoilerplate, isHeadingCase, splitSentences } from './extract-lines';
+import {
+  addAcronyms,
+  addShortForms,
+  cueCandidates,
+  formKey,
+  groupCandidates,
+  groupType,
+  mergeShortForms,
+  nlpCandidates,
+  type NameGroup,
+  type Sentence,
+} from './extract-names';
+
+export { ExtractError, MAX_TEXT_BYTES } from './extract-input';
+
+export interface ExtractProgress {
+  done: number;
+  total: number;
+  /** what is being done, for the reader: "Finding names" */
+  stage: string;
+}
+export interface ExtractResult {
+  pack: StoryPack;
+  warnings: string[];
+}
+export interface ExtractInput {
+  text: string;
+  title?: string;
+  /** the story's date, YYYY-MM-DD; found in the text or today's date if absent */
+  date?: string;
+  url?: string;
+  id?: string;
+}
+
+/** Sentences per compromise call: one progress step each. */
+const BATCH = 40;
+/** Sentences kept per entity ("what the story says"), most telling first. */
+const MAX_SENTENCES_PER_ENTITY = 30;
+const MAX_SENTENCE_CHARS = 2000;
+
+export const STAGES = {
+  reading: 'Finding names',
+  collecting: 'Collecting what the story says',
+  done: 'Done',
+} as const;
+
+// ---------------------------------------------------------------- helpers
+
+export function slugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = MONTHS.map((m) => `${m[0].toUpperCase()}${m.slice(1)}`).join('|');
+
+/** "Thursday 25 April 2019", "June 21, 2024", "2023-09-12" in the first lines (a dateline or byline). */
+export function findDate(lines: string[]): string | undefined {
+  const head = lines.slice(0, 30).join('\n');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/.exec(head);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dmy = new RegExp(String.raw`\b([0-3]?\d)\s+(${MONTH_RE})\s+((?:19|20)\d\d)\b`).exec(head);
+  if (dmy) return `${dmy[3]}-${pad(MONTHS.indexOf(dmy[2].toLowerCase()) + 1)}-${pad(+dmy[1])}`;
+  const mdy = new RegExp(String.raw`\b(${MONTH_RE})\s+([0-3]?\d),?\s+((?:19|20)\d\d)\b`).exec(head);
+  if (mdy) return `${mdy[3]}-${pad(MONTHS.indexOf(mdy[1].toLowerCase()) + 1)}-${pad(+mdy[2])}`;
+  return undefined;
+}
+
+function validDate(d: string | undefined): d is string {
+  if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
+const endsLikeSentence = (l: string) => /[.!?…]["”’)\]]*$/.test(l);
+
+// ---------------------------------------------------------------- names
+
+function allForms(g: NameGroup): Map<string, number> {
+  const out = new Map(g.forms);
+  for (const m of g.merged) for (const [f, n] of allForms(m)) out.set(f, (out.get(f) ?? 0) + n);
+  return out;
+}
+
+const isAllCaps = (s: string) => /\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s);
+
+/** The longest full form; among equals the most frequent, then not in capitals. */
+function canonicalName(g: NameGroup): string {
+  const cueName = g.cues.find((c) => c.name)?.name;
+  if (cueName) return cueName;
+  if (g.known) return g.known.canonical;
+  let best = '';
+  let bestCount = -1;
+  for (const [form, count] of g.forms) {
+    const better =
+      form.length > best.length ||
+      (form.length === best.length && (count > bestCount || (count === bestCount && isAllCaps(best) && !isAllCaps(form))));
+    if (better) [best, bestCount] = [form, count];
+  }
+  return best;
+}
+
+function nameKind(alias: string, canonical: string, type: EntityType): EntityName['kind'] {
+  if (/^(?:\p{Lu}\.?){2,6}$/u.test(alias)) return 'abbreviation';
+  if (type === 'person' && !/\s/.test(alias)) {
+    const words = canonical.split(/\s+/);
+    if (words.length > 1 && (formKey(alias) === formKey(words[0]) || formKey(alias) === formKey(words[words.length - 1]))) return 'surname';
+  }
+  return 'name';
+}
+
+// ---------------------------------------------------------------- descriptions
+
+const ROLE_HEADS =
+  'leader|president|premier|minister|spokesperson|spokesman|spokeswoman|secretary|chairman|chairwoman|chief|director|ambassador|envoy|general|commander|professor|analyst|expert|researcher|official|governor|mayor|founder|head|editor|correspondent|sister|brother|father|mother|daughter|son|wife|husband|aide|adviser|advisor|king|queen|prince|dictator|chancellor|senator|diplomat|lawyer|economist|scientist|historian|journalist';
+const ROLE_MODIFIER =
+  String.raw`(?:\p{Lu}[\p{L}\-’']*|defence|defense|foreign|prime|deputy|vice|former|supreme|chief|state|senior|top|press|interior|economy|finance|trade|security|military|party|long-serving|then|current|national|intelligence|opposition)`;
+const ROLE_BEFORE = new RegExp(String.raw`((?:${ROLE_MODIFIER}\s+){0,4}(?:${ROLE_HEADS}))\s+$`, 'u');
+const APPOSITIVE_AFTER = new RegExp(
+  String.raw`^,\s+(?:(?:a|an|the)\s+|(?=\p{Lu}[\p{L}\-]*['’]s\s))((?:[^,.;:“”"()]{0,60}?\b)(?:${ROLE_HEADS})\b[^,.;:“”"()]{0,80}?)(?=[,.;]|\s+(?:said|says|who|which|told)\b|$)`,
+  'u',
+);
+const LEADING_NOISE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|With|For|Of|In|On|At|By|Then)\s+)+/u;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+interface Occurrence {
+  sentence: number;
+  start: number;
+  end: number;
+  form: string;
+}
+
+function describePerson(occ: Occurrence[], sentences: Sentence[]): string | undefined {
+  let before: string | undefined;
+  for (const o of occ) {
+    const text = sentences[o.sentence].text;
+    const after = APPOSITIVE_AFTER.exec(text.slice(o.end));
+    if (after && after[1].split(/\s+/).length >= 2) return capitalise(after[1].trim());
+    if (!before) {
+      const m = ROLE_BEFORE.exec(text.slice(0, o.start));
+      if (m) {
+        const role = m[1].replace(LEADING_NOISE, '').trim();
+        if (role.split(/\s+/).length >= 2) before = capitalise(role);
+      }
+    }
+  }
+  return before;
+}
+
+function describe(type: EntityType, g: NameGroup, occ: Occurrence[], sentences: Sentence[]): string {
+  if (type === 'person') return describePerson(occ, sentences) ?? 'Person named in the story';
+  const what = g.cues.find((c) => c.type === type && c.what)?.what;
+  if (what) return `${capitalise(what)} named in the story`;
+  return type === 'place' ? 'Place named in the story' : 'Organization named in the story';
+}
+
+// ---------------------------------------------------------------- the pipeline
+
+/**
+ * Article text → story pack. Throws ExtractError (with a message for the
+ * reader) when the text cannot be read; otherwise the pack is valid per
+ * parsePack and `warnings` says what was left out or guessed.
+ * A bare string is taken as `{ text }`.
+ */
+export function extractStory(input: ExtractInput | string, onProgress?: (p: ExtractProgress) => void): ExtractResult {
+  if (typeof input === 'string') input = { text: input };
+  const { lines, warnings } = checkText(input?.text);
+  const { lines: kept, dropped } = dropBoilerplate(lines);
+  const droppedCount = Object.values(dropped).reduce((a, b) => a + b, 0);
+  if (!kept.length)
+    throw new ExtractError(
+      'This text holds only sign-up lines, links and photo credits, not an article. Paste the article’s own text.',
+      'empty',
+    );
+  if (droppedCount) {
+    const what = [
+      dropped.newsletter && 'newsletter sign-ups',
+      dropped['see-also'] && '“See also” links',
+      dropped.photo && 'photo captions and credits',
+      dropped.byline && 'bylines',
+      dropped.site && 'site notices',
+    ].filter(Boolean);
+    warnings.push(`Left out ${droppedCount} line${droppedCount === 1 ? '' : 's'} that are not the story (${what.join(', ')}).`);
+  }
+
+  const sentences: Sentence[] = [];
+  for (const line of kept) {
+    const heading = isHeadingCase(line);
+    for (const text of splitSentences(line)) sentences.push({ text, heading });
+  }
+  const n = sentences.length;
+  const total = 2 * n + 1;
+  let done = 0;
+  const report = (stage: string) => onProgress?.({ done, total, stage });
+  report(STAGES.reading);
+
+  // 1. candidates
+  const candidates = [];
+  for (let i = 0; i < n; i += BATCH) {
+    const batch = sentences.slice(i, i + BATCH);
+    candidates.push(...nlpCandidates(batch, i));
+    batch.forEach((s, j) => candidates.push(...cueCandidates(s, i + j)));
+    done += batch.length;
+    report(STAGES.reading);
+  }
+
+  // 2. one group per name
+  const roots = mergeShortForms(groupCandidates(candidates));
+  const names = new Map<NameGroup, string>(roots.map((g) => [g, canonicalName(g)]));
+  addShortForms(roots, (g) => names.get(g)!);
+  addAcronyms(roots, (g) => names.get(g)!, sentences);
+
+  // 3. find every form again, in every sentence: aliases, sentences, counts
+  const owner = new Map<string, NameGroup>();
+  const byWeight = [...roots].sort((a, b) => sumCounts(b) - sumCounts(a) || a.first - b.first);
+  for (const g of byWeight) {
+    const forms = [...allForms(g).keys(), ...g.shortForms, names.get(g)!, ...(g.known?.forms ?? [])];
+    for (const f of forms) if (f && !owner.has(f)) owner.set(f, g);
+  }
+  const occurrences = new Map<NameGroup, Occurrence[]>();
+  const formList = [...owner.keys()].sort((a, b) => b.length - a.length);
+  const scanRe = formList.length
+    ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${formList.map((f) => escapeRe(f).replace(/\s+/g, '\\s+')).join('|')})(?![\p{L}\p{N}])`, 'gu')
+    : undefined;
+  for (let i = 0; i < n; i += BATCH) {
+    const end = Math.min(n, i + BATCH);
+    for (let s = i; s < end && scanRe; s++) {
+      const text = sentences[s].text;
+      scanRe.lastIndex = 0;
+      for (const m of text.matchAll(scanRe)) {
+        const form = m[0].replace(/\s+/g, ' ');
+        const g = owner.get(form) ?? owner.get(m[0]);
+        if (!g) continue;
+        const list = occurrences.get(g) ?? [];
+        list.push({ sentence: s, start: m.index, end: m.index + m[0].length, form: m[0] });
+        occurrences.set(g, list);
+      }
+    }
+    done += end - i;
+    report(STAGES.collecting);
+  }
+
+  // 4. entities
+  const lowerWords = new Set<string>();
+  for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\-]*/gu) ?? []) lowerWords.add(w);
+  const ids = new Set<string>();
+  const found: { entity: Entity; count: number; first: number }[] = [];
+  for (const g of roots) {
+    const occ = occurrences.get(g);
+    if (!occ?.length) continue;
+    const name = names.get(g)!;
+    const type = groupType(g);
+    // a lone capitalised word the text also writes in lower case ("House", "Will") is not a name
+    if (!/\s/.test(name) && !g.cues.length && !g.known && lowerWords.has(name.toLowerCase())) continue;
+    const formCounts = new Map<string, number>();
+    for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
+    const aliases = [...formCounts.entries()]
+      .filter(([f]) => f.toLowerCase() !== name.toLowerCase())
+      .sort((a, b) => b[1] - a[1])
+      .map(([f]) => f);
+    let id = slugify(name) || `entity-${found.length + 1}`;
+    for (let k = 2; ids.has(id); k++) id = `${slugify(name) || 'entity'}-${k}`;
+    ids.add(id);
+    const entity: Entity = {
+      id,
+      name: name.slice(0, 120),
+      type,
+      description: describe(type, g, occ, sentences).slice(0, 300),
+      fromArticle: true,
+      names: aliases.slice(0, 400).map((text) => ({ text: text.slice(0, 120), lang: 'en', kind: nameKind(text, name, type) })),
+      titles: [],
+      roles: [],
+      facts: [],
+      sentences: rankSentences(occ, sentences, name),
+      relations: [],
+    };
+    found.push({ entity, count: occ.length, first: occ[0].sentence });
+  }
+  // people, then places, then organizations; the most named first
+  const typeOrder: Record<EntityType, number> = { person: 0, place: 1, organization: 2 };
+  found.sort((a, b) => typeOrder[a.entity.type] - typeOrder[b.entity.type] || b.count - a.count || a.first - b.first);
+  const entities = found.map((f) => f.entity);
+  if (!entities.length)
+    warnings.push('No people, places or organizations were found in this text; you can add them by hand in the review.');
+
+  // 5. the pack
+  const body = sentences.filter((s) => !s.heading);
+  const firstLine = kept[0];
+  const title =
+    input.title?.trim().slice(0, 300) ||
+    (firstLine.length <= 300 && !endsLikeSentence(firstLine) ? firstLine : undefined) ||
+    (body[0]?.text.length <= 300 ? body[0].text : `${(body[0] ?? sentences[0]).text.slice(0, 297)}…`);
+  let date = input.date;
+  if (date !== undefined && !validDate(date)) {
+    warnings.push(`The date “${date}” is not a date written as YYYY-MM-DD; it was not used.`);
+    date = undefined;
+  }
+  if (!date) {
+    date = findDate(kept);
+    if (!date) {
+      date = new Date().toISOString().slice(0, 10);
+      warnings.push(`The story’s date was not found in the text; today’s date (${date}) was used. You can change it in the review.`);
+    }
+  }
+  let url: string | undefined;
+  if (input.url) {
+    if (/^https:\/\/[^\s<>"]+$/.test(input.url) && input.url.length <= 2048) url = input.url;
+    else warnings.push('The link was not kept: only https:// links are stored.');
+  }
+  const id = input.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id) && input.id.length <= 80 ? input.id : slugify(input.id || title) || 'my-story';
+  const summary = (body.find((s) => s.text !== title) ?? body[0])?.text ?? '';
+  const packInput: StoryPackInput = {
+    format: 'story-lens/pack',
+    formatVersion: 1,
+    id,
+    title,
+    date,
+    source: url ? { url } : {},
+    summary: summary.length > 1000 ? `${summary.slice(0, 999)}…` : summary,
+    language: 'en',
+    entities,
+  };
+  const pack = parsePack(packInput);
+  done = total;
+  report(STAGES.done);
+  return { pack, warnings };
+}
+
+function sumCounts(g: NameGroup): number {
+  let t = 0;
+  for (const c of allForms(g).values()) t += c;
+  return t;
+}
+
+/**
+ * Most telling first: a sentence that names the entity in full, with it as
+ * the subject (near the start), in an ordinary sentence (not a heading);
+ * then in the story's order.
+ */
+function rankSentences(occ: Occurrence[], sentences: Sentence[], name: string): string[] {
+  const score = new Map<number, number>();
+  const lname = name.toLowerCase();
+  for (const o of occ) {
+    const s = sentences[o.sentence];
+    let v = 0;
+    if (s.text.toLowerCase().includes(lname)) v += 3;
+    if (o.start < s.text.length * 0.3) v += 2;
+    if (APPOSITIVE_AFTER.test(s.text.slice(o.end))) v += 2;
+    if (s.text.length >= 60 && s.text.length <= 400) v += 1;
+    if (s.heading) v -= 4;
+    score.set(o.sentence, Math.max(score.get(o.sentence) ?? -Infinity, v));
+  }
+  const seen = new Set<string>();
+  return [...score.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([i]) => sentences[i].text.slice(0, MAX_SENTENCE_CHARS))
+    .filter((t) => !seen.has(t) && (seen.add(t), true))
+    .slice(0, MAX_SENTENCES_PER_ENTITY);
+}
