@@ -1,0 +1,85 @@
+/**
+ * What the background answers, message by message, after the guard
+ * (src/background/guard.ts) has checked the data and the sender. Kept apart
+ * from the wiring (src/background/index.ts) so tests call it with made-up
+ * senders and a fake browser.
+ */
+import type { CardModel } from '../core/card-model';
+import type { PageSetup } from '../messaging';
+import { ENTITY_TYPES } from '../story/schema';
+import { hostOf, isActiveOn, setSiteEnabled } from '../store/site-rules';
+import { recordTrailVisit, trailEntryFor } from '../store/trail';
+import { checkMessage, GuardError, type GuardedMessage, type SenderLike } from './guard';
+import { enabledStories, type KnowledgeBase } from './knowledge';
+
+export interface HandlerDeps {
+  kb: KnowledgeBase;
+  extension: { id: string; origin: string };
+  /** sets the toolbar badge text of a tab ('' hides it) */
+  setBadge(tabId: number, text: string): Promise<void>;
+  now?: () => Date;
+}
+
+export interface Handlers {
+  getPageSetup(data: unknown, sender: SenderLike | undefined): Promise<PageSetup>;
+  getCard(data: unknown, sender: SenderLike | undefined): Promise<CardModel | null>;
+  reportPage(data: unknown, sender: SenderLike | undefined): Promise<void>;
+  setSiteEnabled(data: unknown, sender: SenderLike | undefined): Promise<void>;
+}
+
+/** The badge text for a page: how many of the enabled stories' entities it mentions ('' for none). */
+export function badgeText(entities: number): string {
+  if (entities <= 0) return '';
+  return entities > 99 ? '99+' : String(entities);
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const now = deps.now ?? (() => new Date());
+  const check = <K extends GuardedMessage>(name: K, data: unknown, sender: SenderLike | undefined) =>
+    checkMessage(name, data, sender, deps.extension);
+
+  return {
+    async getPageSetup(raw, sender) {
+      const data = check('getPageSetup', raw, sender);
+      const setup = await deps.kb.pageSetup(data.url);
+      // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left
+      if (!setup.active && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
+      return setup;
+    },
+
+    async getCard(raw, sender) {
+      const data = check('getCard', raw, sender);
+      return deps.kb.card(data.entity, data.surface);
+    },
+
+    async reportPage(raw, sender) {
+      const data = check('reportPage', raw, sender);
+      // a content script reports its own page only
+      if (hostOf(data.url) !== hostOf(sender?.url ?? '')) throw new GuardError('"reportPage" is about another page than its sender');
+      const state = await deps.kb.load();
+      const stories = enabledStories(state);
+      const types = state.settings.types;
+      const known = new Set<string>();
+      for (const s of stories) for (const e of s.pack.entities) if (types[e.type]) known.add(e.id);
+      const mentioned = Object.entries(data.counts).filter(([id, n]) => n > 0 && known.has(id)).length;
+      const active = isActiveOn(state.settings, data.url);
+      const tabId = sender?.tab?.id;
+      if (tabId != null) await deps.setBadge(tabId, active ? badgeText(mentioned) : '').catch(() => undefined);
+
+      // The trail: never from private windows, never when the reader turned it off.
+      if (!active || !state.settings.keepTrail || sender?.tab?.incognito) return;
+      const entry = trailEntryFor(
+        data,
+        stories.map((s) => ({ pack: s.pack, title: s.title })),
+        Object.fromEntries(ENTITY_TYPES.map((t) => [t, types[t]])) as typeof types,
+        now(),
+      );
+      if (entry) await recordTrailVisit(entry);
+    },
+
+    async setSiteEnabled(raw, sender) {
+      const data = check('setSiteEnabled', raw, sender);
+      await setSiteEnabled(data.url, data.enabled);
+    },
+  };
+}

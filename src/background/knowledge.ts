@@ -1,0 +1,126 @@
+/**
+ * The knowledge base as the background serves it: the validated settings and
+ * stories read from storage, the matcher compiled from the enabled stories,
+ * and the cards built from them.
+ *
+ * Nothing here lives only in memory: the service worker can be stopped at any
+ * time, and a woken one reads storage again. Memory (and storage.session,
+ * which survives a stopped worker but not a browser restart) only caches:
+ * - the validated state, dropped whenever storage changes (`invalidate()`);
+ * - the compiled matcher, keyed by the stories' revision and the settings that
+ *   shape it, so it is compiled once per change of those, not per page.
+ */
+import { storage } from '#imports';
+import { compileMatcher, MATCHER_FORMAT, type CompiledMatcher } from '../core/matcher';
+import { buildCard, type CardModel } from '../core/card-model';
+import { ENTITY_TYPES, type StoryPack } from '../story/schema';
+import { getSettings, type Settings } from '../settings';
+import { ensureBundledStory, getStories, storiesRevision, type StoredStory } from '../store/stories';
+import { isActiveOn } from '../store/site-rules';
+import type { PageSetup } from '../messaging';
+
+export const MATCHER_CACHE_KEY = 'session:matcherCache' as const;
+
+export interface KnowledgeState {
+  settings: Settings;
+  stories: StoredStory[];
+  storiesRevision: number;
+}
+
+/** FNV-1a: a short, stable number for "did anything change" (not security). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** What the compiled matcher depends on. */
+export function matcherKey(state: KnowledgeState): string {
+  const types = ENTITY_TYPES.filter((t) => state.settings.types[t]);
+  const enabled = state.stories.filter((s) => s.enabled).map((s) => s.id);
+  return `${MATCHER_FORMAT}|${state.storiesRevision}|${enabled.join(',')}|${types.join(',')}|${state.settings.roleMentions ? 1 : 0}`;
+}
+
+export function enabledStories(state: KnowledgeState): StoredStory[] {
+  return state.stories.filter((s) => s.enabled);
+}
+
+export class KnowledgeBase {
+  private state: Promise<KnowledgeState> | undefined;
+  private cached: { key: string; matcher: CompiledMatcher } | undefined;
+  /** how many times a matcher was compiled (tests check it is once per change) */
+  compiles = 0;
+
+  constructor(private readonly compile: typeof compileMatcher = compileMatcher) {}
+
+  /** Storage changed: read it again next time. */
+  invalidate(): void {
+    this.state = undefined;
+  }
+
+  load(): Promise<KnowledgeState> {
+    this.state ??= (async () => {
+      await ensureBundledStory();
+      const [settings, stories, revision] = await Promise.all([getSettings(), getStories(), storiesRevision()]);
+      return { settings, stories, storiesRevision: revision };
+    })().catch((e) => {
+      this.state = undefined;
+      throw e;
+    });
+    return this.state;
+  }
+
+  async matcher(state?: KnowledgeState): Promise<CompiledMatcher> {
+    const s = state ?? (await this.load());
+    const key = matcherKey(s);
+    if (this.cached?.key === key) return this.cached.matcher;
+    const stored = (await storage.getItem<{ key: string; matcher: CompiledMatcher }>(MATCHER_CACHE_KEY).catch(() => null)) ?? null;
+    if (stored && stored.key === key && stored.matcher?.formatVersion === MATCHER_FORMAT) {
+      this.cached = stored;
+      return stored.matcher;
+    }
+    const packs: StoryPack[] = enabledStories(s).map((x) => x.pack);
+    const matcher = this.compile(packs, {
+      types: ENTITY_TYPES.filter((t) => s.settings.types[t]),
+      roleMentions: s.settings.roleMentions,
+    });
+    this.compiles++;
+    this.cached = { key, matcher };
+    // storage.session keeps it while the browser runs, so a woken worker does not compile again
+    await storage.setItem(MATCHER_CACHE_KEY, this.cached).catch(() => undefined);
+    return matcher;
+  }
+
+  /** Changes whenever the stories or the settings change. */
+  revision(state: KnowledgeState): number {
+    return fnv1a(`${state.storiesRevision}|${JSON.stringify(state.settings)}|${state.stories.map((s) => `${s.id}:${s.enabled}:${s.title}`).join(',')}`);
+  }
+
+  async pageSetup(url: string): Promise<PageSetup> {
+    const state = await this.load();
+    const active = isActiveOn(state.settings, url) && enabledStories(state).length > 0;
+    return {
+      active,
+      matcher: active ? await this.matcher(state) : null,
+      settings: state.settings,
+      revision: this.revision(state),
+    };
+  }
+
+  /** The card of an entity of the enabled stories (the first story that has it), or null. */
+  async card(entity: string, surface?: string): Promise<CardModel | null> {
+    const state = await this.load();
+    const enabled = enabledStories(state);
+    const story = enabled.find((s) => s.pack.entities.some((e) => e.id === entity));
+    if (!story) return null;
+    return buildCard(story.pack, entity, {
+      storyTitle: story.title,
+      surface,
+      multipleStories: enabled.length > 1,
+      packs: enabled.map((s) => s.pack),
+    });
+  }
+}

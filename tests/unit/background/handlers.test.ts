@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createHandlers, type HandlerDeps } from '../../../src/background/handlers';
+import { KnowledgeBase } from '../../../src/background/knowledge';
+import { findMentions } from '../../../src/core/matcher';
+import { getSettings, updateSettings } from '../../../src/settings';
+import { addStory, listStories, setStoryEnabled } from '../../../src/store/stories';
+import { listTrail } from '../../../src/store/trail';
+import { BUNDLED_PACK_ID } from '../../../src/story/bundled';
+import { samplePack } from '../store/sample-pack';
+
+const EXT = { id: 'story-lens-id', origin: 'chrome-extension://story-lens-id/' };
+const PAGE = 'https://news.example.com/kim-in-russia';
+const tab = (id: number, incognito = false) => ({ id: EXT.id, url: PAGE, tab: { id, incognito }, frameId: 0 });
+const popup = { id: EXT.id, url: 'chrome-extension://story-lens-id/popup.html' };
+
+let kb: KnowledgeBase;
+let badges: Map<number, string>;
+let handlers: ReturnType<typeof createHandlers>;
+
+function worker(deps: Partial<HandlerDeps> = {}) {
+  kb = new KnowledgeBase();
+  // as the real worker does: any change of settings or stories drops the cached state
+  fakeBrowser.storage.onChanged.addListener(() => kb.invalidate());
+  handlers = createHandlers({
+    kb,
+    extension: EXT,
+    setBadge: async (tabId, text) => void badges.set(tabId, text),
+    now: () => new Date('2026-11-27T12:00:00Z'),
+    ...deps,
+  });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  badges = new Map();
+  worker();
+});
+
+describe('background answers', () => {
+  it('a page gets a working matcher for the bundled story on a fresh install', async () => {
+    const setup = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    expect(setup.active).toBe(true);
+    expect(setup.settings).toEqual(await getSettings());
+    const found = findMentions(setup.matcher!, 'Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.').map((m) => m.entity);
+    expect(found).toEqual(['kim-jong-un', 'vladimir-putin', 'vostochny-cosmodrome']);
+  });
+
+  it('the matcher is compiled once per change of the stories or of the settings that shape it', async () => {
+    await handlers.getPageSetup({ url: PAGE }, tab(1));
+    await handlers.getPageSetup({ url: 'https://other.example.org/' }, tab(2));
+    expect(kb.compiles).toBe(1);
+    await updateSettings({ cardDelayMs: 900 }); // does not shape the matcher
+    const again = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    expect(kb.compiles).toBe(1);
+    expect(again.settings.cardDelayMs).toBe(900);
+    await updateSettings({ types: { person: true, place: false, organization: true } });
+    const noPlaces = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    expect(kb.compiles).toBe(2);
+    expect(findMentions(noPlaces.matcher!, 'Kim Jong Un went to Moscow.').map((m) => m.entity)).toEqual(['kim-jong-un']);
+    await addStory(samplePack());
+    const withStory = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    expect(kb.compiles).toBe(3);
+    expect(findMentions(withStory.matcher!, 'Ada Lovelace spoke.').map((m) => m.entity)).toEqual(['ada-lovelace']);
+  });
+
+  it('the revision changes whenever stories or settings change', async () => {
+    const r1 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
+    await updateSettings({ theme: 'dark' });
+    const r2 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
+    await setStoryEnabled(BUNDLED_PACK_ID, true);
+    const r3 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
+    expect(new Set([r1, r2, r3]).size).toBe(3);
+  });
+
+  it('a page on the never-run list, or with Story Lens off, gets no matcher and an empty badge', async () => {
+    badges.set(3, '4');
+    const mail = await handlers.getPageSetup({ url: 'https://mail.google.com/mail/u/0/' }, tab(3));
+    expect(mail).toMatchObject({ active: false, matcher: null });
+    expect(badges.get(3)).toBe('');
+    await updateSettings({ enabled: false });
+    expect(await handlers.getPageSetup({ url: PAGE }, tab(1))).toMatchObject({ active: false, matcher: null });
+  });
+
+  it('with every story switched off a page is not active', async () => {
+    await setStoryEnabled(BUNDLED_PACK_ID, false);
+    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).active).toBe(false);
+  });
+
+  it('a card comes from the enabled stories, and says which story when several are on', async () => {
+    const card = await handlers.getCard({ entity: 'vladimir-putin', surface: 'Путина' }, tab(1));
+    expect(card).toMatchObject({ id: 'vladimir-putin', name: 'Vladimir Putin', surface: 'Путина', showStory: false });
+    await addStory(samplePack());
+    expect(await handlers.getCard({ entity: 'ada-lovelace' }, tab(1))).toMatchObject({ name: 'Ada Lovelace', showStory: true, story: { id: 'chip-summit-2024' } });
+    await setStoryEnabled(BUNDLED_PACK_ID, false);
+    expect(await handlers.getCard({ entity: 'vladimir-putin' }, tab(1))).toBeNull();
+    expect(await handlers.getCard({ entity: 'no-such-entity' }, tab(1))).toBeNull();
+  });
+
+  it("a page's report sets its tab's badge to the number of story entities it mentions", async () => {
+    await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2, moscow: 0, 'not-a-story-entity': 3 } }, tab(4));
+    expect(badges.get(4)).toBe('2');
+    await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: {} }, tab(4));
+    expect(badges.get(4)).toBe('');
+  });
+
+  it('a page that mentions the story is added to the trail with its coverage', async () => {
+    await handlers.reportPage({ url: `${PAGE}#comments`, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2 } }, tab(4));
+    const [entry] = await listTrail();
+    expect(entry).toMatchObject({ url: PAGE, site: 'news.example.com', title: 'Kim in Russia', entities: 2, mentions: 7, visitedAt: '2026-11-27T12:00:00.000Z' });
+    expect(entry.stories[0]).toMatchObject({ id: BUNDLED_PACK_ID, keyFound: 2 });
+    expect(entry.stories[0].share).toBeGreaterThan(0);
+    expect(entry.stories[0].share).toBeLessThan(1);
+  });
+
+  it('nothing is recorded from a private window, nor when the reader turned the trail off', async () => {
+    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 } }, tab(4, true));
+    expect(await listTrail()).toEqual([]);
+    expect(badges.get(4)).toBe('1');
+    await updateSettings({ keepTrail: false });
+    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 } }, tab(4));
+    expect(await listTrail()).toEqual([]);
+  });
+
+  it('a content script cannot report another page than its own', async () => {
+    await expect(handlers.reportPage({ url: 'https://elsewhere.example/', title: 'x', counts: { 'kim-jong-un': 1 } }, tab(4))).rejects.toThrow(/another page/);
+    expect(await listTrail()).toEqual([]);
+  });
+
+  it("a content script's attempt to switch a site off changes nothing; the popup's does", async () => {
+    const before = await getSettings();
+    await expect(handlers.setSiteEnabled({ url: PAGE, enabled: false }, tab(1))).rejects.toThrow(/only the extension's own pages/);
+    expect(await getSettings()).toEqual(before);
+    await handlers.setSiteEnabled({ url: PAGE, enabled: false }, popup);
+    expect((await getSettings()).neverRunOn).toContain('news.example.com');
+    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).active).toBe(false);
+  });
+
+  it('a stopped and woken worker answers from storage: same settings, stories and matcher, without compiling again', async () => {
+    await addStory(samplePack());
+    await updateSettings({ highlightStyle: 'tint' });
+    const before = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    worker(); // a new worker: memory is gone, storage (local + session) is not
+    const after = await handlers.getPageSetup({ url: PAGE }, tab(1));
+    expect(kb.compiles).toBe(0);
+    expect(after).toEqual(before);
+    expect((await listStories()).map((s) => s.id)).toEqual([BUNDLED_PACK_ID, 'chip-summit-2024']);
+    expect(await handlers.getCard({ entity: 'kim-jong-un' }, tab(1))).toMatchObject({ name: 'Kim Jong Un' });
+  });
+});
