@@ -142,26 +142,32 @@ function sentenceStart(text: string, tk: Tokens, k: number): boolean {
   return SENTENCE_END.test(gap);
 }
 
-/** the block holding the candidate is written in Title Case (most longer words capitalised) */
-function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate): boolean {
+/**
+ * The sentence holding the candidate is written in Title Case: most of its
+ * longer words are capitalised, not counting the two neighbours being judged
+ * nor other names ("When Did Putin Arrive, and How Long Did He Stay?").
+ */
+function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate, names: Map<number, Candidate>): boolean {
   let caps = 0;
   let words = 0;
-  for (let k = c.i - 1; k >= 0 && k >= c.i - 12; k--) {
-    if (text.slice(tk.end[k], tk.start[k + 1]).includes('\u2029')) break;
+  const look = (k: number) => {
+    if (k === c.i - 1 || k === c.j + 1 || names.has(k)) return;
     if (tk.end[k]! - tk.start[k]! >= 4) {
       words++;
       if (startsUpper(text, tk.start[k]!)) caps++;
     }
+  };
+  for (let k = c.i - 1; k >= 0 && k >= c.i - 12; k--) {
+    look(k);
+    if (k > 0 && STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
   }
   for (let k = c.j + 1; k < tk.key.length && k <= c.j + 12; k++) {
-    if (text.slice(tk.end[k - 1], tk.start[k]).includes('\u2029')) break;
-    if (tk.end[k]! - tk.start[k]! >= 4) {
-      words++;
-      if (startsUpper(text, tk.start[k]!)) caps++;
-    }
+    if (STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
+    look(k);
   }
   return words >= 3 && caps / words >= 0.6;
 }
+const STOP = /[.!?\u2029]/;
 
 /** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key, or undefined */
 function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): string | undefined {
@@ -195,7 +201,7 @@ function resolveSurname(
   const title = titleBefore(p, text, tk, c.i);
 
   // In a Title Case Heading ("When Did Putin Arrive") every word is capitalised: the two rules below cannot tell.
-  const titleCase = !shouting && isTitleCaseBlock(text, tk, c);
+  const titleCase = !shouting && isTitleCaseBlock(text, tk, c, startsAt);
   // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
   const nx = c.j + 1;
   if (!shouting && !titleCase && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
@@ -228,7 +234,10 @@ function resolveSurname(
   const shared = cands.length > 1;
   const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);
   cands = cands.filter(
-    (e) => (fullCount.get(e) ?? 0) > 0 || (storyContext >= CONTEXT_ENTITIES && (!shared || ownTitle(e))),
+    (e) =>
+      (fullCount.get(e) ?? 0) > 0 ||
+      (!shared && title !== undefined) || // "President Putin", "Mr Shoigu"
+      (storyContext >= CONTEXT_ENTITIES && (!shared || ownTitle(e))),
   );
   if (!cands.length) return undefined;
   if (cands.length === 1) return cands[0];
