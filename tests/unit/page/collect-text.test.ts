@@ -1,0 +1,88 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { collectChunks, collectText, rangeFor, visibleContext } from '../../../src/page/collect-text';
+import { BLOCK_BREAK } from '../../../src/core/types';
+
+function page(html: string): Document {
+  const win = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  win.document.body.innerHTML = html;
+  return win.document as unknown as Document;
+}
+const shown = (t: string) => t.replaceAll(BLOCK_BREAK, '¶');
+
+describe('collectText', () => {
+  it('joins inline elements into one line of text', () => {
+    const doc = page('<p><b>Vladimir</b> <i>Putin</i> met <span>Kim</span> <span>Jong Un</span>.</p>');
+    expect(collectText(doc.body).text).toBe('Vladimir Putin met Kim Jong Un.');
+  });
+
+  it('puts a block break between paragraphs, cells, list items and around <br>', () => {
+    const doc = page('<p>Vladimir</p><p>Putin</p><table><tr><td>Kim</td><td>Jong Un</td></tr></table><ul><li>a</li><li>b</li></ul>x<br>y');
+    expect(shown(collectText(doc.body).text)).toBe('Vladimir¶Putin¶Kim¶Jong Un¶a¶b¶x¶y');
+  });
+
+  it('skips what a reader cannot see or is typing', () => {
+    const doc = page(
+      '<p>seen</p><script>Putin</script><style>.Putin{}</style><noscript>Putin</noscript><template>Putin</template>' +
+        '<textarea>Putin</textarea><input value="Putin"><select><option>Putin</option></select>' +
+        '<div contenteditable="true"><p>Putin</p></div><div contenteditable>Putin</div><div hidden>Putin</div>' +
+        '<svg><text>Putin</text></svg><div style="display: none">Putin</div><p>also seen</p>',
+    );
+    expect(shown(collectText(doc.body).text)).toBe('seen¶also seen');
+  });
+
+  it('skips what the caller rejects (the card host)', () => {
+    const doc = page('<p>Putin</p><story-lens-card><b>Kim</b></story-lens-card>');
+    expect(collectText(doc.body, { skip: (el) => el.localName === 'story-lens-card' }).text).toBe('Putin');
+  });
+
+  it('walks into open shadow roots, each a block of its own', () => {
+    const doc = page('<p>before <span id="host"></span> after</p>');
+    const host = doc.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<b>Vladivostok</b>';
+    expect(shown(collectText(doc.body).text)).toBe('before ¶Vladivostok¶ after');
+  });
+
+  it('keeps node data raw, so offsets map back to the nodes', () => {
+    const doc = page('<p>Kim\u00a0Jong Un and Pu\u00adtin</p><p>  Seoul  </p>');
+    const c = collectText(doc.body);
+    expect(c.text).toBe('Kim\u00a0Jong Un and Pu\u00adtin' + BLOCK_BREAK + '  Seoul  ');
+    c.nodes.forEach((n, i) => expect(c.text.slice(c.starts[i], c.starts[i]! + n.data.length)).toBe(n.data));
+  });
+
+  it('maps offsets to a Range across inline elements', () => {
+    const doc = page('<p>Mr <b>Vladimir</b> <i>Putin</i>’s visit</p>');
+    const c = collectText(doc.body);
+    const start = c.text.indexOf('Vladimir');
+    const r = rangeFor(c, start, start + 'Vladimir Putin'.length);
+    expect(r.toString()).toBe('Vladimir Putin');
+    expect(r.startContainer.parentElement?.localName).toBe('b');
+    expect(r.endContainer.parentElement?.localName).toBe('i');
+  });
+
+  it('gives the visible text around a mention within its block', () => {
+    const doc = page('<p>First paragraph.</p><p>Talks with <b>Vladimir</b>\n   <i>Putin</i> on an\u00a0arms deal that could seal a lot of things for Moscow.</p>');
+    const c = collectText(doc.body);
+    const start = c.text.indexOf('Vladimir');
+    const end = c.text.indexOf('Putin') + 5;
+    expect(visibleContext(c, start, end)).toEqual({
+      text: 'Vladimir Putin',
+      before: 'Talks with ',
+      after: ' on an arms deal that could seal a lot o', // 40 characters
+    });
+  });
+});
+
+describe('collectChunks', () => {
+  it('cuts the text at block boundaries into pieces of about maxChars', () => {
+    const doc = page(Array.from({ length: 10 }, (_, k) => `<p>Paragraph number ${k} about <b>Vladimir</b> <i>Putin</i>.</p>`).join(''));
+    const whole = collectText(doc.body).text;
+    const chunks = [...collectChunks(doc.body, { maxChars: 100 })];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.map((c) => c.text).join(BLOCK_BREAK)).toBe(whole);
+    for (const c of chunks) {
+      expect(c.text.startsWith('Paragraph')).toBe(true);
+      c.nodes.forEach((n, i) => expect(c.text.slice(c.starts[i], c.starts[i]! + n.data.length)).toBe(n.data));
+    }
+  });
+});
