@@ -171,7 +171,7 @@ function isNameToken(w: string): boolean {
  * Trims [s, e) of `text` to the name it holds; undefined if none.
  * Returns the verbatim slice, so "Kim Jong-un" keeps its hyphen.
  */
-export function trimName(text: string, s: number, e: number): { start: number; end: number; form: string } | undefined {
+export function trimName(text: string, s: number, e: number, keepDemonym = false): { start: number; end: number; form: string } | undefined {
   // whole words at both ends ("Kim Jae-" → "Kim Jae-chun")
   while (s > 0 && letterRe.test(text[s - 1])) s--;
   while (e < text.length && (letterRe.test(text[e]) || (/[-‐]/.test(text[e]) && letterRe.test(text[e + 1] ?? '')))) e++;
@@ -187,6 +187,8 @@ export function trimName(text: string, s: number, e: number): { start: number; e
     if (!tt) break;
     if (cut.length && /^[(“"‘]/.test(t.text)) break;
     cut.push(tt);
+    // "Russia’s Pacific coast": a possessive ends the name
+    if (/['’]s?$/.test(t.text.replace(/[^\p{L}\p{N}'’]+$/u, ''))) break;
     if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text)) break;
   }
   toks = cut;
@@ -194,8 +196,9 @@ export function trimName(text: string, s: number, e: number): { start: number; e
   while (toks.length) {
     const w = toks[0].text;
     const lw = w.toLowerCase();
-    if (!isNameToken(w) || TITLES.has(lw) || TITLES.has(lw + '.') || FUNCTION_CAPS.has(lw) || (toks.length > 1 && DEMONYM.test(w))) toks.shift();
-    else if (toks.length > 1 && DEMONYM.test(`${w} ${toks[1].text}`)) toks.splice(0, 2);
+    if (!isNameToken(w) || TITLES.has(lw) || TITLES.has(lw + '.') || FUNCTION_CAPS.has(lw) || (!keepDemonym && toks.length > 1 && DEMONYM.test(w)))
+      toks.shift();
+    else if (!keepDemonym && toks.length > 1 && DEMONYM.test(`${w} ${toks[1].text}`)) toks.splice(0, 2);
     else break;
   }
   // a name runs while words are capitalised, with particles between them
@@ -222,6 +225,7 @@ export function trimName(text: string, s: number, e: number): { start: number; e
 
 interface NlpMatch {
   offset: { start: number; length: number };
+  person?: { firstName?: string; lastName?: string };
 }
 
 /**
@@ -241,7 +245,18 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
   const add = (matches: NlpMatch[], type: EntityType) => {
     for (const m of matches) found.push({ s: m.offset.start, e: m.offset.start + m.offset.length, type });
   };
-  add(doc.people().json({ offset: true }) as NlpMatch[], 'person');
+  // compromise cuts "Vladimir Putin’s" into "Vladimir" + "Putin’s": a lone first name runs on into the next person
+  const people = doc.people().json({ offset: true }) as NlpMatch[];
+  for (let i = 0; i + 1 < people.length; i++) {
+    const a = people[i];
+    const b = people[i + 1];
+    const aEnd = a.offset.start + a.offset.length;
+    if (a.person?.firstName && !a.person.lastName && b.offset.start - aEnd <= 1 && /^\s?$/.test(joined.slice(aEnd, b.offset.start))) {
+      people[i] = { offset: { start: a.offset.start, length: b.offset.start + b.offset.length - a.offset.start }, person: b.person };
+      people.splice(i + 1, 1);
+    }
+  }
+  add(people, 'person');
   add(doc.places().json({ offset: true }) as NlpMatch[], 'place');
   add(doc.organizations().json({ offset: true }) as NlpMatch[], 'organization');
   const matchStarts = new Set(found.map((f) => f.s));
@@ -330,6 +345,11 @@ const CUE_RULES: CueRule[] = [
     re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\-]+)\s+(?:spokesperson|spokesman|spokeswoman|press secretary|press service)\b/dgu,
     cue: () => ({ type: 'organization' }),
   },
+  // seats of government that stand for it: "The Kremlin had kept expectations low"
+  {
+    re: /(?<![\p{L}\p{N}])(Kremlin|White House|Pentagon|Blue House|Downing Street|Élysée|Elysee|Vatican|Knesset|State Duma|Duma|State Department|Foreign Office|Quai d’Orsay)(?![\p{L}\p{N}])/dgu,
+    cue: () => ({ type: 'organization' }),
+  },
   // "the Kremlin said"
   {
     re: /\b[Tt]he\s+(\p{Lu}[\p{Ll}\-]+)\s+(?:said|says|announced|denied|confirmed|has said|had said|wants|warned|insisted)\b/dgu,
@@ -361,7 +381,8 @@ export function cueCandidates(sentence: Sentence, index: number): Candidate[] {
   // Capitalised runs ending in an organization or place word: "Sogang University", "Eastern Economic Forum",
   // "Kim Il Sung Square"; or "University of ...", "Ministry of ...".
   for (const m of text.matchAll(new RegExp(NAME, 'gu'))) {
-    const span = trimName(text, m.index, m.index + m[0].length);
+    // "Korean Central News Agency": here a demonym is part of the name
+    const span = trimName(text, m.index, m.index + m[0].length, true);
     if (!span) continue;
     const words = span.form.split(/\s+/);
     if (words.length < 2) continue;

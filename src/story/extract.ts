@@ -146,7 +146,7 @@ const ROLE_MODIFIER =
   String.raw`(?:\p{Lu}[\p{L}\-’']*|defence|defense|foreign|prime|deputy|vice|former|supreme|chief|state|senior|top|press|interior|economy|finance|trade|security|military|party|long-serving|then|current|national|intelligence|opposition)`;
 const ROLE_BEFORE = new RegExp(String.raw`((?:${ROLE_MODIFIER}\s+){0,4}(?:${ROLE_HEADS}))\s+$`, 'u');
 const APPOSITIVE_AFTER = new RegExp(
-  String.raw`^,\s+(?:(?:a|an|the)\s+|(?=\p{Lu}[\p{L}\-]*['’]s\s))((?:[^,.;:“”"()]{0,60}?\b)(?:${ROLE_HEADS})\b[^,.;:“”"()]{0,80}?)(?=[,.;]|\s+(?:said|says|who|which|told)\b|$)`,
+  String.raw`^,\s+(?:(?:then|now|once|formerly)\s+)?(?:(?:a|an|the)\s+|(?=\p{Lu}[\p{L}\-]*['’]s\s))((?:[^,.;:“”"()]{0,60}?\b)(?:${ROLE_HEADS})\b[^,.;:“”"()]{0,80}?)(?=[,.;]|\s+(?:said|says|who|which|told)\b|$)`,
   'u',
 );
 const LEADING_NOISE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|With|For|Of|In|On|At|By|Then)\s+)+/u;
@@ -210,7 +210,9 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
       dropped.byline && 'bylines',
       dropped.site && 'site notices',
     ].filter(Boolean);
-    warnings.push(`Left out ${droppedCount} line${droppedCount === 1 ? '' : 's'} that are not the story (${what.join(', ')}).`);
+    warnings.push(
+      `Left out ${droppedCount === 1 ? '1 line that is' : `${droppedCount} lines that are`} not the story (${what.join(', ')}).`,
+    );
   }
 
   const sentences: Sentence[] = [];
@@ -282,6 +284,8 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
     const type = groupType(g);
     // a lone capitalised word the text also writes in lower case ("House", "Will") is not a name
     if (!/\s/.test(name) && !g.cues.length && !g.known && lowerWords.has(name.toLowerCase())) continue;
+    // nor is a capitalised compound ("Rich-text version:")
+    if (!/\s/.test(name) && !g.cues.length && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name)) continue;
     const formCounts = new Map<string, number>();
     for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
     const aliases = [...formCounts.entries()]
@@ -326,7 +330,7 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
     date = undefined;
   }
   if (!date) {
-    date = findDate(kept);
+    date = findDate(lines);
     if (!date) {
       date = new Date().toISOString().slice(0, 10);
       warnings.push(`The story’s date was not found in the text; today’s date (${date}) was used. You can change it in the review.`);
