@@ -38,6 +38,10 @@ const BLOCKS = new Set([
   'tr', 'tbody', 'thead', 'figure', 'details', 'address', 'form', 'fieldset',
 ]);
 
+/** what the collector never reads, checked above a rescanned root (the collector checks below it) */
+const EXCLUDED =
+  'script, style, noscript, template, textarea, input, select, option, svg, math, iframe, object, [hidden], [contenteditable]:not([contenteditable="false"])';
+
 export interface ScannerEnv {
   win: Window & typeof globalThis;
   /** true once the content script is invalidated or the page turned off */
@@ -222,6 +226,14 @@ export class PageScanner {
     if (sr) this.dropSubtree(sr);
   }
 
+  /** true when `node` is in (or is) an editor, a form field, a script or hidden content */
+  private insideExcluded(node: Node): boolean {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el) return false;
+    if ((el as HTMLElement).isContentEditable) return true;
+    return !!el.closest(EXCLUDED);
+  }
+
   /** The element to rescan when `node` changed: its nearest block, or the node itself when the block is the page. */
   private blockOf(node: Node): Node {
     let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
@@ -268,10 +280,11 @@ export class PageScanner {
       await this.fullScan();
       return;
     }
-    // drop roots inside another queued root, and roots no longer in the page
+    // drop roots inside another queued root, roots no longer in the page, and roots inside what is never
+    // read (the collector checks what is below a root, not above: an editor's paragraph must stay unread)
     const todo: Node[] = [];
     for (const root of roots) {
-      if (!root.isConnected) continue;
+      if (!root.isConnected || this.insideExcluded(root)) continue;
       let inside = false;
       for (let p = root.parentNode; p; p = p.parentNode ?? (p.nodeType === 11 ? (p as ShadowRoot).host : null)) {
         if (roots.has(p)) {

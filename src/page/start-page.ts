@@ -12,8 +12,8 @@ import type { CardModel } from '../core/card-model';
 import { createHoverController } from '../core/hover-machine';
 import { startIndex, stepIndex } from '../core/mention-nav';
 import { onMessage, sendMessage, type PageReport } from '../messaging';
-import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../settings';
-import { ENTITY_TYPES } from '../story/schema';
+import type { Settings } from '../settings';
+import type { EntityType } from '../story/schema';
 import { CARD_TAG, CardHost } from '../ui/card-host';
 import { HighlightStyles } from './highlight-styles';
 import { mentionAt } from './hit-test';
@@ -29,12 +29,40 @@ export const REPORT_DEBOUNCE_MS = 400;
 
 type Win = Window & typeof globalThis;
 
+/**
+ * What the page uses of the settings. The background validated them (src/settings.ts) before
+ * sending; this only guards each field's kind, so the content script does not carry the schema
+ * library (content script size budget, issue 6).
+ */
+type PageSettings = Pick<Settings, 'types' | 'highlightStyle' | 'cardDelayMs' | 'cardDetail' | 'theme'>;
+const PAGE_DEFAULTS: PageSettings = {
+  types: { person: true, place: true, organization: true },
+  highlightStyle: 'underline',
+  cardDelayMs: 500,
+  cardDetail: 'full',
+  theme: 'system',
+};
+const TYPES: EntityType[] = ['person', 'place', 'organization'];
+
+function pageSettings(raw: Partial<Settings> | undefined): PageSettings {
+  const s = raw ?? {};
+  const pick = <T extends string>(v: unknown, allowed: readonly T[], d: T): T => (allowed.includes(v as T) ? (v as T) : d);
+  return {
+    types: Object.fromEntries(TYPES.map((t) => [t, typeof s.types?.[t] === 'boolean' ? s.types[t] : true])) as PageSettings['types'],
+    highlightStyle: pick(s.highlightStyle, ['underline', 'tint', 'none'] as const, PAGE_DEFAULTS.highlightStyle),
+    cardDelayMs:
+      typeof s.cardDelayMs === 'number' && Number.isFinite(s.cardDelayMs) ? Math.min(5000, Math.max(0, s.cardDelayMs)) : PAGE_DEFAULTS.cardDelayMs,
+    cardDetail: pick(s.cardDetail, ['compact', 'full'] as const, PAGE_DEFAULTS.cardDetail),
+    theme: pick(s.theme, ['system', 'light', 'dark'] as const, PAGE_DEFAULTS.theme),
+  };
+}
+
 export async function startPage(ctx: ContentScriptContext, win: Win = window): Promise<void> {
   if (!Painter.supported(win)) return; // the manifest declares the versions that have the Highlight API
   const doc = win.document;
   const painter = new Painter(win);
   const styles = new HighlightStyles(win);
-  let settings: Settings = DEFAULT_SETTINGS;
+  let settings: PageSettings = PAGE_DEFAULTS;
   let revision: number | null = null;
   let active = false;
   const cards = new Map<string, Promise<CardModel | null>>();
@@ -277,7 +305,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
         const isActive = !!setup.active && !!setup.matcher;
         if (setup.revision === revision && isActive === active) continue;
         revision = setup.revision;
-        settings = sanitizeSettings(setup.settings);
+        settings = pageSettings(setup.settings);
         hover.setDelay(settings.cardDelayMs);
         cards.clear();
         if (!isActive || !setup.matcher) {
@@ -289,7 +317,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
         styles.apply(settings.highlightStyle);
         void scanner.start(
           setup.matcher,
-          ENTITY_TYPES.filter((t) => settings.types[t]),
+          TYPES.filter((t) => settings.types[t]),
         );
       } while (refreshAgain && ctx.isValid);
     })().finally(() => {

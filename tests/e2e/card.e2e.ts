@@ -1,0 +1,217 @@
+/**
+ * The hover card: opens after the pointer rests on a mention, shows the
+ * entity's facts, closes on Escape, pins on click, stays fully on screen
+ * beside (never over) its mention, can be reached from the keyboard shortcut
+ * and the popup, and passes an axe check. Screenshots light and dark.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, screenshot, type Harness } from './harness';
+import {
+  cardState,
+  collectErrors,
+  hoverText,
+  sendToActiveTab,
+  textRect,
+  waitForCard,
+  waitForHighlights,
+  waitForNoCard,
+  quietFavicon,
+} from './highlight-helpers';
+
+const FIXTURE = '/tests/fixtures/pages/story-people.html';
+const EDGES = '/tests/fixtures/pages/edges.html';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  quietFavicon(h);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(path: string, opts: { dark?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await h.context.newPage();
+  const errors = collectErrors(page);
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  await page.emulateMedia({ colorScheme: opts.dark ? 'dark' : 'light' });
+  await page.goto(h.server.url(path));
+  await waitForHighlights(page, 1);
+  return { page, errors };
+}
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('hover card', () => {
+  it("resting the pointer on a mention opens that entity's card after the delay, with its facts", async () => {
+    const { page, errors } = await open(FIXTURE);
+    await hoverText(page, 'Sergei Shoigu');
+    await page.waitForTimeout(250);
+    expect((await cardState(page)).count).toBe(0); // not yet: Page Previews' delay
+    const card = await waitForCard(page, 'Sergei Shoigu');
+    expect(card.count).toBe(1);
+    expect(card.role).toBe('dialog');
+    expect(card.shadowMode).toBe('open');
+    expect(card.text).toMatch(/Person/i);
+    expect(card.text).toMatch(/defence minister/i);
+    expect(card.text).toMatch(/as of/);
+    expect(card.text).toMatch(/1 mention on this page/);
+    expect(card.rect!.width).toBeGreaterThanOrEqual(300);
+    expect(card.rect!.width).toBeLessThanOrEqual(340);
+    // the hovered mention is marked under a name outside the three contract names
+    expect(await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()))).toEqual(['Sergei Shoigu']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Escape closes the card and removes its element', async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Vladimir Putin');
+    await waitForCard(page, 'Vladimir Putin');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => document.querySelectorAll('story-lens-card').length)).toBe(0);
+    await page.close();
+  });
+
+  it('the card closes after the grace period when the pointer leaves, and stays while the pointer is on it', async () => {
+    const { page } = await open(FIXTURE);
+    const r = await hoverText(page, 'Vladimir Putin');
+    const card = await waitForCard(page, 'Vladimir Putin');
+    // move onto the card: it stays
+    await page.mouse.move(card.rect!.x + 40, card.rect!.y + 20, { steps: 4 });
+    await page.waitForTimeout(900);
+    expect((await cardState(page)).open).toBe(true);
+    // leave both: it goes after the grace period
+    await page.mouse.move(5, r.y - 30 > 0 ? 5 : 700);
+    await page.waitForTimeout(100);
+    expect((await cardState(page)).open).toBe(true);
+    await waitForNoCard(page, 2000);
+    await page.close();
+  });
+
+  it('a click pins the card: it stays when the pointer leaves, until closed with its button', async () => {
+    const { page } = await open(FIXTURE);
+    const r = await textRect(page, 'Kim Jong Un');
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await waitForCard(page, 'Kim Jong Un');
+    await page.mouse.move(1000, 700, { steps: 3 });
+    await page.waitForTimeout(1200);
+    expect((await cardState(page)).open).toBe(true);
+    await page.evaluate(() => (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
+    await waitForNoCard(page);
+    await page.close();
+  });
+
+  it('the card is fully on screen near every edge of the viewport and never covers its mention', async () => {
+    const { page, errors } = await open(EDGES, { viewport: { width: 900, height: 600 } });
+    await waitForHighlights(page, 5);
+    for (const [id, name] of [
+      ['tl', 'Vladimir Putin'],
+      ['tr', 'Kim Jong Un'],
+      ['bl', 'Pyongyang'],
+      ['br', 'Ussuriysk'],
+      ['mid', 'Sergei Shoigu'],
+    ] as const) {
+      const mention = await hoverText(page, name);
+      const card = await waitForCard(page, name);
+      const rect = card.rect!;
+      expect(rect.x, `${id} left`).toBeGreaterThanOrEqual(0);
+      expect(rect.y, `${id} top`).toBeGreaterThanOrEqual(0);
+      expect(rect.x + rect.width, `${id} right`).toBeLessThanOrEqual(900);
+      expect(rect.y + rect.height, `${id} bottom`).toBeLessThanOrEqual(600);
+      expect(overlaps(rect, mention), `${id}: card over its mention`).toBe(false);
+      // the page did not scroll or move for it
+      expect(await page.evaluate(() => [scrollX, scrollY])).toEqual([0, 0]);
+      await page.keyboard.press('Escape');
+      await waitForNoCard(page);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a place card shows a map drawn on the device with the train route', async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Ussuriysk');
+    const card = await waitForCard(page, 'Ussuriysk');
+    expect(card.text).toMatch(/Place/i);
+    const map = await page.evaluate(() => {
+      const svg = document.querySelector('story-lens-card')!.shadowRoot!.querySelector('svg');
+      return svg ? { route: svg.querySelectorAll('polyline').length, labels: [...svg.querySelectorAll('text')].map((t) => t.textContent) } : null;
+    });
+    expect(map).not.toBeNull();
+    expect(map!.labels).toContain('Ussuriysk');
+    expect(map!.route).toBe(1);
+    await page.close();
+  });
+
+  it("the card's previous/next buttons step through the entity's mentions on the page, scrolling to each", async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Vladimir Putin');
+    const card = await waitForCard(page, 'Vladimir Putin');
+    expect(card.text).toMatch(/2 mentions on this page · 1 of 2/);
+    await page.evaluate(() => (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button[aria-label="Next mention on this page"]') as HTMLButtonElement).click());
+    await page.waitForFunction(() => /2 of 2/.test((document.querySelector('story-lens-card')?.shadowRoot?.querySelector('[role=dialog]') as HTMLElement | null)?.innerText ?? ''));
+    const active = await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()));
+    expect(active).toContain('Putin');
+    await page.close();
+  });
+
+  it('the keyboard shortcut path opens each mention in turn with focus in the card, and Escape returns focus', async () => {
+    const { page } = await open(FIXTURE);
+    await page.focus('#in');
+    const first = await sendToActiveTab<boolean>(h, page, 'stepMention', { direction: 1 });
+    expect(first).toBe(true);
+    const c1 = await waitForCard(page);
+    expect(c1.label).toBe('Kim Jong Un');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('story-lens-card');
+    await sendToActiveTab(h, page, 'stepMention', { direction: 1 });
+    await waitForCard(page, 'Pyongyang');
+    await sendToActiveTab(h, page, 'stepMention', { direction: -1 });
+    await waitForCard(page, 'Kim Jong Un');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('in');
+    await page.close();
+  });
+
+  it("the popup's list reveals a mention: scrolls to it, marks it and opens its card", async () => {
+    const { page } = await open(FIXTURE);
+    const ok = await sendToActiveTab<boolean>(h, page, 'revealMention', { entity: 'vladivostok', index: 0, openCard: true });
+    expect(ok).toBe(true);
+    await waitForCard(page, 'Vladivostok');
+    const r = await textRect(page, 'Vladivostok');
+    expect(r.y).toBeGreaterThanOrEqual(0);
+    expect(r.y + r.height).toBeLessThanOrEqual(800);
+    await page.close();
+  });
+
+  it('the card passes an axe accessibility check', async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Sergei Shoigu');
+    await waitForCard(page, 'Sergei Shoigu');
+    const results = await new AxeBuilder({ page }).include('story-lens-card').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await new AxeBuilder({ page }).include('story-lens-card').analyze();
+    expect(dark.violations.map((v) => v.id)).toEqual([]);
+    await page.close();
+  });
+
+  it('screenshots: a person card and a place card, light and dark', async () => {
+    for (const dark of [false, true]) {
+      const { page } = await open(FIXTURE, { dark });
+      await hoverText(page, 'Sergei Shoigu');
+      await waitForCard(page, 'Sergei Shoigu');
+      await screenshot(page, `card-person-${dark ? 'dark' : 'light'}`);
+      await page.keyboard.press('Escape');
+      await hoverText(page, 'Ussuriysk');
+      await waitForCard(page, 'Ussuriysk');
+      await screenshot(page, `card-place-${dark ? 'dark' : 'light'}`);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A page that changes a thousand text nodes a second for ten seconds:
+ * highlights keep up with it, and the page's own timer runs no more than twice
+ * as late as in the same page without the extension.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launch, type Harness } from './harness';
+import { collectErrors, highlightTexts, quietFavicon } from './highlight-helpers';
+
+const DURATION_MS = 10_000;
+/** timer granularity on a shared two-core machine: lateness below this is noise, not cost */
+const FLOOR_MS = 1;
+
+interface Churn {
+  done: boolean;
+  changes: number;
+  ticks: number;
+  meanLate: number;
+  p95Late: number;
+  expected: number;
+}
+
+let h: Harness;
+let plain: Browser;
+beforeAll(async () => {
+  h = await launch();
+  quietFavicon(h);
+  plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+});
+afterAll(async () => {
+  await plain?.close();
+  await h?.close();
+});
+
+async function run(page: Page): Promise<Churn> {
+  await page.goto(h.server.url(`/tests/fixtures/pages/churn.html?ms=${DURATION_MS}`));
+  await page.waitForFunction(() => (window as unknown as { __churn?: Churn }).__churn?.done, undefined, { timeout: DURATION_MS + 20_000, polling: 500 });
+  return page.evaluate(() => (window as unknown as { __churn: Churn }).__churn);
+}
+
+describe('never break the page: constant change', () => {
+  it("a page changing 1,000 nodes a second keeps its timers within 2x of their lateness without the extension, and highlights keep up", { timeout: 90_000 }, async () => {
+    const without = await run(await plain.newPage());
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    const withExt = await run(page);
+    console.log(
+      `churn: ${withExt.changes} changes; timer lateness mean ${without.meanLate.toFixed(2)} ms without, ${withExt.meanLate.toFixed(2)} ms with; p95 ${without.p95Late.toFixed(2)} / ${withExt.p95Late.toFixed(2)} ms`,
+    );
+    expect(withExt.changes).toBeGreaterThanOrEqual(DURATION_MS - 100);
+    expect(withExt.meanLate).toBeLessThanOrEqual(2 * Math.max(without.meanLate, FLOOR_MS));
+    expect(withExt.p95Late).toBeLessThanOrEqual(2 * Math.max(without.p95Late, FLOOR_MS));
+    // keeping up: within a second of the last change, every name on the page is painted, and nothing else
+    await page.waitForFunction(
+      (n) => (CSS.highlights.get('story-lens-person')?.size ?? 0) === n,
+      withExt.expected,
+      { timeout: 1000 },
+    );
+    const t = await highlightTexts(page);
+    expect(t['story-lens-person'].every((s) => s === 'Vladimir Putin' || s === 'Kim Jong Un')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
