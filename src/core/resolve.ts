@@ -215,9 +215,10 @@ function resolveSurname(
       !CAPITALISED_FUNCTION_WORDS.has(tk.key[pv]!) &&
       !endsAt.has(pv) &&
       !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
-      // a sentence's first word is capitalised anyway; it is a common word if the page also writes it in lower case
-      // (so is every word of a Title Case Heading: "As Trump Reaches Toward Putin")
-      !((titleCase || sentenceStart(text, tk, pv)) && lowerCaseWords(text, tk).has(tk.key[pv]!))
+      // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
+      // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
+      // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
+      !((titleCase || sentenceStart(text, tk, pv)) && (cands.length === 1 || lowerCaseWords(text, tk).has(tk.key[pv]!)))
     )
       return undefined;
   }
