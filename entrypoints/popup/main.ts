@@ -3,7 +3,6 @@ import '../../src/ui/popup.css';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/settings';
-import { setSiteEnabled } from '../../src/store/site-rules';
 import { getStories } from '../../src/store/stories';
 import { clearTrail, listTrail, removeTrailEntry } from '../../src/store/trail';
 import { saveStoryDraft } from '../../src/ui/add-story-draft';
@@ -37,7 +36,8 @@ void mountPopup(document.getElementById('popup')!, {
   tab: currentTab,
   stories: async () => (await getStories()).filter((s) => s.enabled).map((s) => ({ title: s.title, pack: s.pack })),
   settings: getSettings,
-  setSiteEnabled,
+  // the background writes the site lists (one writer, validated)
+  setSiteEnabled: (url, enabled) => sendMessage('setSiteEnabled', { url, enabled }),
   setEnabled: (enabled) => updateSettings({ enabled }),
   pageEntities: (tabId) => sendMessage('getPageEntities', undefined, tabId),
   revealMention: (tabId, entity) => sendMessage('revealMention', { entity, index: 0, openCard: true }, tabId),

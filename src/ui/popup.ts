@@ -83,27 +83,40 @@ interface Loaded {
   trail: PopupTrailEntry[] | null;
 }
 
+/** How long the popup waits for a page to read itself again after Story Lens is turned back on (12 × 250 ms). */
+const RESCAN_POLLS = 12;
+const RESCAN_POLL_MS = 250;
+
+/** Without the "tabs" permission a tab's URL is hidden: the content script's answer says where it is. */
+const NOT_READABLE =
+  'Story Lens cannot read this tab: browser pages, add-on stores, PDFs and files are off limits. If it is a web page that was open before Story Lens started, reload it.';
+
 async function load(deps: PopupDeps): Promise<Loaded> {
   const [tab, stories, settings] = await Promise.all([deps.tab(), deps.stories(), deps.settings()]);
   const trail = deps.trail ? await deps.trail.list().catch(() => null) : null;
   const base = { tab, stories, settings, trail, report: null, coverage: null };
   if (!tab) return { ...base, state: { kind: 'unsupported', reason: 'Story Lens cannot read this tab.' } };
-  const support = pageSupport(tab.url);
-  if (!support.ok) return { ...base, state: { kind: 'unsupported', reason: support.reason } };
-  const off = siteOff(settings, support.host);
-  if (off) return { ...base, state: off };
+  if (tab.url) {
+    const support = pageSupport(tab.url);
+    if (!support.ok) return { ...base, state: { kind: 'unsupported', reason: support.reason } };
+  }
   let report: PageReport;
   try {
     report = await deps.pageEntities(tab.id);
   } catch {
-    return { ...base, state: { kind: 'unreachable' } };
+    return { ...base, state: tab.url ? { kind: 'unreachable' } : { kind: 'unsupported', reason: NOT_READABLE } };
   }
+  const support = pageSupport(report.url || tab.url);
+  if (!support.ok) return { ...base, state: { kind: 'unsupported', reason: support.reason } };
+  const pageTab = { ...tab, url: report.url || tab.url };
+  const off = siteOff(settings, support.host);
+  if (off) return { ...base, tab: pageTab, state: off };
   const coverage = coverageModel(
     stories.map((s) => s.pack),
     report.counts ?? {},
     settings.types,
   );
-  return { ...base, state: { kind: 'ok', host: support.host }, report, coverage };
+  return { ...base, tab: pageTab, state: { kind: 'ok', host: support.host }, report, coverage };
 }
 
 export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ refresh(): Promise<void> }> {
@@ -113,11 +126,21 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
   const live = el(doc, 'p', { id: 'sl-status', className: 'sl-status', role: 'status', 'data-tone': 'info' });
   root.replaceChildren(content, live);
 
-  const refresh = async (focusKey?: string) => {
+  const refresh = async (focusKey?: string): Promise<Loaded> => {
     const data = await load(deps);
     content.replaceChildren(render(data));
     root.setAttribute('aria-busy', 'false');
     if (focusKey) (root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? root.querySelector<HTMLElement>('h1'))?.focus();
+    return data;
+  };
+
+  /** After turning Story Lens back on, the page reads itself again: show its mentions once it has. */
+  const refreshUntilRead = async (focusKey: string) => {
+    let data = await refresh(focusKey);
+    for (let i = 0; i < RESCAN_POLLS && data.state.kind === 'ok' && data.coverage?.found.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, RESCAN_POLL_MS));
+      data = await refresh(focusKey);
+    }
   };
 
   const say = (text: string, tone: 'info' | 'error' = 'info') => {
@@ -207,7 +230,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     sec.append(
       el(doc, 'div', { className: 'sl-coverage' }, [
         el(doc, 'div', { className: 'sl-meter-text' }, [
-          el(doc, 'span', { id: 'sl-coverage-label' }, ['Coverage of the story']),
+          el(doc, 'span', { id: 'sl-coverage-label' }, ['Story coverage']),
           el(doc, 'span', { className: 'sl-meter-value', 'aria-hidden': 'true' }, [`${c.keyFound} of ${c.keyTotal} key people and places`]),
         ]),
         el(
@@ -304,17 +327,17 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
   async function siteOn(d: Loaded, host: string) {
     await deps.setSiteEnabled(d.tab?.url ?? '', true);
     say(`Story Lens is on again on ${host}.`);
-    await refresh('site-off');
+    await refreshUntilRead('site-off');
   }
 
   async function turnOn(d: Loaded) {
     await deps.setEnabled(true);
     say('Story Lens is on.');
-    await refresh('site-off');
+    await refreshUntilRead('site-off');
   }
 
   function followSection(d: Loaded): HTMLElement {
-    const readable = d.tab && pageSupport(d.tab.url).ok && d.state.kind !== 'unreachable';
+    const readable = d.tab?.url && pageSupport(d.tab.url).ok && d.state.kind !== 'unreachable' && d.state.kind !== 'unsupported';
     return el(doc, 'section', { className: 'sl-follow', 'aria-labelledby': 'sl-follow-title' }, [
       el(doc, 'h2', { id: 'sl-follow-title' }, ['Follow a story']),
       el(doc, 'p', { className: 'sl-muted' }, ["Make this page's article a story of your own: you review its people and places before saving."]),
@@ -407,5 +430,5 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
 
   root.setAttribute('aria-busy', 'true');
   await refresh();
-  return { refresh: () => refresh() };
+  return { refresh: async () => void (await refresh()) };
 }
