@@ -5,7 +5,10 @@
  * No DOM here, so every operation is tested in Node (tests/unit/ui/review-state).
  * `reviewToPack` turns the result into a story pack that `parsePack` accepts.
  */
-import { ENTITY_TYPES, type EntityType, type StoryPackInput } from '../story/schema';
+import { ENTITY_TYPES, type EntityName, type EntityType, type StoryPack, type StoryPackInput } from '../story/schema';
+
+/** How the matcher treats a name (see NameSchema): "Kim" alone is a surname, "DPRK" an abbreviation. */
+export type NameKind = EntityName['kind'];
 
 /** What extraction gives (the extract JSON contract: name, type, aliases, sentences). */
 export interface ExtractedEntity {
@@ -13,6 +16,10 @@ export interface ExtractedEntity {
   type: EntityType;
   aliases?: string[];
   sentences?: string[];
+  /** one line from extraction ("Russian president named in the story"); dropped when the type changes */
+  description?: string;
+  /** kind of each alias that is not a plain name */
+  aliasKinds?: Record<string, NameKind>;
 }
 
 export interface DraftEntity {
@@ -23,6 +30,9 @@ export interface DraftEntity {
   /** other ways the text writes it (never the name itself, no duplicates) */
   aliases: string[];
   sentences: string[];
+  description?: string;
+  /** kind of each alias that is not a plain name (absent: "name") */
+  aliasKinds: Record<string, NameKind>;
 }
 
 export interface ReviewState {
@@ -62,6 +72,20 @@ function tidyAliases(name: string, aliases: string[]): string[] {
   return out;
 }
 
+function kindsFor(aliases: string[], ...maps: (Record<string, NameKind> | undefined)[]): Record<string, NameKind> {
+  const out: Record<string, NameKind> = {};
+  for (const a of aliases) {
+    for (const m of maps) {
+      const k = m?.[a];
+      if (k && k !== 'name') {
+        out[a] = k;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function uniq(list: string[]): string[] {
   return [...new Set(list)];
 }
@@ -75,12 +99,15 @@ export function initialReview(
   for (const e of extracted.entities) {
     const name = clean(e.name);
     if (!name || !ENTITY_TYPES.includes(e.type)) continue;
+    const aliases = tidyAliases(name, e.aliases ?? []);
     entities.push({
       key: `e${nextKey++}`,
       name,
       type: e.type,
-      aliases: tidyAliases(name, e.aliases ?? []),
+      aliases,
       sentences: uniq((e.sentences ?? []).map(clean).filter(Boolean)),
+      description: e.description?.trim() || undefined,
+      aliasKinds: kindsFor(aliases, e.aliasKinds),
     });
   }
   return {
@@ -109,18 +136,23 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const name = clean(action.name);
       if (!name) return state;
       // The old name stays findable: it becomes an alias.
-      return update(state, action.key, (e) => ({ ...e, name, aliases: tidyAliases(name, [...e.aliases, e.name]) }));
+      return update(state, action.key, (e) => {
+        const aliases = tidyAliases(name, [...e.aliases, e.name]);
+        return { ...e, name, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+      });
     }
     case 'setType':
-      return update(state, action.key, (e) => ({ ...e, type: action.entityType }));
+      return update(state, action.key, (e) => (e.type === action.entityType ? e : { ...e, type: action.entityType, description: undefined }));
     case 'merge': {
       if (action.into === action.from) return state;
       const from = state.entities.find((e) => e.key === action.from);
       const into = state.entities.find((e) => e.key === action.into);
       if (!from || !into) return state;
+      const aliases = tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
       const merged: DraftEntity = {
         ...into,
-        aliases: tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]),
+        aliases,
+        aliasKinds: kindsFor(aliases, into.aliasKinds, from.aliasKinds),
         sentences: uniq([...into.sentences, ...from.sentences]),
       };
       return { ...state, entities: state.entities.filter((e) => e.key !== from.key).map((e) => (e.key === into.key ? merged : e)) };
@@ -136,12 +168,14 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
         name: alias,
         type: source.type,
         aliases: [],
+        aliasKinds: {},
         // the sentences that use the alias go with it (they may still name the source too)
         sentences: source.sentences.filter(mentions),
       };
       const at = state.entities.indexOf(source);
       const entities = [...state.entities];
-      entities[at] = { ...source, aliases: source.aliases.filter((a) => a !== alias) };
+      const rest = source.aliases.filter((a) => a !== alias);
+      entities[at] = { ...source, aliases: rest, aliasKinds: kindsFor(rest, source.aliasKinds) };
       entities.splice(at + 1, 0, created);
       return { ...state, entities, nextKey: state.nextKey + 1 };
     }
@@ -152,13 +186,19 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (!name) return state;
       const existing = state.entities.find((e) => same(e.name, name));
       if (existing) return state;
-      const created: DraftEntity = { key: `e${state.nextKey}`, name, type: action.entityType, aliases: [], sentences: [] };
+      const created: DraftEntity = { key: `e${state.nextKey}`, name, type: action.entityType, aliases: [], sentences: [], aliasKinds: {} };
       return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
     }
     case 'addAlias':
-      return update(state, action.key, (e) => ({ ...e, aliases: tidyAliases(e.name, [...e.aliases, action.alias]) }));
+      return update(state, action.key, (e) => {
+        const aliases = tidyAliases(e.name, [...e.aliases, action.alias]);
+        return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+      });
     case 'removeAlias':
-      return update(state, action.key, (e) => ({ ...e, aliases: e.aliases.filter((a) => !same(a, action.alias)) }));
+      return update(state, action.key, (e) => {
+        const aliases = e.aliases.filter((a) => !same(a, action.alias));
+        return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+      });
   }
 }
 
@@ -231,10 +271,24 @@ export function reviewToPack(
       id: uniqueId(slugify(e.name), takenEntities, `${packId}-entity`),
       name: e.name,
       type: e.type,
-      description: `${TYPE_WORD[e.type]} named in “${title.length > 200 ? `${title.slice(0, 200)}…` : title}”`,
+      description: (e.description ?? `${TYPE_WORD[e.type]} named in “${title.length > 200 ? `${title.slice(0, 200)}…` : title}”`).slice(0, 300),
       fromArticle: true,
-      names: e.aliases.filter((a) => a.length <= 120).map((text) => ({ text, lang: language, kind: 'name' as const })),
+      names: e.aliases.filter((a) => a.length <= 120).map((text) => ({ text, lang: language, kind: e.aliasKinds[text] ?? ('name' as const) })),
       sentences: e.sentences.filter((s) => s.length <= 2000).slice(0, 200),
+    })),
+  };
+}
+
+/** Review input from an extracted pack (src/story/extract.ts gives one): names become aliases, with their kinds. */
+export function extractedFromPack(pack: Pick<StoryPack, 'entities'>): { entities: ExtractedEntity[] } {
+  return {
+    entities: pack.entities.map((e) => ({
+      name: e.name,
+      type: e.type,
+      aliases: e.names.map((n) => n.text),
+      aliasKinds: Object.fromEntries(e.names.filter((n) => n.kind !== 'name').map((n) => [n.text, n.kind])),
+      sentences: e.sentences,
+      description: e.description,
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialReview, reviewProblems, reviewReducer, reviewToPack, slugify, type ReviewState } from '../../../src/ui/review-state';
+import { extractedFromPack, initialReview, reviewProblems, reviewReducer, reviewToPack, slugify, type ReviewState } from '../../../src/ui/review-state';
 import { parsePack } from '../../../src/story/schema';
 
 const extracted = {
@@ -125,5 +125,37 @@ describe('saving a reviewed story', () => {
     const pack = parsePack(reviewToPack(s));
     expect(new Set(pack.entities.map((e) => e.id)).size).toBe(2);
     expect(slugify('Kim Jong-un’s')).toBe('kim-jong-un-s');
+  });
+
+  it('keeps what extraction knew of each name: a surname stays a surname, a description stays until the type changes', () => {
+    const s0 = initialReview(
+      extractedFromPack({
+        entities: [
+          {
+            id: 'kim-jong-un', name: 'Kim Jong Un', type: 'person', description: 'North Korean leader named in the story', fromArticle: true,
+            names: [{ text: 'Kim', lang: 'en', kind: 'surname' }, { text: 'Kim Jong-un', lang: 'en', kind: 'name' }],
+            titles: [], roles: [], facts: [], sentences: ['Kim arrived.'], relations: [],
+          },
+          {
+            id: 'dprk', name: 'North Korea', type: 'place', description: 'Country named in the story', fromArticle: true,
+            names: [{ text: 'DPRK', lang: 'en', kind: 'abbreviation' }], titles: [], roles: [], facts: [], sentences: [], relations: [],
+          },
+        ],
+      }),
+      { title: 'T', date: '2023-09-12' },
+    );
+    const [kim, nk] = s0.entities;
+    let s = reviewReducer(s0, { type: 'merge', into: kim.key, from: nk.key });
+    s = reviewReducer(s, { type: 'setType', key: kim.key, entityType: 'person' });
+    const pack = parsePack(reviewToPack(s));
+    expect(pack.entities[0].description).toBe('North Korean leader named in the story');
+    expect(pack.entities[0].names).toEqual([
+      { text: 'Kim', lang: 'en', kind: 'surname' },
+      { text: 'Kim Jong-un', lang: 'en', kind: 'name' },
+      { text: 'North Korea', lang: 'en', kind: 'name' },
+      { text: 'DPRK', lang: 'en', kind: 'abbreviation' },
+    ]);
+    const moved = parsePack(reviewToPack(reviewReducer(s0, { type: 'setType', key: nk.key, entityType: 'organization' })));
+    expect(moved.entities[1].description).toBe('Organization named in “T”');
   });
 });
