@@ -161,9 +161,10 @@ export function buildCard(pack: StoryPack, entityId: string, ctx: CardContext = 
   const here = entity.type === 'place' ? point(entity) : undefined;
   if (here) {
     const others = pack.entities
-      .filter((e) => e.type === 'place' && e.id !== entity.id && e.fromArticle && e.location)
+      // countries (no region) are areas, not points: a dot at a country's centroid misleads
+      .filter((e) => e.type === 'place' && e.id !== entity.id && e.fromArticle && e.location?.region)
       .map((e) => point(e)!)
-      // countries' centroids say little on a regional map: keep cities, sites and regions near the place
+      // keep what is near the place, so the map stays regional
       .filter((p) => Math.abs(p.lat - here.lat) < 25 && Math.abs(p.lon - here.lon) < 40);
     const routeDef = STORY_ROUTES[pack.id];
     const route = routeDef

@@ -10,7 +10,7 @@ import type { CardMap, MapPoint } from '../core/card-model';
 const SVG = 'http://www.w3.org/2000/svg';
 export const MAP_WIDTH = 288;
 export const MAP_HEIGHT = 150;
-const PAD = 22;
+const PAD = 18;
 
 export interface Projected extends MapPoint {
   x: number;
@@ -64,14 +64,27 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
     svg.append(el(doc, 'polyline', { points: pts.join(' '), class: 'map-route' }));
   }
 
-  const placed: { x: number; y: number }[] = [];
-  const label = (p: Projected, cls: string) => {
-    // labels go right of the dot, or left near the right edge; nudged down when they would sit on another label
-    const right = p.x < MAP_WIDTH - 90;
-    let y = p.y + 4;
-    while (placed.some((q) => Math.abs(q.y - y) < 11 && Math.abs(q.x - p.x) < 90)) y += 11;
-    placed.push({ x: p.x, y });
-    const t = el(doc, 'text', { x: right ? p.x + 7 : p.x - 7, y, class: cls, 'text-anchor': right ? 'start' : 'end' });
+  // Labels: right of the dot, else left, above or below; one that fits nowhere (inside the map, clear of
+  // the other labels and dots) is left out - the aria-label above still names every place.
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const taken: Box[] = [...projected.values()].map((p) => ({ x0: p.x - 3, y0: p.y - 3, x1: p.x + 3, y1: p.y + 3 }));
+  const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const label = (p: Projected, cls: string, charWidth: number) => {
+    const w = p.name.length * charWidth;
+    const hgt = 11;
+    const options: { x: number; y: number; anchor: 'start' | 'end' | 'middle'; box: Box }[] = [
+      { x: p.x + 7, y: p.y + 4, anchor: 'start', box: { x0: p.x + 6, y0: p.y - 6, x1: p.x + 8 + w, y1: p.y + 5 } },
+      { x: p.x - 7, y: p.y + 4, anchor: 'end', box: { x0: p.x - 8 - w, y0: p.y - 6, x1: p.x - 6, y1: p.y + 5 } },
+      { x: p.x, y: p.y - 8, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y - 8 - hgt + 2, x1: p.x + w / 2, y1: p.y - 6 } },
+      { x: p.x, y: p.y + 16, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y + 6, x1: p.x + w / 2, y1: p.y + 18 } },
+    ];
+    const ownDot = (b: Box) => b.x0 <= p.x && p.x <= b.x1 && b.y0 <= p.y && p.y <= b.y1;
+    const fit = options.find(
+      (o) => o.box.x0 >= 3 && o.box.y0 >= 2 && o.box.x1 <= MAP_WIDTH - 3 && o.box.y1 <= MAP_HEIGHT - 2 && !taken.some((b) => !ownDot(b) && hits(b, o.box)),
+    );
+    if (!fit) return;
+    taken.push(fit.box);
+    const t = el(doc, 'text', { x: fit.x.toFixed(1), y: fit.y.toFixed(1), class: cls, 'text-anchor': fit.anchor });
     t.textContent = p.name;
     svg.append(t);
   };
@@ -80,7 +93,7 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
   const rest = [...projected.values()].filter((p) => p.id !== map.place.id);
   for (const p of rest) svg.append(el(doc, 'circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 3, class: 'map-dot' }));
   svg.append(el(doc, 'circle', { cx: here.x.toFixed(1), cy: here.y.toFixed(1), r: 5.5, class: 'map-here' }));
-  label(here, 'map-label map-label-here');
-  for (const p of rest) label(p, 'map-label');
+  label(here, 'map-label map-label-here', 6.6);
+  for (const p of rest) label(p, 'map-label', 5.8);
   return svg;
 }

@@ -48,7 +48,7 @@ header { display: flex; align-items: flex-start; gap: 8px; }
 .chip { flex: none; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em;
   color: var(--accent); border: 1px solid currentColor; border-radius: 999px; padding: 0 6px; margin-top: 2px; }
 .title { flex: 1; min-width: 0; }
-.name { display: block; font-size: 16px; font-weight: 700; line-height: 1.3; }
+.name { display: block; margin: 0; font-size: 16px; font-weight: 700; line-height: 1.3; }
 .surface { display: block; color: var(--muted); font-size: 12px; }
 .close { flex: none; margin: -4px -6px 0 0; width: 28px; height: 28px; border: 0; border-radius: 6px; background: transparent;
   color: var(--muted); font: 20px/1 system-ui, sans-serif; cursor: pointer; }
@@ -70,7 +70,8 @@ p { margin: 6px 0 0; }
 .map-here { fill: var(--accent); stroke: var(--bg); stroke-width: 2; }
 .map-label { fill: var(--fg); font-size: 10px; font-family: inherit; }
 .map-label-here { font-weight: 700; font-size: 11px; }
-dl.facts { margin: 8px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+dl.facts { margin: 8px 0 0; display: grid; grid-template-columns: fit-content(34%) 1fr; gap: 3px 10px; }
+dt { overflow-wrap: anywhere; }
 dt { color: var(--muted); font-weight: 600; }
 dd { margin: 0; }
 h3 { margin: 10px 0 2px; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }

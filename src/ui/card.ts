@@ -44,7 +44,7 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
     e.stopPropagation();
     opts.close();
   });
-  const title = h(doc, 'div', { class: 'title' }, h(doc, 'span', { class: 'name' }, model.name), model.surface && h(doc, 'span', { class: 'surface', lang: '' }, `“${model.surface}” on this page`));
+  const title = h(doc, 'div', { class: 'title' }, h(doc, 'h2', { class: 'name' }, model.name), model.surface && h(doc, 'span', { class: 'surface', lang: '' }, `“${model.surface}” on this page`));
   root.append(
     h(doc, 'header', {}, h(doc, 'span', { class: 'chip' }, TYPE_LABEL[model.type]), title, close),
     h(doc, 'p', { class: 'description' }, model.description),

@@ -183,9 +183,14 @@ describe('hover card', () => {
     const ok = await sendToActiveTab<boolean>(h, page, 'revealMention', { entity: 'vladivostok', index: 0, openCard: true });
     expect(ok).toBe(true);
     await waitForCard(page, 'Vladivostok');
+    // it was below the fold: the page scrolled it into view
+    await page.waitForFunction(() => scrollY > 200);
+    await page.waitForTimeout(800); // the smooth scroll settles
     const r = await textRect(page, 'Vladivostok');
     expect(r.y).toBeGreaterThanOrEqual(0);
     expect(r.y + r.height).toBeLessThanOrEqual(800);
+    const active = await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((x) => (x as Range).toString()));
+    expect(active).toContain('Vladivostok');
     await page.close();
   });
 

@@ -34,8 +34,9 @@ const input: StoryPackInput = {
       description: 'President of Russia',
       roles: [{ title: 'President of Russia', from: '2012-05-07', asOf: '2026-11-01', source: WP('Vladimir_Putin') }],
     },
-    { id: 'pyongyang', name: 'Pyongyang', type: 'place', description: 'Capital of North Korea', location: { lat: 39.03, lon: 125.75, country: 'North Korea' } },
-    { id: 'khasan', name: 'Khasan', type: 'place', description: 'Border settlement', fromArticle: false, location: { lat: 42.43, lon: 130.64, country: 'Russia' } },
+    { id: 'pyongyang', name: 'Pyongyang', type: 'place', description: 'Capital of North Korea', location: { lat: 39.03, lon: 125.75, region: 'Pyongyang', country: 'North Korea' } },
+    { id: 'north-korea', name: 'North Korea', type: 'place', description: 'Country', location: { lat: 40.34, lon: 127.51, country: 'North Korea' } },
+    { id: 'khasan', name: 'Khasan', type: 'place', description: 'Border settlement', fromArticle: false, location: { lat: 42.43, lon: 130.64, region: 'Primorsky Krai', country: 'Russia' } },
     {
       id: 'ussuriysk',
       name: 'Ussuriysk',
@@ -46,7 +47,7 @@ const input: StoryPackInput = {
       facts: [{ label: 'Population', value: '173,000 (2021)', asOf: '2021-10', source: WP('Ussuriysk') }],
       sentences: ['The train passed through Ussuriysk.'],
     },
-    { id: 'vostochny-cosmodrome', name: 'Vostochny Cosmodrome', type: 'place', description: 'Spaceport', location: { lat: 51.88, lon: 128.33, country: 'Russia' } },
+    { id: 'vostochny-cosmodrome', name: 'Vostochny Cosmodrome', type: 'place', description: 'Spaceport', location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' } },
     { id: 'united-states', name: 'United States', type: 'place', description: 'Country', location: { lat: 39.8, lon: -98.6, country: 'United States' } },
   ],
 };
@@ -93,6 +94,7 @@ describe('card model', () => {
     expect(others).not.toContain('ussuriysk');
     expect(others).not.toContain('khasan'); // a namesake/aside, not one of the story's places
     expect(others).not.toContain('united-states'); // far away: would squash the regional map
+    expect(others).not.toContain('north-korea'); // a country is an area, not a point
     expect(card.facts[0].label).toBe('Population');
   });
 

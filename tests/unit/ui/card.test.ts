@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { buildCard } from '../../../src/core/card-model';
+import { parsePack, type StoryPackInput } from '../../../src/story/schema';
+import { renderCard } from '../../../src/ui/card';
+import { projectPoints } from '../../../src/ui/card-map';
+
+const SRC = 'https://en.wikipedia.org/wiki/Test';
+const input: StoryPackInput = {
+  format: 'story-lens/pack',
+  formatVersion: 1,
+  id: 'kim-putin-2023',
+  title: 'A story',
+  date: '2023-09-12',
+  factsAsOf: '2026-11-01',
+  entities: [
+    {
+      id: 'evil',
+      name: '<img src=x onerror="window.__pwned=1">Evil',
+      type: 'person',
+      description: '<script>window.__pwned=2</script>',
+      wikipedia: SRC,
+      facts: [{ label: '<b>Born</b>', value: '<iframe src="javascript:alert(1)">', asOf: '2024-05', source: SRC }],
+      sentences: ['He said "<a href=javascript:alert(1)>click</a>".'],
+      roles: [{ title: 'Minister', from: '2012-11', to: '2024-05-12', asOf: '2024-05-12', source: SRC }],
+    },
+    { id: 'pyongyang', name: 'Pyongyang', type: 'place', description: 'Capital', location: { lat: 39.02, lon: 125.74, region: 'Pyongyang', country: 'North Korea' } },
+    { id: 'khasan', name: 'Khasan', type: 'place', description: 'Border', location: { lat: 42.43, lon: 130.65, region: 'Primorsky Krai', country: 'Russia' } },
+    { id: 'ussuriysk', name: 'Ussuriysk', type: 'place', description: 'City', location: { lat: 43.8, lon: 131.95, region: 'Primorsky Krai', country: 'Russia' } },
+    { id: 'vostochny-cosmodrome', name: 'Vostochny Cosmodrome', type: 'place', description: 'Spaceport', location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' } },
+  ],
+};
+const pack = parsePack(input);
+const view = { detail: 'full' as const, theme: 'system' as const, close: () => undefined };
+
+describe('card view', () => {
+  it('a story whose names and facts hold HTML and script shows them as text; nothing is parsed or run', () => {
+    const el = renderCard(document, buildCard(pack, 'evil'), view);
+    document.body.append(el);
+    expect(el.querySelectorAll('img, script, iframe, b').length).toBe(0);
+    expect(el.querySelectorAll('a').length).toBe(1); // the Wikipedia link only
+    expect(el.textContent).toContain('<img src=x onerror="window.__pwned=1">Evil');
+    expect(el.textContent).toContain('<script>window.__pwned=2</script>');
+    expect(el.textContent).toContain('<iframe src="javascript:alert(1)">');
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    el.remove();
+  });
+
+  it('is a named non-modal dialog with a named close button, dated facts and links that open in a new tab', () => {
+    let closed = 0;
+    const el = renderCard(document, buildCard(pack, 'evil'), { ...view, close: () => closed++ });
+    expect(el.getAttribute('role')).toBe('dialog');
+    expect(el.getAttribute('aria-modal')).toBeNull();
+    expect(el.getAttribute('aria-label')).toBe('<img src=x onerror="window.__pwned=1">Evil');
+    const close = el.querySelector('button.close') as HTMLButtonElement;
+    expect(close.getAttribute('aria-label')).toBe('Close card');
+    close.click();
+    expect(closed).toBe(1);
+    expect(el.textContent).toContain('as of May 2024');
+    expect(el.textContent).toContain('12 Sept 2023:');
+    expect(el.textContent).toContain('Minister (Nov 2012 – 12 May 2024)');
+    expect(el.textContent).toContain('Facts as of 1 Nov 2026');
+    const a = el.querySelector('a')!;
+    expect(a.getAttribute('target')).toBe('_blank');
+    expect(a.getAttribute('rel')).toContain('noopener');
+  });
+
+  it("shows how often the page names the entity, with previous/next buttons that step", () => {
+    const steps: number[] = [];
+    const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
+    expect(el.querySelector('.mentions')!.textContent).toContain('3 mentions on this page · 2 of 3');
+    (el.querySelector('button[aria-label="Next mention on this page"]') as HTMLButtonElement).click();
+    (el.querySelector('button[aria-label="Previous mention on this page"]') as HTMLButtonElement).click();
+    expect(steps).toEqual([1, -1]);
+  });
+
+  it('a place card draws its map as SVG with the route in order and labels as text', () => {
+    const el = renderCard(document, buildCard(pack, 'ussuriysk'), view);
+    const svg = el.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toContain('Pyongyang → Khasan → Ussuriysk → Vostochny Cosmodrome');
+    expect(svg.querySelectorAll('polyline').length).toBe(1);
+    expect(svg.querySelectorAll('circle').length).toBe(4);
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toContain('Ussuriysk');
+  });
+
+  it('compact detail shows fewer facts, one sentence and no relations', () => {
+    const model = buildCard(pack, 'evil');
+    const fact = model.facts[0]!;
+    model.facts = [1, 2, 3, 4, 5].map((n) => ({ ...fact, label: `Fact ${n}` }));
+    model.sentences = ['One.', 'Two.', 'Three.', 'Four.'];
+    model.relations = [{ to: 'pyongyang', toName: 'Pyongyang', text: 'visited Pyongyang' }];
+    const full = renderCard(document, model, view);
+    const compact = renderCard(document, model, { ...view, detail: 'compact' });
+    expect(full.querySelectorAll('dt').length).toBe(5);
+    expect(compact.querySelectorAll('dt').length).toBe(3);
+    expect(full.querySelectorAll('blockquote').length).toBe(3);
+    expect(compact.querySelectorAll('blockquote').length).toBe(1);
+    expect(full.querySelectorAll('section[aria-label="Relations"]').length).toBe(1);
+    expect(compact.querySelectorAll('section[aria-label="Relations"]').length).toBe(0);
+  });
+});
+
+describe('map projection', () => {
+  it('keeps north up and east right, inside the map box', () => {
+    const [a, b] = projectPoints([
+      { id: 'sw', name: 'sw', lat: 40, lon: 125 },
+      { id: 'ne', name: 'ne', lat: 50, lon: 135 },
+    ]);
+    expect(b!.x).toBeGreaterThan(a!.x);
+    expect(b!.y).toBeLessThan(a!.y);
+    for (const p of [a!, b!]) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(288);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(150);
+    }
+  });
+});
