@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '../..');
+const FIXTURE = 'tests/fixtures/detection/pages/f02-titles-possessives.html';
+
+function scan(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// each case starts the real command (tsx compiles it): seconds, not milliseconds
+describe('npm run scan', { timeout: 60_000 }, () => {
+  it('prints one JSON object per file with each mention, its canonical name and its context, in document order', () => {
+    const r = scan('--json', FIXTURE);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(1);
+    expect(out[0].source).toBe(FIXTURE);
+    expect(out[0].mentions[0]).toEqual({
+      entity: 'kim-jong-un',
+      name: 'Kim Jong Un',
+      type: 'person',
+      text: 'Kim Jong Un',
+      before: 'North Korean leader ',
+      after: ' met President Vladimir Putin and Defenc', // 40 characters
+    });
+    expect(out[0].mentions.map((m: { text: string }) => m.text)).toEqual([
+      'Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu', 'Kim', 'Putin', 'Kim', 'Kim Jae-chun', 'Sogang University', 'Seoul', 'Kim', 'Russia',
+    ]);
+  });
+
+  it('names a missing file on stderr, scans the others and exits 1', () => {
+    const r = scan('--json', 'no/such/page.html', FIXTURE);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no/such/page.html');
+    const out = JSON.parse(r.stdout);
+    expect(out.map((p: { source: string }) => p.source)).toEqual([FIXTURE]);
+  });
+
+  it('prints a readable table per file without --json', () => {
+    const r = scan(FIXTURE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${FIXTURE}: 11 mentions`);
+    expect(r.stdout).toMatch(/person\s+Kim Jae-chun\s+Kim\s+…Professor \[Kim\] added/);
+  });
+
+  it('reports role mentions only with --role-mentions', () => {
+    const page = 'tests/fixtures/detection/pages/f02-titles-possessives.html';
+    const off = JSON.parse(scan('--json', page).stdout)[0].mentions;
+    expect(off.some((m: { role?: boolean }) => m.role)).toBe(false);
+    const on = JSON.parse(scan('--json', '--role-mentions', 'tests/fixtures/detection/pages/f12-role-mentions.html').stdout)[0].mentions;
+    expect(on.filter((m: { role?: boolean }) => m.role).map((m: { text: string; entity: string }) => `${m.text} → ${m.entity}`)).toEqual([
+      'the Russian president → vladimir-putin',
+      'the North Korean leader → kim-jong-un',
+    ]);
+  });
+});
