@@ -14,7 +14,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import { PackError, parsePack, safeParsePack, type StoryPack } from '../story/schema';
+import { PackError, parsePack, safeParsePack, type EntityType, type StoryPack } from '../story/schema';
 import { BUNDLED_PACK_ID, bundledPack } from '../story/bundled';
 
 export const STORIES_KEY = 'local:stories' as const;
@@ -54,6 +54,8 @@ export interface StoryInfo {
   /** the story's own date (YYYY-MM-DD) */
   date: string;
   entityCount: number;
+  /** how many entities of each type */
+  typeCounts: Record<EntityType, number>;
   /** the pack's own title, when the reader renamed it */
   originalTitle: string;
 }
@@ -152,6 +154,11 @@ export function storyInfo(s: StoredStory): StoryInfo {
     addedAt: s.addedAt,
     date: s.pack.date,
     entityCount: s.pack.entities.length,
+    typeCounts: {
+      person: s.pack.entities.filter((e) => e.type === 'person').length,
+      place: s.pack.entities.filter((e) => e.type === 'place').length,
+      organization: s.pack.entities.filter((e) => e.type === 'organization').length,
+    },
     originalTitle: s.pack.title,
   };
 }
