@@ -223,9 +223,10 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
 
 // ---------------------------------------------------------------- compromise
 
-interface NlpMatch {
+/** A term as compromise keeps it after compute('offset'). */
+interface NlpTerm {
+  tags: Set<string>;
   offset: { start: number; length: number };
-  person?: { firstName?: string; lastName?: string };
 }
 
 /**
@@ -241,24 +242,30 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
     joined += s.heading ? '' : s.text;
   }
   const doc = nlp(joined);
-  const found: { s: number; e: number; type: EntityType }[] = [];
-  const add = (matches: NlpMatch[], type: EntityType) => {
-    for (const m of matches) found.push({ s: m.offset.start, e: m.offset.start + m.offset.length, type });
-  };
+  // Offsets computed once for the batch and read through each match's pointer:
+  // .json({offset}) per match list costs half as much again as the parse.
+  doc.compute('offset');
+  const terms = doc.document as unknown as NlpTerm[][];
+  type Span = { s: number; e: number; type: EntityType; firstNameOnly: boolean };
+  const spans = (pointers: unknown[], type: EntityType): Span[] =>
+    (pointers as [number, number, number][]).flatMap(([n, a, z]) => {
+      const t0 = terms[n]?.[a];
+      const t1 = terms[n]?.[z - 1];
+      if (!t0 || !t1) return [];
+      const firstNameOnly = z - a === 1 && t0.tags.has('FirstName') && !t0.tags.has('LastName');
+      return [{ s: t0.offset.start, e: t1.offset.start + t1.offset.length, type, firstNameOnly }];
+    });
   // compromise cuts "Vladimir Putin’s" into "Vladimir" + "Putin’s": a lone first name runs on into the next person
-  const people = doc.people().json({ offset: true }) as NlpMatch[];
+  const people = spans(doc.people().fullPointer, 'person');
   for (let i = 0; i + 1 < people.length; i++) {
     const a = people[i];
     const b = people[i + 1];
-    const aEnd = a.offset.start + a.offset.length;
-    if (a.person?.firstName && !a.person.lastName && b.offset.start - aEnd <= 1 && /^\s?$/.test(joined.slice(aEnd, b.offset.start))) {
-      people[i] = { offset: { start: a.offset.start, length: b.offset.start + b.offset.length - a.offset.start }, person: b.person };
+    if (a.firstNameOnly && /^\s?$/.test(joined.slice(a.e, b.s))) {
+      people[i] = { ...b, s: a.s };
       people.splice(i + 1, 1);
     }
   }
-  add(people, 'person');
-  add(doc.places().json({ offset: true }) as NlpMatch[], 'place');
-  add(doc.organizations().json({ offset: true }) as NlpMatch[], 'organization');
+  const found = [...people, ...spans(doc.places().fullPointer, 'place'), ...spans(doc.organizations().fullPointer, 'organization')];
   const matchStarts = new Set(found.map((f) => f.s));
   const out: Candidate[] = [];
   for (const f of found) {
