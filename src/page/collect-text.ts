@@ -45,6 +45,8 @@ const BLOCK_TAGS = new Set([
 function isSkipped(el: Element, opts: CollectOptions | undefined): boolean {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return true;
+  // most elements carry no attribute at all: skip the three look-ups below
+  if (!el.hasAttributes()) return opts?.skip ? opts.skip(el) : false;
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   // contenteditable="" or "true" or "plaintext-only"; "false" inside an editor is still part of the editor,
