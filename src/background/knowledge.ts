@@ -15,7 +15,7 @@ import { compileMatcher, MATCHER_FORMAT, type CompiledMatcher } from '../core/ma
 import { buildCard, type CardModel } from '../core/card-model';
 import { ENTITY_TYPES, type StoryPack } from '../story/schema';
 import { getSettings, type Settings } from '../settings';
-import { ensureBundledStory, getStories, storiesRevision, type StoredStory } from '../store/stories';
+import { getStoriesState, type StoredStory } from '../store/stories';
 import { isActiveOn } from '../store/site-rules';
 import type { PageSetup } from '../messaging';
 
@@ -63,9 +63,8 @@ export class KnowledgeBase {
 
   load(): Promise<KnowledgeState> {
     this.state ??= (async () => {
-      await ensureBundledStory();
-      const [settings, stories, revision] = await Promise.all([getSettings(), getStories(), storiesRevision()]);
-      return { settings, stories, storiesRevision: revision };
+      const [settings, stories] = await Promise.all([getSettings(), getStoriesState()]);
+      return { settings, stories: stories.stories, storiesRevision: stories.revision };
     })().catch((e) => {
       this.state = undefined;
       throw e;

@@ -129,15 +129,30 @@ async function readState(): Promise<{ state: StoriesState; problems: string[] }>
   return validateState(await storiesItem.getValue());
 }
 
+function bundledIsCurrent(state: StoriesState): boolean {
+  const current = state.stories.find((s) => s.bundled);
+  return !!current && JSON.stringify(current.pack) === JSON.stringify(bundledPack());
+}
+
+/**
+ * The stored stories and their revision, validated (each pack parsed once).
+ * Seeds the bundled story when it is missing or older than the shipped one.
+ */
+export async function getStoriesState(): Promise<StoriesState> {
+  const { state } = await readState();
+  if (bundledIsCurrent(state)) return state;
+  await ensureBundledStory();
+  return (await readState()).state;
+}
+
 /** The stored stories, validated. Seeds the bundled story when it is missing. */
 export async function getStories(): Promise<StoredStory[]> {
-  await ensureBundledStory();
-  return (await readState()).state.stories;
+  return (await getStoriesState()).stories;
 }
 
 /** Revision of the stored stories (grows on every write). */
 export async function storiesRevision(): Promise<number> {
-  return (await readState()).state.revision;
+  return (await getStoriesState()).revision;
 }
 
 /** What is wrong with stored stories that were left out of reads (empty when nothing is). */
@@ -321,8 +336,7 @@ export function ensureBundledStory(): Promise<void> {
 
 async function seedBundled(): Promise<void> {
   const { state } = await readState();
-  const current = state.stories.find((s) => s.bundled);
-  if (current && JSON.stringify(current.pack) === JSON.stringify(bundledPack())) return;
+  if (bundledIsCurrent(state)) return;
   await write(
     (stories) => {
       const i = stories.findIndex((s) => s.bundled);

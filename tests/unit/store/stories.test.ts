@@ -114,6 +114,14 @@ describe('stories store', () => {
     expect((await storyProblems()).join('\n')).toMatch(/story #2: entity "ada-lovelace"/);
   });
 
+  it('reading does not write: the revision stays until something changes', async () => {
+    await listStories();
+    const r0 = await storiesRevision();
+    await listStories();
+    await enabledPacks();
+    expect(await storiesRevision()).toBe(r0);
+  });
+
   it('every write raises the revision', async () => {
     await listStories();
     const r0 = await storiesRevision();
