@@ -73,8 +73,9 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   for (const e of fullCount.keys()) if (ents[e]!.fromArticle !== false) storyContext++;
 
   const out: Resolved[] = [...full];
+  const others: number[] = [];
   for (const c of surnames) {
-    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext);
+    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext, others);
     if (r !== undefined) out.push({ c, entity: r, kind: K_SURNAME });
   }
   for (const r of roles) {
@@ -194,6 +195,8 @@ function resolveSurname(
   full: Resolved[],
   fullCount: Map<number, number>,
   storyContext: number,
+  /** tokens where a surname was found to be part of someone else's name ("Kim Kardashian", "Jennifer Kim") */
+  others: number[],
 ): number | undefined {
   const ents = p.m.ids.map((id) => p.m.entities[id]!);
   let cands = [...new Set(c.terms.filter((t) => t[1] === K_SURNAME).map((t) => t[0]))];
@@ -205,7 +208,10 @@ function resolveSurname(
   // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
   const nx = c.j + 1;
   if (!shouting && !titleCase && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
-    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[nx]!) && !startsAt.has(nx)) return undefined;
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[nx]!) && !startsAt.has(nx)) {
+      others.push(c.i);
+      return undefined;
+    }
   }
   // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences:
   // "Previous Putin trip", "Накануне Путин выступал")
@@ -219,20 +225,45 @@ function resolveSurname(
       // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
       // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
       !((titleCase || sentenceStart(text, tk, pv)) && (cands.length === 1 || lowerCaseWords(text, tk).has(tk.key[pv]!)))
-    )
+    ) {
+      others.push(c.i);
       return undefined;
+    }
   }
 
-  // "Professor Kim" is the Kim whose titles include Professor
-  if (title) {
-    const own = p.titles.get(title) ?? [];
-    const narrowed = cands.filter((e) => own.includes(e));
-    if (narrowed.length) cands = narrowed;
-  }
-  // The page must support the reading: the person named in full, or enough of the story around.
   // A surname the story gives to two people ("Kim") is common: the story around is not enough,
   // it takes the full name, or one of the person's own titles ("Chairman Kim").
   const shared = cands.length > 1;
+  // "Professor Kim" is the Kim whose titles include Professor
+  let titled = false;
+  if (title) {
+    const own = p.titles.get(title) ?? [];
+    const narrowed = cands.filter((e) => own.includes(e));
+    if (narrowed.length) {
+      cands = narrowed;
+      titled = narrowed.length === 1;
+    }
+  }
+  // The last person of that surname the paragraph named is the one meant: "Kim Yo Jong said ... Kim added"
+  // is not Kim Jong Un, nor is "Kim" after "Kim Kardashian"; "Kim Jae-chun ... said. Kim added" is Kim Jae-chun.
+  const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
+  if (!titled) {
+    const surnameKey = tk.key[c.i]!;
+    let lastAt = -1;
+    let lastEntity: number | undefined;
+    for (const r of full) {
+      if (r.c.start >= c.start) break;
+      if (r.c.start < blockStart || ents[r.entity]!.type !== 'person' || tk.key[r.c.i] !== surnameKey) continue;
+      lastAt = r.c.start;
+      lastEntity = r.entity;
+    }
+    for (const k of others) if (tk.key[k] === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
+      lastAt = tk.start[k]!;
+      lastEntity = undefined;
+    }
+    if (lastAt >= 0) return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
+  }
+  // The page must support the reading: the person named in full, or enough of the story around.
   const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);
   cands = cands.filter(
     (e) =>
@@ -243,14 +274,6 @@ function resolveSurname(
   if (!cands.length) return undefined;
   if (cands.length === 1) return cands[0];
 
-  // named in full earlier in the same paragraph: that one ("Kim Jae-chun ... said. Kim added")
-  const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
-  for (let k = full.length - 1; k >= 0; k--) {
-    const r = full[k]!;
-    if (r.c.start >= c.start) continue;
-    if (r.c.start < blockStart) break;
-    if (cands.includes(r.entity)) return r.entity;
-  }
   // otherwise the one the page names most, then the story's own before namesakes, then pack order
   cands.sort(
     (a, b) =>

@@ -120,6 +120,16 @@ describe('no false friends', () => {
     ]);
   });
 
+  it('gives a bare Kim to the last Kim the paragraph named, even when that is someone else', () => {
+    const base = 'Kim Jong Un met Vladimir Putin in Russia.' + BLOCK_BREAK;
+    expect(found(base + 'Kim Yo Jong spoke. Kim said the talks went well.').slice(3)).toEqual(['Kim Yo Jong → kim-yo-jong']);
+    expect(found(base + 'Analyst Kim Yong-hyun spoke. Kim said the talks went well.').slice(3)).toEqual([]);
+    expect(found(base + 'Kim Yo Jong spoke.' + BLOCK_BREAK + 'Kim said the talks went well.').slice(3)).toEqual([
+      'Kim Yo Jong → kim-yo-jong',
+      'Kim → kim-jong-un',
+    ]);
+  });
+
   it('gives a bare Kim to the Kim named in the same paragraph, else to the one the page names most', () => {
     const text = `Kim Jong Un arrived.${BLOCK_BREAK}Kim Jae-chun, an analyst, spoke. Kim said it was big.${BLOCK_BREAK}Kim left.`;
     expect(found(text).filter((s) => s.startsWith('Kim →'))).toEqual(['Kim → kim-jae-chun', 'Kim → kim-jong-un']);
