@@ -6,6 +6,7 @@ import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
 import { backupFileName, exportBackup, importBackup } from '../../src/store/backup';
 import { syncStatusItem } from '../../src/background/sync';
 import { applyTheme, mountOptions } from '../../src/ui/options';
+import { mountAddStory } from '../../src/ui/add-story';
 
 const root = document.getElementById('options')!;
 
@@ -34,6 +35,7 @@ void mountOptions(root, {
   exportBackup: () => exportBackup(),
   backupFileName: () => backupFileName(),
   importBackup: (text, bytes) => importBackup(text, bytes),
+  mountAddStory: (container) => void mountAddStory(container),
 }).then(() => {
   // the popup's "Follow this story" opens options.html#add-story
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
