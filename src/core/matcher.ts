@@ -18,7 +18,7 @@
  */
 import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
-import { foldText, gapKey, isCyrillic, isHangul, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
+import { foldText, gapKey, isCyrillic, endsHangul, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
 import { russianForms } from './lang-ru';
 import { particleSplits } from './lang-ko';
 import { GENERIC_TITLES } from './lang-words';
@@ -198,7 +198,7 @@ export function findCandidates(p: PreparedMatcher, text: string, folded: string,
     let best: Candidate | undefined;
     const first = root.get(key0);
     if (first === undefined) {
-      if (!isHangul(key0)) continue;
+      if (!endsHangul(key0)) continue;
       for (const len of particleSplits(key0)) {
         const node = root.get(key0.slice(0, -len));
         if (node === undefined) continue;
@@ -238,7 +238,7 @@ export function findCandidates(p: PreparedMatcher, text: string, folded: string,
           }
         }
         // a Korean particle on the last word: "블라디미르 푸틴은"
-        if (gap === '' && isHangul(nextKey)) {
+        if (gap === '' && endsHangul(nextKey)) {
           for (const len of particleSplits(nextKey)) {
             const node = here.get(nextKey.slice(0, -len));
             if (node === undefined) continue;

@@ -173,6 +173,12 @@ export function isHangul(key: string): boolean {
   return c >= 0xac00 && c <= 0xd7a3;
 }
 
+/** the word ends in Hangul, so it may carry a Korean particle (김정은과, and YTN은, KCNA는) */
+export function endsHangul(key: string): boolean {
+  const c = key.charCodeAt(key.length - 1);
+  return c >= 0xac00 && c <= 0xd7a3;
+}
+
 export function isCyrillic(key: string): boolean {
   const c = key.charCodeAt(0);
   return c >= 0x0400 && c <= 0x04ff;

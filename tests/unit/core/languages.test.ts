@@ -75,6 +75,10 @@ describe('Korean particles', () => {
       expect(found(`오늘 ${w} 말했다`), w).toEqual([`${name} → ${id}`]);
   });
 
+  it('takes a particle written onto a name in Latin letters', () => {
+    expect(found('YTN은 보도했다. AFP통신과 KCNA는')).toEqual(['YTN → ytn', 'AFP통신 → afp', 'KCNA → kcna']);
+  });
+
   it('takes the particle on the last word of a two-word name', () => {
     expect(found('블라디미르 푸틴은 말했다')).toEqual(['블라디미르 푸틴 → vladimir-putin']);
   });
