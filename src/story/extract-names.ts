@@ -69,6 +69,8 @@ const DEMONYM = /^(?:(?:north|south|east|west)(?:ern)?\s+)?(?:korean|russian|ame
 
 /** Lower-case words allowed inside a name ("University of Tokyo", "Mohammed bin Salman"). */
 const PARTICLES = new Set('of de del da do dos das van von der den bin al el la le du y and for upon on'.split(' '));
+/** Particles that open a surname ("von der Leyen", "de Gaulle", "bin Salman"). */
+const NAME_PARTICLES = new Set('de del della da dos das van von der den ter bin ibn al le la du'.split(' '));
 
 /** Last words that make a capitalised run an organization or a place. */
 const ORG_SUFFIX = new Set(
@@ -123,6 +125,14 @@ export function formKey(form: string): string {
 
 const KNOWN_BY_KEY = new Map<string, KnownName>();
 for (const k of KNOWN) for (const f of [k.canonical, ...k.forms]) KNOWN_BY_KEY.set(formKey(f), k);
+/** The KNOWN forms as written (case matters: "US", never "us"). */
+const KNOWN_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${KNOWN.flatMap((k) => [k.canonical, ...k.forms])
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 const isUpperStart = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
 const letterRe = /[\p{L}\p{N}]/u;
@@ -196,6 +206,9 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
   while (toks.length) {
     const w = toks[0].text;
     const lw = w.toLowerCase();
+    let p = 0;
+    while (p < toks.length && NAME_PARTICLES.has(toks[p].text)) p++;
+    if (p > 0 && p < toks.length && isNameToken(toks[p].text)) break; // "von der Leyen"
     if (!isNameToken(w) || TITLES.has(lw) || TITLES.has(lw + '.') || FUNCTION_CAPS.has(lw) || (!keepDemonym && toks.length > 1 && DEMONYM.test(w)))
       toks.shift();
     else if (!keepDemonym && toks.length > 1 && DEMONYM.test(`${w} ${toks[1].text}`)) toks.splice(0, 2);
@@ -207,13 +220,14 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
     const w = toks[n].text;
     if (isNameToken(w)) n++;
     else if (PARTICLES.has(w) && n + 1 < toks.length && isNameToken(toks[n + 1].text) && n > 0) n++;
+    else if (NAME_PARTICLES.has(w) && n + 1 < toks.length && (isNameToken(toks[n + 1].text) || NAME_PARTICLES.has(toks[n + 1].text))) n++;
     else break;
   }
   toks = toks.slice(0, n);
   while (toks.length && PARTICLES.has(toks[toks.length - 1].text)) toks.pop();
   if (!toks.length || toks.length > 6) return undefined;
   if (toks.every((t) => COMMON_CAPS.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase()))) return undefined;
-  if (toks.length === 1 && DEMONYM.test(toks[0].text)) return undefined;
+  if (DEMONYM.test(toks.map((t) => t.text).join(' '))) return undefined;
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
   const form = text.slice(start, end);
@@ -281,12 +295,16 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
     if (sent.heading) continue;
     const base = starts[lo];
     const text = sent.text;
-    const span = trimName(text, Math.max(0, f.s - base), Math.min(text.length, f.e - base));
+    // "North Korean leader Kim" loses its demonym; "European Commission" keeps it
+    const span = trimName(text, Math.max(0, f.s - base), Math.min(text.length, f.e - base), f.type !== 'person');
     if (!span) continue;
     let { form, end } = span;
     if (f.type === 'person' && form.split(/\s+/).length <= 3) {
       // compromise reads the "Un" of "Kim Jong Un" as a prefix: a capitalised short word right after a person's name is part of it
-      const next = /^ (\p{Lu}[\p{Ll}]{0,11})(?![\p{L}\p{N}-])/u.exec(text.slice(end));
+      // and "Ursula" runs on into "von der Leyen"
+      const next =
+        /^ ((?:(?:von|van|der|den|de|da|du|del|della|bin|ibn|al|le|la) ){1,3}\p{Lu}[\p{L}’'\-]+)(?![\p{L}\p{N}])/u.exec(text.slice(end)) ??
+        /^ (\p{Lu}[\p{Ll}]{0,11})(?![\p{L}\p{N}-])/u.exec(text.slice(end));
       if (next && !COMMON_CAPS.has(next[1].toLowerCase()) && !TITLES.has(next[1].toLowerCase()) && !matchStarts.has(base + end + 1)) {
         end += next[0].length;
         form = text.slice(span.start, end);
@@ -384,6 +402,11 @@ export function cueCandidates(sentence: Sentence, index: number): Candidate[] {
         out.push({ form: span.form, type: cue.type, weight: 1, sentence: index });
       } else out.push({ form: span.form, type: cue.type, weight: 3, cue, sentence: index });
     }
+  }
+  // "EU leaders", "U.S. officials": abbreviations compromise may not tag
+  for (const m of text.matchAll(KNOWN_RE)) {
+    const k = KNOWN_BY_KEY.get(formKey(m[0]))!;
+    out.push({ form: m[0], type: k.type, weight: 3, cue: { type: k.type }, sentence: index });
   }
   // Capitalised runs ending in an organization or place word: "Sogang University", "Eastern Economic Forum",
   // "Kim Il Sung Square"; or "University of ...", "Ministry of ...".
@@ -513,6 +536,11 @@ export function mergeShortForms(groups: NameGroup[]): NameGroup[] {
  */
 export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => string): void {
   const owners = new Map<string, NameGroup[]>();
+  const proposeRaw = (word: string, g: NameGroup) => {
+    const list = owners.get(word) ?? [];
+    if (!list.includes(g)) list.push(g);
+    owners.set(word, list);
+  };
   const propose = (word: string, g: NameGroup) => {
     if (word.length < 3 || COMMON_CAPS.has(word.toLowerCase()) || TITLES.has(word.toLowerCase()) || !isUpperStart(word)) return;
     const list = owners.get(word) ?? [];
@@ -523,7 +551,9 @@ export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => s
     const words = surfaceOf(g).split(/\s+/);
     if (words.length < 2) continue;
     const type = groupType(g);
-    if (type === 'person') propose(words[words.length - 1], g);
+    const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
+    if (type === 'person' && particle > 0) proposeRaw(words.slice(particle).join(' '), g); // "von der Leyen"
+    else if (type === 'person') propose(words[words.length - 1], g);
     else if (type === 'place' && words.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w.toLowerCase()))) propose(words[0], g);
   }
   const rootKeys = new Set(roots.map((r) => r.key));

@@ -144,7 +144,11 @@ const ROLE_HEADS =
   'leader|president|premier|minister|spokesperson|spokesman|spokeswoman|secretary|chairman|chairwoman|chief|director|ambassador|envoy|general|commander|professor|analyst|expert|researcher|official|governor|mayor|founder|head|editor|correspondent|sister|brother|father|mother|daughter|son|wife|husband|aide|adviser|advisor|king|queen|prince|dictator|chancellor|senator|diplomat|lawyer|economist|scientist|historian|journalist';
 const ROLE_MODIFIER =
   String.raw`(?:\p{Lu}[\p{L}\-’']*|defence|defense|foreign|prime|deputy|vice|former|supreme|chief|state|senior|top|press|interior|economy|finance|trade|security|military|party|long-serving|then|current|national|intelligence|opposition)`;
-const ROLE_BEFORE = new RegExp(String.raw`((?:${ROLE_MODIFIER}\s+){0,4}(?:${ROLE_HEADS}))\s+$`, 'u');
+/** "president" or "President" (a title before a name is capitalised: "French President Emmanuel Macron") */
+const ROLE_HEADS_ANY_CASE = ROLE_HEADS.split('|')
+  .map((h) => `[${h[0]}${h[0].toUpperCase()}]${h.slice(1)}`)
+  .join('|');
+const ROLE_BEFORE = new RegExp(String.raw`((?:${ROLE_MODIFIER}\s+){0,4}(?:${ROLE_HEADS_ANY_CASE}))\s+$`, 'u');
 const APPOSITIVE_AFTER = new RegExp(
   String.raw`^,\s+(?:(?:then|now|once|formerly)\s+)?(?:(?:a|an|the)\s+|(?=\p{Lu}[\p{L}\-]*['’]s\s))((?:[^,.;:“”"()]{0,60}?\b)(?:${ROLE_HEADS})\b[^,.;:“”"()]{0,80}?)(?=[,.;]|\s+(?:said|says|who|which|told)\b|$)`,
   'u',
