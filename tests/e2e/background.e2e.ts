@@ -37,7 +37,8 @@ let h: Harness;
 let tab: Page;
 
 beforeAll(async () => {
-  h = await launch({ routes: { '/story.html': { body: STORY } } });
+  // STORY_LENS_EXTENSION_DIR: a build of one's own while others rebuild .output/chrome-mv3
+  h = await launch({ extensionDir: process.env.STORY_LENS_EXTENSION_DIR, routes: { '/story.html': { body: STORY } } });
   tab = await h.context.newPage();
   await tab.goto(h.server.url('/story.html'));
   await waitForHighlights(tab);

@@ -38,7 +38,8 @@ let tab: Page;
 let options: Page;
 
 beforeAll(async () => {
-  h = await launch({ routes: { '/story.html': { body: STORY } } });
+  // STORY_LENS_EXTENSION_DIR: a build of one's own while others rebuild .output/chrome-mv3
+  h = await launch({ extensionDir: process.env.STORY_LENS_EXTENSION_DIR, routes: { '/story.html': { body: STORY } } });
   tab = await h.context.newPage();
   await tab.goto(h.server.url('/story.html'));
   await waitForHighlights(tab);
@@ -153,6 +154,25 @@ describe('options page', () => {
     await expect.poll(roleMarked, { timeout: 8000 }).toBe(false);
   });
 
+  it('with sync on, preferences (never stories or the trail) go to browser sync, and synced changes reach an open tab', async () => {
+    await options.click('label[for="sl-sync-settings"]');
+    await expect.poll(() => options.evaluate(() => chrome.storage.sync.get(null)).then((s) => Object.keys(s)), { timeout: 5000 }).toEqual(['settings']);
+    const synced = (await options.evaluate(() => chrome.storage.sync.get('settings'))).settings;
+    expect(synced.settings).toMatchObject({ highlightStyle: 'underline', neverRunOn: expect.arrayContaining(['mail.google.com']) });
+    expect(synced.settings).not.toHaveProperty('syncSettings');
+    expect(JSON.stringify(synced)).not.toMatch(/kim-putin-2023|entities|visitedAt/);
+    await expect.poll(() => options.textContent('#sl-sync-status')).toMatch(/synced with your other browsers/);
+
+    // another browser of the reader's switches places off: this browser and its open tab follow
+    await options.evaluate((p) => chrome.storage.sync.set({ settings: { ...p, updatedAt: new Date().toISOString(), settings: { ...p.settings, types: { person: true, place: false, organization: true } } } }), synced);
+    await tabFollows((c) => c.place === 0 && c.person > 0);
+    await expect.poll(() => options.isChecked('#sl-type-place')).toBe(false);
+    await options.click('#sl-type-place');
+    await tabFollows((c) => c.place > 0);
+    await options.click('label[for="sl-sync-settings"]');
+    await expect.poll(async () => (await storedSettings()).syncSettings).toBe(false);
+  });
+
   it('card delay, card detail and theme apply to the cards of an open tab', async () => {
     // a long delay: no card yet after 700 ms of resting on a name
     await options.fill('#sl-card-delay', '2000');
@@ -199,6 +219,12 @@ describe('options page', () => {
     await options.fill('#sl-never-run-input', 'http://127.0.0.1/some/page');
     await options.press('#sl-never-run-input', 'Enter');
     await expect.poll(async () => (await storedSettings()).neverRunOn).toContain('127.0.0.1');
+    await tabFollows((c) => c.person + c.place + c.organization === 0);
+    await options.click('button[aria-label="Remove 127.0.0.1"]');
+    await tabFollows((c) => c.person + c.place + c.organization === before);
+    // "off on this site" from the popup lands in the list shown here
+    await options.evaluate((url) => chrome.runtime.sendMessage({ id: 1, type: 'setSiteEnabled', data: { url, enabled: false }, timestamp: Date.now() }), h.server.url('/story.html'));
+    await expect.poll(() => options.textContent('#sl-never-run-list')).toContain('127.0.0.1');
     await tabFollows((c) => c.person + c.place + c.organization === 0);
     await options.click('button[aria-label="Remove 127.0.0.1"]');
     await tabFollows((c) => c.person + c.place + c.organization === before);
