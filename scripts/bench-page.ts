@@ -1,0 +1,121 @@
+/**
+ * The page side of `npm run bench`: bundled by esbuild into one script that
+ * scripts/bench.ts injects into each benchmark page. It holds the four ways of
+ * marking a page that the benchmark compares, each timed synchronously with
+ * performance.now() on the page's main thread:
+ *
+ *  floor  - a bare TreeWalker pass reading every text node's data
+ *  ours   - Story Lens's scan and highlight: receive the compiled matcher
+ *           (JSON.parse) and prepare it, collectText, findMentions, and one
+ *           Range per mention into CSS.highlights through the Painter
+ *  markjs - mark.js (npm) marking the same aliases (it wraps them in <mark>;
+ *           the page's body is restored from a clone afterwards, untimed)
+ *  regex  - collectText, then one regular expression per alias over that text
+ *
+ * Nothing here talks to the network or the extension.
+ */
+import Mark from 'mark.js';
+import { collectText, rangeFor } from '../src/page/collect-text';
+import { findMentions, prepareMatcher, type CompiledMatcher } from '../src/core/matcher';
+import { Painter } from '../src/page/paint';
+
+/** matcher JSON by key: parsed anew on every run, as a page receives it */
+const matchers = new Map<string, string>();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A TreeWalker pass over every text node: the least any annotator must do. */
+function walk(): number {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).data.length;
+  return chars;
+}
+
+let painter: Painter | null = null;
+
+/** Collects garbage before a timed call where the browser allows it (--js-flags=--expose-gc), so one method does not pay for another's garbage. */
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+const bench = {
+  gc,
+  setMatcher(key: string, json: string): void {
+    matchers.set(key, json);
+  },
+
+  /** One pass (the bench serves its pages cross-origin isolated, so performance.now() has 5 µs grain). */
+  floor(): { ms: number; chars: number } {
+    const t0 = performance.now();
+    const chars = walk();
+    return { ms: performance.now() - t0, chars };
+  },
+
+  ours(key: string): { ms: number; mentions: number; chars: number; parts: Record<string, number> } {
+    const matcher = matchers.get(key);
+    if (!matcher) throw new Error(`no matcher "${key}"`);
+    painter?.remove();
+    painter = new Painter(window);
+    const t0 = performance.now();
+    // the content script receives the matcher as JSON through extension
+    // messaging (Chrome serializes messages as JSON) and prepares it once per
+    // page: both are part of a page's cost; compiling it is not
+    const m = JSON.parse(matcher) as CompiledMatcher;
+    prepareMatcher(m);
+    const t1 = performance.now();
+    const collected = collectText(document.body);
+    const t2 = performance.now();
+    const mentions = findMentions(m, collected.text);
+    const t3 = performance.now();
+    for (const mention of mentions) painter.add(mention.type, rangeFor(collected, mention.start, mention.end));
+    const t4 = performance.now();
+    return {
+      ms: t4 - t0,
+      mentions: mentions.length,
+      chars: collected.text.length,
+      parts: { prepare: t1 - t0, collect: t2 - t1, match: t3 - t2, paint: t4 - t3 },
+    };
+  },
+
+  clear(): void {
+    painter?.remove();
+    painter = null;
+  },
+
+  regex(aliases: string[]): { ms: number; matches: number } {
+    const t0 = performance.now();
+    const { text } = collectText(document.body);
+    let matches = 0;
+    for (const a of aliases) {
+      const re = new RegExp(escapeRegExp(a), 'gu');
+      while (re.exec(text)) matches++;
+    }
+    return { ms: performance.now() - t0, matches };
+  },
+
+  markjs(aliases: string[]): { ms: number; marks: number } {
+    const original = document.body.cloneNode(true);
+    let marks = 0;
+    const t0 = performance.now();
+    new Mark(document.body).mark(aliases, {
+      separateWordSearch: false,
+      diacritics: false,
+      done: (n: number) => {
+        marks = n;
+      },
+    });
+    const ms = performance.now() - t0;
+    document.documentElement.replaceChild(original, document.body);
+    return { ms, marks };
+  },
+};
+
+declare global {
+  interface Window {
+    __storyLensBench: typeof bench;
+  }
+}
+window.__storyLensBench = bench;
