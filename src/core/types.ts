@@ -29,4 +29,6 @@ export interface MatcherOptions {
   types: EntityType[];
   /** report role mentions ("the Russian president") */
   roleMentions: boolean;
+  /** only names in these languages (BCP 47 primary tags: "en", "ru"); all when absent. The canonical name always counts. */
+  languages?: string[];
 }
