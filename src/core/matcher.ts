@@ -114,6 +114,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     if (!list.some((t) => t[0] === e && t[1] === kind && t[2] === caseRule)) list.push([e, kind, caseRule, dotEnd]);
   };
 
+  const langs = options.languages ? new Set(options.languages.map((l) => l.split('-')[0]!.toLowerCase())) : undefined;
   for (const pack of packs) {
     for (const ent of pack.entities) {
       if (Object.hasOwn(entities, ent.id)) continue; // ids are unique across enabled stories; the first pack wins
@@ -122,6 +123,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       entities[ent.id] = { name: ent.name, type: ent.type, pack: pack.id, fromArticle: ent.fromArticle };
       addName(ent.name, e, KIND.name);
       for (const nm of ent.names) {
+        if (langs && !langs.has(nm.lang.split('-')[0]!.toLowerCase())) continue;
         const named = nm;
         if (nm.kind === 'description') {
           if (!options.roleMentions || !dateInRange(pack.date, named.from, named.to)) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions } from '../../../src/core/matcher';
 import { BLOCK_BREAK } from '../../../src/core/types';
 import { parsePack } from '../../../src/story/schema';
+import { bundledPack } from '../../../src/story/bundled/index';
 import { found, storyMatcher } from './detect-helpers';
 
 describe('every way outlets write a name', () => {
@@ -193,6 +194,11 @@ describe('compiled matcher', () => {
     const text = 'From Alpha Centauri to Beta Org and Alpha C. again';
     expect(findMentions(copy, text)).toEqual(findMentions(m, text));
     expect(findMentions(copy, text).map((x) => x.entity)).toEqual(['a', 'b', 'a']);
+  });
+
+  it('can be compiled with the names of some languages only', () => {
+    const en = compileMatcher([bundledPack()], { types: ['person', 'place'], roleMentions: false, languages: ['en'] });
+    expect(findMentions(en, 'Vladimir Putin, Владимир Путин, 블라디미르 푸틴').map((x) => x.entity)).toEqual(['vladimir-putin']);
   });
 
   it('reports only the types it was compiled for', () => {
