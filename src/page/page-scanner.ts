@@ -28,6 +28,8 @@ export const SLICE_MS = 8;
  * page agrees with `npm run scan`), and matching one takes a few ms
  */
 export const CHUNK_CHARS = 16000;
+/** at most this often under constant change (a first change after a quiet spell is handled at once) */
+export const MIN_FLUSH_INTERVAL_MS = 100;
 /** more queued roots than this in one batch: rescan the page instead */
 export const MAX_QUEUED = 3000;
 
@@ -50,6 +52,8 @@ export interface ScannerEnv {
   yieldNow(): Promise<void>;
   /** run `fn` when the main thread is idle */
   idle(fn: () => void): void;
+  /** run `fn` after `ms` */
+  later(fn: () => void, ms: number): void;
   /** the extension's own card host, never scanned */
   isOwn(node: Node): boolean;
   /** after a scan or a batch of changes settles */
@@ -66,6 +70,7 @@ export class PageScanner {
   private flushScheduled = false;
   private scanning = false;
   private generation = 0;
+  private lastFlush = -Infinity;
   /** entities the page names (not by role), so a later chunk's bare surname has the support the whole page gives it */
   private readonly named = new Set<string>();
   private namedPrefix: string | null = '';
@@ -116,10 +121,16 @@ export class PageScanner {
     for (const r of records) this.queue.push(r);
     if (this.scanning || this.flushScheduled) return;
     this.flushScheduled = true;
-    this.env.idle(() => {
-      this.flushScheduled = false;
-      void this.flush();
-    });
+    // A page that never stops changing gets its highlights updated a few times a second, not every frame:
+    // each change to a Highlight repaints its ranges, which costs the page more than our own work.
+    const wait = Math.max(0, this.lastFlush + MIN_FLUSH_INTERVAL_MS - this.env.win.performance.now());
+    const run = () =>
+      this.env.idle(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    if (wait > 0) this.env.later(run, wait);
+    else run();
   }
 
   private async fullScan(): Promise<void> {
@@ -252,6 +263,7 @@ export class PageScanner {
     if (this.scanning || !this.matcher || this.env.stopped()) return;
     const records = this.queue.splice(0);
     if (!records.length) return;
+    this.lastFlush = this.env.win.performance.now();
     const gen = this.generation;
     const roots = new Set<Node>();
     for (const r of records) {

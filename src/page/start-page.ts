@@ -198,6 +198,9 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
       idle: (fn) => {
         ctx.requestIdleCallback(() => fn(), { timeout: 150 });
       },
+      later: (fn, ms) => {
+        ctx.setTimeout(fn, ms);
+      },
       isOwn: (n) => isOwn(n),
       settled: () => {
         // the mention under a card can be gone after a change: close its card

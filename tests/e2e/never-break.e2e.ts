@@ -90,6 +90,13 @@ describe('never break the page', () => {
       ]),
     );
     expect(found.map((f) => f.text)).not.toContain('Dmitry Peskov');
+    // document styles do not reach into shadow trees: each root holding a mention adopted the highlight styles
+    const styledRoots = await page.evaluate(() =>
+      [document.getElementById('card1')!.shadowRoot!, document.getElementById('card2')!.shadowRoot!.querySelector('div')!.shadowRoot!].map((r) =>
+        r.adoptedStyleSheets.some((s) => [...s.cssRules].some((x) => x.cssText.includes('::highlight(story-lens-person)'))),
+      ),
+    );
+    expect(styledRoots).toEqual([true, true]);
     await hoverText(page, 'Vladimir Putin');
     await waitForCard(page, 'Vladimir Putin');
     expect(errors).toEqual([]);
