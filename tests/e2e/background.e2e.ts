@@ -35,10 +35,13 @@ const OWN_STORY = {
 
 let h: Harness;
 let tab: Page;
+/** every request any context of the browser made (pages, extension pages, the service worker) */
+const requests: { url: string; fromWorker: boolean }[] = [];
 
 beforeAll(async () => {
   // STORY_LENS_EXTENSION_DIR: a build of one's own while others rebuild .output/chrome-mv3
   h = await launch({ extensionDir: process.env.STORY_LENS_EXTENSION_DIR, routes: { '/story.html': { body: STORY } } });
+  h.context.on('request', (r) => requests.push({ url: r.url(), fromWorker: !!r.serviceWorker() }));
   tab = await h.context.newPage();
   await tab.goto(h.server.url('/story.html'));
   await waitForHighlights(tab);
@@ -140,5 +143,20 @@ describe('background', () => {
     expect(Object.keys(entities)).toEqual(expect.arrayContaining(['kim-jong-un', 'ada-lovelace']));
     expect(await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']))).toEqual(before);
     await options.close();
+  });
+
+  it('no context of the extension made a network request in the whole session', async () => {
+    // pages, options, popup and the worker have all run by now (tests above); open the popup too
+    const popup = await h.extensionPage('popup.html');
+    await popup.waitForTimeout(500);
+    await popup.close();
+    const local = (u: string) => u.startsWith(h.server.origin) || u.startsWith(`chrome-extension://${h.extensionId}/`) || u.startsWith('data:') || u.startsWith('blob:');
+    expect(requests.filter((r) => !local(r.url))).toEqual([]);
+    // the only requests to the test server are the pages the test opened itself
+    expect(requests.filter((r) => r.url.startsWith(h.server.origin)).map((r) => new URL(r.url).pathname).filter((p) => p !== '/story.html' && p !== '/favicon.ico')).toEqual([]);
+    // and this record does see the worker's requests: one made on purpose shows up
+    const sw = await h.serviceWorker();
+    await sw.evaluate((url) => fetch(url).then(() => undefined, () => undefined), h.server.url('/probe-from-worker'));
+    await expect.poll(() => requests.some((r) => r.url.endsWith('/probe-from-worker') && r.fromWorker)).toBe(true);
   });
 });
