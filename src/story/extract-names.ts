@@ -202,6 +202,13 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
     if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text)) break;
   }
   toks = cut;
+  // "Kazakh president Kassym-Jomart Tokayev": everything up to a lower-case title goes
+  for (let i = toks.length - 2; i >= 0; i--) {
+    if (/^\p{Ll}/u.test(toks[i].text) && TITLES.has(toks[i].text)) {
+      toks = toks.slice(i + 1);
+      break;
+    }
+  }
   // leading lower-case words, titles, demonyms: "president Vladimir Putin", "eastern city of Vladivostok", "Russian President X"
   while (toks.length) {
     const w = toks[0].text;
@@ -323,6 +330,10 @@ const DIRECTION = String.raw`(?:north|south|east|west)(?:-?(?:east|west))?(?:war
 const PLACE_WORD = 'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
 const ORG_WORD = 'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service';
 
+/** Lower-case words that, beside a name, say it is a person's. */
+const PERSON_WORD =
+  'professor|president|prime minister|minister|spokesperson|spokesman|spokeswoman|press secretary|chairman|chairwoman|ambassador|envoy|analyst|researcher|economist|historian|lawyer|leader|general|commander|governor|mayor|senator|chancellor|director|founder|diplomat|journalist|correspondent|adviser|advisor|sister|brother|father|mother|daughter|son|wife|husband';
+
 interface CueRule {
   re: RegExp;
   cue: (m: RegExpExecArray) => Cue;
@@ -369,6 +380,16 @@ const CUE_RULES: CueRule[] = [
   {
     re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\-]+)\s+(?:spokesperson|spokesman|spokeswoman|press secretary|press service)\b/dgu,
     cue: () => ({ type: 'organization' }),
+  },
+  // "Aigerim Nurlanova, a professor at ...", "Putin, the Russian president"
+  {
+    re: new RegExp(String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'\-]+\s+){0,3}?(?:${PERSON_WORD})\b`, 'dgu'),
+    cue: () => ({ type: 'person' }),
+  },
+  // "professor Aigerim Nurlanova", "spokesperson Dmitry Peskov" (two words at least: "the president Monday" is not a name)
+  {
+    re: new RegExp(String.raw`\b(?:${PERSON_WORD})\s+(\p{Lu}[\p{L}’'\-]+\s+\p{Lu}[\p{L}’'\-]+)`, 'dgu'),
+    cue: () => ({ type: 'person' }),
   },
   // seats of government that stand for it: "The Kremlin had kept expectations low"
   {
@@ -568,9 +589,8 @@ export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => s
  * organization or place it names in full is that name: "EEF" for the Eastern
  * Economic Forum, "KCNA" for the Korean Central News Agency.
  */
-export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => string, sentences: Sentence[]): void {
+export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => string, sentences: Sentence[]): NameGroup[] {
   const byInitials = new Map<string, NameGroup[]>();
-  const rootKeys = new Set(roots.map((r) => r.key));
   for (const g of roots) {
     if (groupType(g) === 'person') continue;
     const words = surfaceOf(g)
@@ -580,10 +600,20 @@ export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => str
     const initials = words.map((w) => w[0].toUpperCase()).join('');
     byInitials.set(initials, [...(byInitials.get(initials) ?? []), g]);
   }
-  if (!byInitials.size) return;
+  if (!byInitials.size) return roots;
+  const rootByKey = new Map(roots.map((r) => [r.key, r]));
+  const mergedAway = new Set<NameGroup>();
   for (const s of sentences)
     for (const m of s.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu)) {
       const owners = byInitials.get(m[0]);
-      if (owners?.length === 1 && !rootKeys.has(formKey(m[0]))) owners[0].shortForms.add(m[0]);
+      if (owners?.length !== 1) continue;
+      const own = rootByKey.get(formKey(m[0]));
+      // compromise may have made "AIF" an entity of its own: it joins the Astana International Forum
+      if (own && own !== owners[0] && !own.known && !mergedAway.has(own)) {
+        owners[0].merged.push(own);
+        mergedAway.add(own);
+      }
+      owners[0].shortForms.add(m[0]);
     }
+  return roots.filter((r) => !mergedAway.has(r));
 }

@@ -241,10 +241,10 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   }
 
   // 2. one group per name
-  const roots = mergeShortForms(groupCandidates(candidates));
+  let roots = mergeShortForms(groupCandidates(candidates));
   const names = new Map<NameGroup, string>(roots.map((g) => [g, canonicalName(g)]));
   addShortForms(roots, (g) => names.get(g)!);
-  addAcronyms(roots, (g) => names.get(g)!, sentences);
+  roots = addAcronyms(roots, (g) => names.get(g)!, sentences);
 
   // 3. find every form again, in every sentence: aliases, sentences, counts
   const owner = new Map<string, NameGroup>();
