@@ -101,12 +101,24 @@ describe('names planted in random markup', () => {
   const BLOCK = ['p', 'div', 'li', 'td', 'h2', 'blockquote'];
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-  /** a name written across inline elements: each word may sit in its own element */
-  const plantedName = fc.tuple(fc.constantFrom(...NAMES), fc.array(fc.constantFrom(...INLINE, ''), { minLength: 4, maxLength: 4 })).map(([[name, id], wraps]) => {
-    const words = name.split(' ');
-    const html = words.map((w, k) => (wraps[k] ? `<${wraps[k]}>${esc(w)}</${wraps[k]}>` : esc(w))).join(' ');
-    return { html, id, name };
-  });
+  /** white space as pages write it between the words of a name */
+  const SEPARATORS = [' ', '&nbsp;', '\n    ', ' <!-- c --> '];
+  /**
+   * A name written across inline elements (each word may sit in its own element), with any white space
+   * between its words, in its own case or in capitals.
+   */
+  const plantedName = fc
+    .tuple(
+      fc.constantFrom(...NAMES),
+      fc.array(fc.constantFrom(...INLINE, ''), { minLength: 4, maxLength: 4 }),
+      fc.array(fc.constantFrom(...SEPARATORS), { minLength: 4, maxLength: 4 }),
+      fc.boolean(),
+    )
+    .map(([[name, id], wraps, seps, caps]) => {
+      const words = (caps ? name.toUpperCase() : name).split(' ');
+      const html = words.map((w, k) => (k ? seps[k]! : '') + (wraps[k] ? `<${wraps[k]}>${esc(w)}</${wraps[k]}>` : esc(w))).join('');
+      return { html, id, name };
+    });
   const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
   const block = fc.tuple(fc.constantFrom(...BLOCK), filler, plantedName, filler).map(([tag, a, n, b]) => ({
     html: tag === 'li' ? `<ul><li>${a} ${n.html}, ${b}</li></ul>` : tag === 'td' ? `<table><tr><td>${a} ${n.html}, ${b}</td></tr></table>` : `<${tag}>${a} ${n.html}, ${b}</${tag}>`,
