@@ -65,3 +65,11 @@ export const PLACE_QUALIFIERS: ReadonlySet<string> = new Set([
  * counts in an all-caps run only when nothing else in the run is plain text.
  */
 export const WORDLIKE_ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'it', 'am', 'is', 'an', 'as', 'at', 'in', 'on', 'or', 'no', 'so', 'we', 'me', 'he', 'be']);
+
+/**
+ * Capitalised nouns that, right after a place's name, make a different place:
+ * "South China Sea", "United States Virgin Islands", "Moscow River".
+ */
+export const PLACE_FEATURE_NOUNS: ReadonlySet<string> = new Set([
+  'sea', 'ocean', 'strait', 'straits', 'gulf', 'bay', 'river', 'island', 'islands', 'lake', 'canal', 'channel', 'mountains',
+]);

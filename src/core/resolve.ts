@@ -6,7 +6,7 @@
 import type { Mention } from './types';
 import type { PreparedMatcher, Term } from './matcher';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
-import { CAPITALISED_FUNCTION_WORDS, PLACE_QUALIFIERS, WORDLIKE_ABBREVIATIONS } from './lang-words';
+import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, WORDLIKE_ABBREVIATIONS } from './lang-words';
 
 /** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
 export interface Candidate {
@@ -125,10 +125,18 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
   return isCapsWord(c.i - 1) || isCapsWord(c.j + 1);
 }
 
-/** "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town. */
+/**
+ * "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town;
+ * "South China Sea", "United States Virgin Islands": followed by a capitalised sea, river or island, another place.
+ */
 function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   const k = c.j + 1;
   if (k >= tk.key.length) return false;
+  // up to two more capitalised words may come between ("Virgin" in "United States Virgin Islands")
+  for (let f = k, prevEnd = c.end; f < tk.key.length && f <= k + 2; prevEnd = tk.end[f]!, f++) {
+    if (!isSpaceGap(text, prevEnd, tk.start[f]!) || !startsUpper(text, tk.start[f]!)) break;
+    if (PLACE_FEATURE_NOUNS.has(tk.key[f]!)) return true;
+  }
   const between = text.slice(c.end, tk.start[k]);
   if (!/^\s*,\s*$/.test(between)) return false;
   return PLACE_QUALIFIERS.has(tk.key[k]!) && startsUpper(text, tk.start[k]!);

@@ -141,6 +141,13 @@ describe('no false friends', () => {
     expect(found('Moscow, Beijing and Pyongyang')).toEqual(['Moscow → moscow', 'Pyongyang → pyongyang']);
   });
 
+  it('does not take a sea, river or island named after a place for the place', () => {
+    expect(found('ships in the South China Sea and the United States Virgin Islands; China and the US')).toEqual([
+      'China → china',
+      'US → united-states',
+    ]);
+  });
+
   it('does not take the US in US$ for the country', () => {
     expect(found('GDP of US$36,254 per head')).toEqual([]);
   });
