@@ -206,8 +206,23 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
   } catch {
     return null;
   }
-  const text = await page.evaluate(() => document.querySelector('story-lens-card')?.shadowRoot?.textContent ?? '');
-  return { text: text.replace(/\s+/g, ' ').trim(), hovered: target.text };
+  // the card fades in: screenshot it once its animations have finished
+  await page
+    .waitForFunction(
+      () => {
+        const root = document.querySelector('story-lens-card')?.shadowRoot;
+        return !!root && root.getAnimations().every((a) => a.playState === 'finished') && document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect as KeyframeEffect | null)?.target?.matches?.('story-lens-card'));
+      },
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => {});
+  await page.waitForTimeout(150);
+  const text = await page.evaluate(() => {
+    const root = document.querySelector('story-lens-card')?.shadowRoot;
+    return root ? [...root.children].map((e) => (e as HTMLElement).innerText ?? '').join('\n') : '';
+  });
+  return { text: text.split(/\n+/).map((l) => l.trim()).filter(Boolean).join(' | '), hovered: target.text };
 }
 
 function build(): boolean {
@@ -311,8 +326,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     console.log(`No display (${why}): running Chromium headless. Screenshots go to ${path.relative(process.cwd(), OUT_DIR) || '.'}/`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-start-'));
+  // Chromium loads a private copy: a later build into .output/chrome-mv3 (tests, `npm run dev`) must not pull it away
+  const extensionDir = path.join(userDataDir, 'extension');
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    console.error(`No built extension at ${path.relative(process.cwd(), EXTENSION_DIR)}: run "npm run build" (or npm start without --no-build).`);
+    return 1;
+  }
+  fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   process.env.CHROMIUM_PATH = chromium;
-  const h = await launch({ extensionDir: EXTENSION_DIR, headless, userDataDir });
+  const h = await launch({ extensionDir, headless, userDataDir: path.join(userDataDir, 'profile') });
+  // tsx compiles this file with esbuild's keepNames: named inner functions of
+  // page.evaluate callbacks are wrapped in __name(...), which pages lack
+  await h.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   try {
     return headless ? await runHeadless(h) : await runWindow(h);
   } finally {
