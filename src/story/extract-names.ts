@@ -463,6 +463,8 @@ export interface NameGroup {
   merged: NameGroup[];
   /** surnames and short forms that count for this name, with their kind */
   shortForms: Set<string>;
+  /** sentences it was proposed in (this form, not the merged ones) */
+  sentences: Set<number>;
 }
 
 const tokenKeys = (key: string) => key.split(' ');
@@ -472,7 +474,16 @@ export function groupCandidates(cands: Candidate[]): NameGroup[] {
   const groupFor = (key: string, first: number): NameGroup => {
     let g = byKey.get(key);
     if (!g) {
-      g = { key, forms: new Map(), votes: { person: 0, place: 0, organization: 0 }, first, cues: [], merged: [], shortForms: new Set() };
+      g = {
+        key,
+        forms: new Map(),
+        votes: { person: 0, place: 0, organization: 0 },
+        first,
+        cues: [],
+        merged: [],
+        shortForms: new Set(),
+        sentences: new Set(),
+      };
       byKey.set(key, g);
     }
     g.first = Math.min(g.first, first);
@@ -486,6 +497,7 @@ export function groupCandidates(cands: Candidate[]): NameGroup[] {
     const g = groupFor(key, c.sentence);
     if (known) g.known = known;
     g.forms.set(c.form, (g.forms.get(c.form) ?? 0) + 1);
+    g.sentences.add(c.sentence);
     g.votes[known ? known.type : c.type] += known ? 3 : c.weight;
     if (c.cue) g.cues.push(c.cue);
   }
@@ -498,12 +510,8 @@ export function groupType(g: NameGroup): EntityType {
   return (Object.keys(v) as EntityType[]).reduce((a, b) => (v[b] > v[a] ? b : a));
 }
 
-function total(g: NameGroup): number {
-  let n = 0;
-  for (const c of g.forms.values()) n += c;
-  for (const m of g.merged) n += total(m);
-  return n;
-}
+/** in how many sentences the name is written in full (finders may propose one mention twice) */
+const fullMentions = (g: NameGroup) => g.sentences.size;
 
 /** index of `short` as a run of whole words inside `long`, or -1 */
 function subsequenceAt(short: string[], long: string[]): number {
@@ -544,7 +552,9 @@ export function mergeShortForms(groups: NameGroup[]): NameGroup[] {
       roots.push(g);
       continue;
     }
-    const best = containers.reduce((a, b) => (total(b) > total(a) || (total(b) === total(a) && b.first < a.first) ? b : a));
+    const best = containers.reduce((a, b) =>
+      fullMentions(b) > fullMentions(a) || (fullMentions(b) === fullMentions(a) && b.first < a.first) ? b : a,
+    );
     best.merged.push(g);
   }
   return roots;

@@ -49,6 +49,19 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
     }
   });
 
+  it('gives each form the gold writes a person or place in to that entity ("Kim" is Kim Jong Un, not Kim Jae-chun)', () => {
+    const pairs = gold.mentions.filter((m) => m.kind === 'required' && wanted.includes(m.entity));
+    let checked = 0;
+    for (const { text: form, entity } of pairs) {
+      const owners = pack.entities.filter((e) => e.name === form || e.names.some((n) => n.text === form));
+      if (!owners.length) continue; // a form not taken up (an all-caps heading): recall is checked above
+      checked++;
+      expect(owners.map((e) => e.name), `"${form}"`).toHaveLength(1);
+      expect(isEntity(owners[0], entity), `"${form}" went to ${owners[0].name}, not ${entity}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(pairs.length * 0.8);
+  });
+
   it('finds no entity that is not in the text', () => {
     for (const e of pack.entities) {
       for (const n of e.names) expect(occursIn(text, n.text), `${e.name}: ${n.text}`).toBe(true);
