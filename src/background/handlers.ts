@@ -83,3 +83,30 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
   };
 }
+
+/** The keyboard commands (wxt.config.ts `commands`) and the step each one asks of the page. */
+export function commandDirection(command: string): 1 | -1 | 0 {
+  return command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+}
+
+/**
+ * Relays a keyboard command to the tab it was pressed in (or the active tab)
+ * as `stepMention`. A tab without the content script (chrome://, a store page,
+ * a site that is off) has no one to answer: that is not an error.
+ */
+export async function relayCommand(
+  command: string,
+  tabId: number | undefined,
+  deps: { activeTabId(): Promise<number | undefined>; step(tabId: number, direction: 1 | -1): Promise<unknown> },
+): Promise<boolean> {
+  const direction = commandDirection(command);
+  if (!direction) return false;
+  const target = tabId ?? (await deps.activeTabId());
+  if (target == null) return false;
+  try {
+    await deps.step(target, direction);
+    return true;
+  } catch {
+    return false;
+  }
+}

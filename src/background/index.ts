@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging';
 import { getSettings, sanitizeSettings, settingsItem, type Settings } from '../settings';
 import { ensureBundledStory } from '../store/stories';
-import { createHandlers } from './handlers';
+import { createHandlers, relayCommand } from './handlers';
 import { KnowledgeBase } from './knowledge';
 import { joinSync, pushSettings, adoptSynced } from './sync';
 
@@ -71,13 +71,9 @@ export function startBackground(): void {
 
   // --- keyboard: step through the page's mentions (WXT commands → the active tab)
   browser.commands?.onCommand.addListener((command, tab) => {
-    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
-    if (!direction) return;
-    void (async () => {
-      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (tabId == null) return;
-      // a tab without the content script (chrome://, a store page, a site that is off) has no one to answer
-      await sendMessage('stepMention', { direction }, tabId).catch(() => undefined);
-    })();
+    void relayCommand(command, tab?.id, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      step: (tabId, direction) => sendMessage('stepMention', { direction }, tabId),
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createHandlers, type HandlerDeps } from '../../../src/background/handlers';
+import { createHandlers, relayCommand, type HandlerDeps } from '../../../src/background/handlers';
 import { KnowledgeBase } from '../../../src/background/knowledge';
 import { findMentions } from '../../../src/core/matcher';
 import { getSettings, updateSettings } from '../../../src/settings';
@@ -146,5 +146,24 @@ describe('background answers', () => {
     expect(after).toEqual(before);
     expect((await listStories()).map((s) => s.id)).toEqual([BUNDLED_PACK_ID, 'chip-summit-2024']);
     expect(await handlers.getCard({ entity: 'kim-jong-un' }, tab(1))).toMatchObject({ name: 'Kim Jong Un' });
+  });
+});
+
+describe('keyboard commands', () => {
+  it('next and previous mention are relayed to the tab they were pressed in, or the active tab', async () => {
+    const sent: [number, number][] = [];
+    const deps = { activeTabId: async () => 42, step: async (tabId: number, d: 1 | -1) => void sent.push([tabId, d]) };
+    expect(await relayCommand('next-mention', 7, deps)).toBe(true);
+    expect(await relayCommand('previous-mention', undefined, deps)).toBe(true);
+    expect(await relayCommand('something-else', 7, deps)).toBe(false);
+    expect(sent).toEqual([
+      [7, 1],
+      [42, -1],
+    ]);
+  });
+
+  it('a tab without the content script is not an error', async () => {
+    const deps = { activeTabId: async () => 3, step: async () => Promise.reject(new Error('Could not establish connection')) };
+    expect(await relayCommand('next-mention', undefined, deps)).toBe(false);
   });
 });
