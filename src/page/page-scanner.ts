@@ -7,7 +7,8 @@
  * - Later changes (infinite scroll, SPA navigation, rewritten text) reach a
  *   MutationObserver that only queues (Dark Reader and uBlock Origin: "do not
  *   handle added nodes directly from within the mutation observer"); the queue
- *   drops nodes whose ancestor is queued and is handled in idle time, so work
+ *   drops nodes whose ancestor is queued and is handled in the next animation
+ *   frame, in slices (at most every MIN_FLUSH_INTERVAL_MS under constant change), so work
  *   follows the change, not the page. Past MAX_QUEUED roots it rescans instead.
  * - Text a page removes or rewrites loses its ranges before anything else is
  *   painted, so a framework that keeps references to its nodes never meets us.
@@ -50,8 +51,8 @@ export interface ScannerEnv {
   stopped(): boolean;
   /** yields the main thread (scheduler.yield or a timer) */
   yieldNow(): Promise<void>;
-  /** run `fn` when the main thread is idle */
-  idle(fn: () => void): void;
+  /** run `fn` before the next frame (or soon, where frames are paused), so new text and its highlights paint together */
+  soon(fn: () => void): void;
   /** run `fn` after `ms` */
   later(fn: () => void, ms: number): void;
   /** the extension's own card host, never scanned */
@@ -125,7 +126,7 @@ export class PageScanner {
     // each change to a Highlight repaints its ranges, which costs the page more than our own work.
     const wait = Math.max(0, this.lastFlush + MIN_FLUSH_INTERVAL_MS - this.env.win.performance.now());
     const run = () =>
-      this.env.idle(() => {
+      this.env.soon(() => {
         this.flushScheduled = false;
         void this.flush();
       });
@@ -241,7 +242,8 @@ export class PageScanner {
   private insideExcluded(node: Node): boolean {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return false;
-    if ((el as HTMLElement).isContentEditable) return true;
+    // attributes only: isContentEditable would force a style recalculation of the page
+    if (this.doc.designMode === 'on') return true;
     return !!el.closest(EXCLUDED);
   }
 

@@ -195,8 +195,16 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
       win,
       stopped: () => ctx.isInvalid || !active,
       yieldNow: () => (sched?.yield ? sched.yield() : new Promise<void>((r) => ctx.setTimeout(r, 0))),
-      idle: (fn) => {
-        ctx.requestIdleCallback(() => fn(), { timeout: 150 });
+      soon: (fn) => {
+        // a frame, or a timer where frames do not come (a background tab)
+        let done = false;
+        const once = () => {
+          if (done) return;
+          done = true;
+          fn();
+        };
+        ctx.requestAnimationFrame(once);
+        ctx.setTimeout(once, 250);
       },
       later: (fn, ms) => {
         ctx.setTimeout(fn, ms);
