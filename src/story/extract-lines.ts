@@ -19,9 +19,11 @@ const PHOTO = [
   /©/,
   /\(c\)\s*\d{4}/i,
   /\bGetty Images\b/,
-  /\b(?:AFP|Reuters|AP|EPA|Getty|Shutterstock|Alamy|Bloomberg|Xinhua|KCNA|Sputnik|TASS|Yonhap|Pool|Anadolu|Zuma|SOPA|NurPhoto)\s*(?:\/|via\b)/,
+  /\b(?:AFP|Reuters|REUTERS|AP|EPA|Getty|Shutterstock|Alamy|Bloomberg|Xinhua|KCNA|Sputnik|TASS|Yonhap|Pool|Anadolu|Zuma|SOPA|NurPhoto)\s*(?:\/|via\b)/,
   /\/\s*(?:AFP|Getty|Reuters|AP|EPA|Pool|Sputnik|TASS|Bloomberg|Shutterstock|Alamy|Xinhua)\b/,
-  /(?:^|[.\s])(?:Photo(?:graph)?|Image|Picture|Credit|Illustration|Video)s?(?: credit)?\s*:\s*\S/i,
+  // a label, at the start or after the caption's full stop: "... at the university. Photograph: KCNA"
+  /(?:^|[.(|·]\s*)(?:Photo(?:graph(?:er)?)?|PHOTO|Image|Picture|Credit|Illustration)s?(?: credit)?\s*:\s*\S/,
+  /(?:^|\()(?:Photo(?:graph)?|Picture|Image)s? by\b/,
 ];
 const BYLINE = /^(?:by|words by|reporting by|additional reporting by|written by|edited by)\s+\p{Lu}/u;
 const SITE = /^(?:all rights reserved|advertisement|share this(?: article| story)?|click here|skip to (?:main )?content|cookies?\b|accept (?:all )?cookies|follow us)\b/i;
@@ -84,6 +86,8 @@ export function isHeadingCase(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
   const upper = line.replace(/[^\p{Lu}]/gu, '');
   if (letters.length >= 6 && upper.length / letters.length > 0.8) return true;
+  // a line that ends with a full stop is a sentence ("Kim Jong Un Met Putin." is rare; "Kim, Putin and Shoigu Met." rarer)
+  if (/\.["”’)]*$/.test(line)) return false;
   const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (content.length < 3) return false;
   const capped = content.filter((w) => /^\p{Lu}/u.test(w)).length;

@@ -56,6 +56,8 @@ const BATCH = 40;
 /** Sentences kept per entity ("what the story says"), most telling first. */
 const MAX_SENTENCES_PER_ENTITY = 30;
 const MAX_SENTENCE_CHARS = 2000;
+/** Entities kept from one text (the pack allows 2000; a review screen of more than a few hundred helps nobody). */
+export const MAX_ENTITIES = 500;
 
 export const STAGES = {
   reading: 'Finding names',
@@ -313,6 +315,11 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
       relations: [],
     };
     found.push({ entity, count: occ.length, first: occ[0].sentence });
+  }
+  if (found.length > MAX_ENTITIES) {
+    found.sort((a, b) => b.count - a.count || a.first - b.first);
+    warnings.push(`This text names ${found.length} people, places and organizations; the ${MAX_ENTITIES} named most often were kept.`);
+    found.length = MAX_ENTITIES;
   }
   // people, then places, then organizations; the most named first
   const typeOrder: Record<EntityType, number> = { person: 0, place: 1, organization: 2 };
