@@ -7,7 +7,12 @@
  * the stories store. Nothing is stored before Save: a refused text, a
  * cancelled run or a failed save leaves the stored stories as they were.
  */
+/// <reference types="vite/client" />
 import './add-story.css';
+// Vite's `?worker` import, not `new Worker(new URL(..., import.meta.url))`: WXT defines
+// import.meta.url as self.location.href (wxt/dist/core/builders/vite/plugins/defineImportMeta),
+// which hides that pattern from Vite and left the worker unbundled.
+import ExtractWorker from '../story/extract-worker.ts?worker';
 import { addStory, getStories, PackError } from '../store/stories';
 import { StoryStoreError } from '../store/stories';
 import { parsePack, safeParsePack } from '../story/schema';
@@ -44,7 +49,7 @@ class ExtractFailure extends Error {
 
 /** Extraction in a module worker, one worker per run (terminated when done or cancelled). */
 export function workerExtract(input: ExtractInput, onProgress: (fraction: number, stage: string) => void): ExtractRun {
-  const worker = new Worker(new URL('../story/extract-worker.ts', import.meta.url), { type: 'module', name: 'story-lens-extract' });
+  const worker: Worker = new ExtractWorker({ name: 'story-lens-extract' });
   let settle: { resolve(v: unknown): void; reject(e: Error): void } | null = null;
   const result = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
   const done = () => {

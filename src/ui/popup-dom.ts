@@ -11,7 +11,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K,
     if (value == null || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
     else if (name === 'className') node.className = String(value);
-    else if (name === 'value' && 'value' in node) (node as HTMLInputElement).value = String(value);
+    else if (name === 'value' && node instanceof HTMLTextAreaElement) node.value = String(value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
   for (const c of children) {

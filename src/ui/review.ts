@@ -133,6 +133,25 @@ export function mountReview(container: HTMLElement, initial: ReviewState, handle
           onchange: (ev: Event) => dispatch({ type: 'rename', key: k, name: (ev.target as HTMLInputElement).value }, `name:${k}`),
         }),
         typeSelect(`sl-type-${k}`, e.type, `Type of ${e.name}`, (t) => dispatch({ type: 'setType', key: k, entityType: t }, `type:${k}`), `type:${k}`),
+        others.length
+          ? el(doc, 'span', { className: 'sl-merge' }, [
+              el(doc, 'label', { for: mergeId, className: 'sl-sr-only' }, [`Merge ${e.name} into another entity`]),
+              mergeSelect,
+              el(
+                doc,
+                'button',
+                {
+                  type: 'button',
+                  className: 'sl-ghost',
+                  'data-focus-key': `merge:${k}`,
+                  onclick: () => {
+                    if (mergeSelect.value) dispatch({ type: 'merge', into: mergeSelect.value, from: k }, `name:${mergeSelect.value}`);
+                  },
+                },
+                ['Merge', srOnly(doc, ` ${e.name}`)],
+              ),
+            ])
+          : null,
         el(
           doc,
           'button',
@@ -152,30 +171,12 @@ export function mountReview(container: HTMLElement, initial: ReviewState, handle
         ),
       ]),
       el(doc, 'div', { className: 'sl-entity-body' }, [
-        e.aliases.length ? aliasList : el(doc, 'p', { className: 'sl-muted' }, ['No other names.']),
-        el(doc, 'div', { className: 'sl-inline' }, [
+        el(doc, 'div', { className: 'sl-inline sl-names-row' }, [
+          el(doc, 'span', { className: 'sl-names-label', 'aria-hidden': 'true' }, ['Also written']),
+          e.aliases.length ? aliasList : el(doc, 'span', { className: 'sl-muted' }, ['(no other names)']),
           el(doc, 'label', { for: aliasInputId, className: 'sl-sr-only' }, [`Another name for ${e.name}`]),
           aliasInput,
-          el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': `alias-add:${k}`, onclick: addAlias }, ['Add name', srOnly(doc, ` to ${e.name}`)]),
-          others.length
-            ? el(doc, 'span', { className: 'sl-merge' }, [
-                el(doc, 'label', { for: mergeId, className: 'sl-sr-only' }, [`Merge ${e.name} into another entity`]),
-                mergeSelect,
-                el(
-                  doc,
-                  'button',
-                  {
-                    type: 'button',
-                    className: 'sl-ghost',
-                    'data-focus-key': `merge:${k}`,
-                    onclick: () => {
-                      if (mergeSelect.value) dispatch({ type: 'merge', into: mergeSelect.value, from: k }, `name:${mergeSelect.value}`);
-                    },
-                  },
-                  ['Merge', srOnly(doc, ` ${e.name}`)],
-                ),
-              ])
-            : null,
+          el(doc, 'button', { type: 'button', className: 'sl-ghost sl-small', 'data-focus-key': `alias-add:${k}`, onclick: addAlias }, ['Add name', srOnly(doc, ` to ${e.name}`)]),
         ]),
         sentences,
       ]),
@@ -202,7 +203,7 @@ export function mountReview(container: HTMLElement, initial: ReviewState, handle
     });
     const summaryInput = el(doc, 'textarea', {
       id: 'sl-review-story-summary',
-      rows: 2,
+      rows: 3,
       maxlength: 1000,
       'data-focus-key': 'summary',
       onchange: (ev: Event) => dispatch({ type: 'setSummary', summary: (ev.target as HTMLTextAreaElement).value }, 'summary'),

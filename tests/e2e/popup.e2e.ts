@@ -31,7 +31,8 @@ const NONE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 let h: Harness;
 
 beforeAll(async () => {
-  h = await launch({ routes: { '/tall.html': { body: TALL }, '/none.html': { body: NONE } } });
+  // E2E_EXTENSION_DIR: a private copy of the build, when other builds may overwrite .output meanwhile
+  h = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR || undefined, routes: { '/tall.html': { body: TALL }, '/none.html': { body: NONE } } });
 });
 afterAll(async () => {
   await h?.close();
