@@ -135,6 +135,8 @@ describe('background', () => {
     await hoverText(tab, 'Ada Lovelace');
     const card = await waitForCard(tab, 'Ada Lovelace', 8000);
     expect(card.text).toContain('Mathematician');
+    // with two stories on, the card says which one the entity comes from
+    expect(card.text).toContain('Story: The analytical engine');
     await tab.keyboard.press('Escape');
 
     const setup = await fromExtensionPage(options, 'getPageSetup', { url: h.server.url('/story.html') });

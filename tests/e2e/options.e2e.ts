@@ -307,7 +307,12 @@ describe('options page', () => {
   });
 
   it('a broken, hostile or oversized file is refused with what is wrong, and nothing stored changes', async () => {
-    const before = JSON.stringify(await stored());
+    // what an import could change (the trail changes on its own as the open tab reports itself)
+    const importable = async () => {
+      const s = await stored();
+      return JSON.stringify([s.settings, s['settings$'], s.stories, s.storiesUndo]);
+    };
+    const before = await importable();
     const hostile = JSON.parse(ownStoryFile({ settings: await storedSettings() }));
     hostile.stories[0].pack.entities[0].wikipedia = 'javascript:alert(document.domain)';
     hostile.stories[0].title = '<img src=x onerror="document.title=\'pwned\'">';
@@ -322,7 +327,7 @@ describe('options page', () => {
       const text = await importFile(name, content);
       expect(text, name).toMatch(/nothing was changed/);
       expect(text, name).toMatch(message);
-      expect(JSON.stringify(await stored()), name).toBe(before);
+      expect((await importable()) === before, `${name} changed what is stored`).toBe(true);
     }
     // the hostile title was shown as text, not run
     expect(await options.textContent('#sl-import-result')).toBeTruthy();
