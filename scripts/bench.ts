@@ -23,7 +23,8 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath, launch, startServer, ROOT, EXTENSION_DIR } from '../tests/e2e/harness';
+import { chromiumPath, launch, startServer, ROOT } from '../tests/e2e/harness';
+import { copyBuiltExtension } from './lib/built-extension';
 import { bundledPack } from '../src/story/bundled/index';
 import { compileMatcher, findMentions, type CompiledMatcher } from '../src/core/matcher';
 import { BLOCK_BREAK } from '../src/core/types';
@@ -416,21 +417,6 @@ async function benchExtension(extensionDir: string, bigHtml: string, story: Comp
   }
 }
 
-/** Copies the built extension to a temporary directory, waiting out a build in progress. */
-async function copyExtension(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-bench-ext-'));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fs.cpSync(EXTENSION_DIR, dir, { recursive: true });
-      if (fs.existsSync(path.join(dir, 'manifest.json')) && fs.existsSync(path.join(dir, 'content-scripts/content.js'))) return dir;
-    } catch {
-      /* a build is replacing the directory: wait */
-    }
-    if (attempt >= 10) throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
-
 function pad(s: string | number | null, n: number, right = false): string {
   const x = s === null ? '-' : String(s);
   return right ? x.padStart(n) : x.padEnd(n);
@@ -481,7 +467,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   // a private copy: other builds into .output/chrome-mv3 may run meanwhile
-  const extensionDir = await copyExtension();
+  const extensionDir = await copyBuiltExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-bench-ext-')));
   const contentJs = path.join(extensionDir, 'content-scripts/content.js');
   const content_script_gzip_bytes = gzipSync(fs.readFileSync(contentJs), { level: 9 }).length;
 

@@ -21,7 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { chromiumPath, launch, ROOT, EXTENSION_DIR, type Harness } from '../tests/e2e/harness';
+import { chromiumPath, launch, ROOT, type Harness } from '../tests/e2e/harness';
+import { copyBuiltExtension } from './lib/built-extension';
 
 export const DEMO_DIR = path.join(ROOT, 'scripts/demo');
 export const OUT_DIR = path.join(ROOT, '.output/demo');
@@ -328,11 +329,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-start-'));
   // Chromium loads a private copy: a later build into .output/chrome-mv3 (tests, `npm run dev`) must not pull it away
   const extensionDir = path.join(userDataDir, 'extension');
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(`No built extension at ${path.relative(process.cwd(), EXTENSION_DIR)}: run "npm run build" (or npm start without --no-build).`);
+  try {
+    await copyBuiltExtension(extensionDir);
+  } catch (e) {
+    console.error((e as Error).message);
+    fs.rmSync(userDataDir, { recursive: true, force: true });
     return 1;
   }
-  fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   process.env.CHROMIUM_PATH = chromium;
   const h = await launch({ extensionDir, headless, userDataDir: path.join(userDataDir, 'profile') });
   // tsx compiles this file with esbuild's keepNames: named inner functions of
