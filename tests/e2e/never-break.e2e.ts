@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launch, ROOT, type Harness } from './harness';
-import { collectErrors, highlightTexts, hoverText, waitForCard, waitForHighlights, quietFavicon } from './highlight-helpers';
+import { chromiumPath, launch, ROOT, stopServiceWorker, type Harness } from './harness';
+import { collectErrors, highlightTexts, hoverText, quietFavicon, waitForCard, waitForHighlights, waitForNoCard } from './highlight-helpers';
 
 const STORY = fs.readFileSync(path.join(ROOT, 'tests/fixtures/pages/story-people.html'), 'utf8');
 const CSP = "default-src 'none'";
@@ -130,6 +130,27 @@ describe('never break the page', () => {
     // only the page's own inline <style> (blocked by its CSP) may be reported; nothing of ours
     expect(violations.filter((v) => !v.startsWith('style-src-elem inline'))).toEqual([]);
     expect(errors.filter((e) => !/Content Security Policy.*inline style|style-src/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('the service worker stopped mid-session: the next hover still opens a card, and the page keeps its highlights', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(h.server.url('/tests/fixtures/pages/story-people.html'));
+    await waitForHighlights(page, 10);
+    await hoverText(page, 'Vladimir Putin');
+    await waitForCard(page, 'Vladimir Putin');
+    await page.keyboard.press('Escape');
+    await waitForNoCard(page);
+    const before = await highlightTexts(page);
+    await stopServiceWorker(h);
+    // a card never asked for before: the content script has to wake the background for it
+    await hoverText(page, 'Dmitry Peskov');
+    const card = await waitForCard(page, 'Dmitry Peskov', 10_000);
+    expect(card.text).toMatch(/as of/);
+    const after = await highlightTexts(page);
+    for (const name of ['story-lens-person', 'story-lens-place', 'story-lens-organization']) expect(after[name]).toEqual(before[name]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
