@@ -16,6 +16,9 @@ export interface FollowedArticle {
   excerpt: string;
 }
 
+/** Less text than this is a menu or a teaser, not an article to follow. */
+export const MIN_ARTICLE_CHARS = 200;
+
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption';
 
 /** Text of a fragment with a blank line between blocks (innermost blocks only, so nothing repeats). */
@@ -32,15 +35,12 @@ export function blockText(root: ParentNode): string {
  */
 export function articleFromHtml(html: string, url: string, parser: DOMParser): FollowedArticle | null {
   const doc = parser.parseFromString(html, 'text/html');
-  // Relative links resolve against the page, not the popup.
-  const base = doc.createElement('base');
-  base.href = url;
-  doc.head?.prepend(base);
-  const parsed = new Readability(doc, { charThreshold: 200 }).parse();
+  // The serializer hands back the article's node itself: its text is read from the inert
+  // document, never turned back into an HTML string.
+  const parsed = new Readability<Node>(doc, { charThreshold: 200, serializer: (node) => node }).parse();
   if (!parsed?.content) return null;
-  const content = parser.parseFromString(`<!doctype html><body>${parsed.content}`, 'text/html');
-  const text = blockText(content.body);
-  if (!text) return null;
+  const text = blockText(parsed.content as ParentNode);
+  if (text.length < MIN_ARTICLE_CHARS) return null;
   let site = parsed.siteName?.trim() || '';
   try {
     site ||= new URL(url).hostname.replace(/^www\./, '');

@@ -357,7 +357,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     try {
       const page = await deps.pageHtml(d.tab.id);
       const article = articleFromHtml(page.html, page.url || d.tab.url || '', deps.domParser());
-      if (!article || article.text.length < 200) {
+      if (!article) {
         say('Story Lens found no article on this page: paste its text in Add a story instead.', 'error');
         button.disabled = false;
         return;
