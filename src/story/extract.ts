@@ -331,8 +331,18 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   // 5. the pack
   const body = sentences.filter((s) => !s.heading);
   const firstLine = kept[0];
+  // the headline: the first line of five words or more that is not a sentence (a page's text
+  // starts with its site name and menu: "The Meridian Post", "World", "Asia-Pacific")
+  const headline = kept
+    .slice(0, 40)
+    .find((l) => {
+      const words = l.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+      // a menu ("World Asia-Pacific Europe Business Opinion") has no lower-case word; a kicker is in capitals
+      return l.length <= 300 && !endsLikeSentence(l) && words.length >= 5 && words.some((w) => /^\p{Ll}/u.test(w));
+    });
   const title =
     input.title?.trim().slice(0, 300) ||
+    headline ||
     (firstLine.length <= 300 && !endsLikeSentence(firstLine) ? firstLine : undefined) ||
     (body[0]?.text.length <= 300 ? body[0].text : `${(body[0] ?? sentences[0]).text.slice(0, 297)}…`);
   let date = input.date;

@@ -72,6 +72,15 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
   });
 });
 
+describe('a story added from a page', () => {
+  it('takes the headline as its title and the dateline as its date, not the site name or today', () => {
+    const d01 = extractStory({ text: pageText(fixture('d01-vladivostok-summit-2019.html')) }).pack;
+    expect(d01).toMatchObject({ title: 'Kim Jong-un and Putin meet at last on Russky Island', date: '2019-04-25' });
+    const d02 = extractStory({ text: pageText(fixture('d02-pyongyang-visit-2024-explainer.html')) }).pack;
+    expect(d02).toMatchObject({ title: 'What Putin’s Visit to North Korea Means, in Seven Questions', date: '2024-06-21' });
+  });
+});
+
 describe('names the page hides from readers', () => {
   it('are not taken from <script>, <textarea>, <input> or comments (d03)', () => {
     const { pack } = extractStory({ text: pageText(fixture('d03-vostochny-comments.html')) });
