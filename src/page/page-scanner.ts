@@ -104,6 +104,7 @@ export class PageScanner {
     this.observer?.disconnect();
     this.observer = null;
     this.observedRoots.clear();
+    this.shadowRoots.clear();
     this.queue.length = 0;
     this.index.clear();
     this.painter.clear();

@@ -249,8 +249,19 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
     },
     { passive: true, capture: true },
   );
+  // the page scrolled under a resting pointer: what is under it changed
   ctx.addEventListener(
-    doc,
+    win,
+    'scroll',
+    () => {
+      if (!active || !pointer || framePending) return;
+      framePending = true;
+      ctx.requestAnimationFrame(hitTest);
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(
+    doc.documentElement,
     'pointerleave',
     () => {
       pointer = undefined;
@@ -297,6 +308,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
   };
 
   let refreshing: Promise<void> | null = null;
+  let setupFailures = 0;
   let refreshAgain = false;
   const refresh = async (): Promise<void> => {
     if (refreshing) {
@@ -309,8 +321,11 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
         let setup;
         try {
           setup = await sendMessage('getPageSetup', { url: win.location.href });
+          setupFailures = 0;
         } catch {
-          return; // no background to answer (extension reloading): the next storage change asks again
+          // no background to answer yet (installing, reloading): ask again a few times, then wait for a storage change
+          if (++setupFailures <= 5) ctx.setTimeout(() => void refresh(), 500 * setupFailures);
+          return;
         }
         if (ctx.isInvalid || !setup) return;
         const isActive = !!setup.active && !!setup.matcher;
