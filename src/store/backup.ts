@@ -16,7 +16,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from '../settings';
-import { MAX_STORIES, MAX_TITLE_LENGTH, STORIES_KEY, getStories, storiesItem, validateStoredStory, type StoredStory } from './stories';
+import { MAX_STORIES, MAX_TITLE_LENGTH, STORIES_KEY, getStories, storiesItem, storiesTooBig, validateStoredStory, type StoredStory } from './stories';
 import { BUNDLED_PACK_ID } from '../story/bundled';
 import { safeParsePack } from '../story/schema';
 
@@ -189,9 +189,8 @@ export async function applyBackup(backup: ParsedBackup): Promise<{ ok: true; add
     const b = merged.find((s) => s.bundled);
     if (b) Object.assign(b, backup.bundled);
   }
-  if (merged.length > MAX_STORIES) {
-    return { ok: false, problems: [`with these stories you would have ${merged.length}; Story Lens keeps up to ${MAX_STORIES}: remove some first`] };
-  }
+  const tooBig = storiesTooBig(merged);
+  if (tooBig) return { ok: false, problems: [`with the stories of this file: ${tooBig}`] };
   const revision = ((await storiesItem.getValue())?.revision ?? 0) + 1;
   const key = (k: string) => k.replace(/^local:/, '');
   // One set: settings, their version meta (so the migrations do not run again) and the stories.

@@ -22,6 +22,18 @@ export const STORIES_UNDO_KEY = 'local:storiesUndo' as const;
 
 /** Most stories a reader can keep: storage.local holds 10 MB in Chrome. */
 export const MAX_STORIES = 50;
+/** Most bytes the stories may take, leaving room in storage.local's 10 MB for settings and the trail. */
+export const MAX_STORIES_BYTES = 8 * 1024 * 1024;
+
+/** Why these stories cannot be stored (too many, too big), or null when they can. */
+export function storiesTooBig(stories: StoredStory[]): string | null {
+  if (stories.length > MAX_STORIES) return `You can keep up to ${MAX_STORIES} stories: remove one first.`;
+  const bytes = new TextEncoder().encode(JSON.stringify(stories)).length;
+  if (bytes > MAX_STORIES_BYTES) {
+    return `Your stories would take ${(bytes / 1024 / 1024).toFixed(1)} MB; Story Lens keeps up to ${MAX_STORIES_BYTES / 1024 / 1024} MB of stories on this device: remove one first.`;
+  }
+  return null;
+}
 export const MAX_TITLE_LENGTH = 300;
 
 /** One stored story: the pack plus what the reader decided about it. */
@@ -203,6 +215,8 @@ async function write(
   if (opts.seed !== false) await seedBundled();
   const { state } = await readState();
   const stories = await mutate(state.stories.map((s) => ({ ...s })));
+  const tooBig = stories.length > state.stories.length || JSON.stringify(stories).length > JSON.stringify(state.stories).length ? storiesTooBig(stories) : null;
+  if (tooBig) throw new StoryStoreError(tooBig);
   const next: StoriesState = { revision: state.revision + 1, stories };
   await storiesItem.setValue(next);
   return stories;
@@ -231,7 +245,6 @@ export async function addStory(pack: unknown, opts: { enabled?: boolean } = {}):
   return serialised(async () => {
     let added!: StoredStory;
     await write((stories) => {
-      if (stories.length >= MAX_STORIES) throw new StoryStoreError(`You can keep up to ${MAX_STORIES} stories: remove one first.`);
       const id = freeId(valid.id, stories.map((s) => s.id));
       added = {
         id,

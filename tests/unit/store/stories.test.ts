@@ -12,10 +12,12 @@ import {
   storiesItem,
   storiesRevision,
   storyProblems,
+  storiesTooBig,
   undoRemove,
+  MAX_STORIES,
 } from '../../../src/store/stories';
 import { BUNDLED_PACK_ID, bundledPack } from '../../../src/story/bundled';
-import { PackError } from '../../../src/story/schema';
+import { PackError, parsePack } from '../../../src/story/schema';
 import { samplePack } from './sample-pack';
 
 beforeEach(() => {
@@ -112,6 +114,34 @@ describe('stories store', () => {
     await storiesItem.setValue(broken);
     expect((await listStories()).map((s) => s.id)).toEqual([BUNDLED_PACK_ID]);
     expect((await storyProblems()).join('\n')).toMatch(/story #2: entity "ada-lovelace"/);
+  });
+
+  it('a story past the number Story Lens keeps is refused, and nothing is saved', async () => {
+    await listStories();
+    const state = (await storiesItem.getValue())!;
+    const own = parsePack(samplePack());
+    const many = Array.from({ length: MAX_STORIES - 1 }, (_, i) => ({
+      id: `story-${i}`,
+      title: `Story ${i}`,
+      enabled: true,
+      bundled: false,
+      addedAt: '2026-01-01T00:00:00.000Z',
+      pack: { ...own, id: `story-${i}` },
+    }));
+    await storiesItem.setValue({ revision: state.revision + 1, stories: [...state.stories, ...many] });
+    await expect(addStory(samplePack('one-too-many'))).rejects.toThrow(/up to 50 stories: remove one first/);
+    expect(await listStories()).toHaveLength(MAX_STORIES);
+    // and one can still be removed
+    await removeStory('story-3');
+    expect(await listStories()).toHaveLength(MAX_STORIES - 1);
+  });
+
+  it('stories past the space Story Lens keeps for them are refused with their size', () => {
+    const own = parsePack(samplePack());
+    const huge = { ...own, entities: [{ ...own.entities[0], sentences: Array.from({ length: 4500 }, () => 'x'.repeat(2000)) }] };
+    const story = { id: 'big', title: 'Big', enabled: true, bundled: false, addedAt: '', pack: huge };
+    expect(storiesTooBig([story])).toMatch(/would take 8\.6 MB; Story Lens keeps up to 8 MB/);
+    expect(storiesTooBig([{ ...story, pack: own }])).toBeNull();
   });
 
   it('reading does not write: the revision stays until something changes', async () => {
