@@ -18,7 +18,7 @@
  */
 import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
-import { foldText, gapKey, isCyrillic, endsHangul, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
+import { ENDS_HANGUL, gapKey, hashKey, isCyrillic, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
 import { russianForms } from './lang-ru';
 import { particleSplits } from './lang-ko';
 import { GENERIC_TITLES } from './lang-words';
@@ -77,22 +77,22 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   for (const t of GENERIC_TITLES) titles[t] ??= [];
 
   const addTitle = (title: string, e: number) => {
-    const key = tokenize(title).key.join(' ');
+    const t = tokenize(title);
+    const key = t.joinKeys(0, t.count, ' ');
     if (!key) return;
     const list = (titles[key] ??= []);
     if (!list.includes(e)) list.push(e);
   };
 
   const addName = (text: string, e: number, kind: number) => {
-    const folded = foldText(text);
-    const tk = tokenize(text, folded);
-    const n = tk.key.length;
+    const tk = tokenize(text);
+    const n = tk.count;
     if (!n) return;
     const keys: string[][] = [];
     for (let k = 0; k < n; k++) {
-      const gap = k === 0 ? '' : gapKey(folded, tk.end[k - 1]!, tk.start[k]!);
+      const gap = k === 0 ? '' : gapKey(text, tk.end[k - 1]!, tk.start[k]!);
       if (gap === '#') return; // a name with a comma or quote in it can never match: leave it out
-      const word = tk.key[k]!;
+      const word = tk.key(k);
       const raw = text.slice(tk.start[k], tk.end[k]);
       const declines = kind !== KIND.abbreviation && isCyrillic(word) && raw !== raw.toUpperCase();
       keys.push((declines ? russianForms(word) : [word]).map((w) => gap + w));
@@ -144,7 +144,15 @@ export interface PreparedMatcher {
   titles: Map<string, number[]>;
   maxTitleWords: number;
   types: Set<EntityType>;
+  /**
+   * One bit per hash of each word a name can start with: most words of a page
+   * are turned away here with two array reads, before any string is built.
+   */
+  rootBits: Uint32Array;
 }
+
+const ROOT_BITS = 1 << 20;
+const ROOT_MASK = ROOT_BITS - 1;
 
 const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
 
@@ -153,7 +161,13 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   if (p) return p;
   if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion} is not ${MATCHER_FORMAT}`);
   const titles = new Map(Object.entries(m.titles));
+  const rootBits = new Uint32Array(ROOT_BITS >>> 5);
+  for (const key of Object.keys(m.edges[0] ?? {})) {
+    const b = hashKey(key) & ROOT_MASK;
+    rootBits[b >>> 5]! |= 1 << (b & 31);
+  }
   p = {
+    rootBits,
     m,
     edges: m.edges.map((e) => new Map(Object.entries(e))),
     terms: new Map(Object.entries(m.terms).map(([k, v]) => [Number(k), v])),
@@ -181,26 +195,30 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
 /** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
 export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
   const p = prepareMatcher(matcher);
-  const folded = foldText(text);
-  const tk = tokenize(text, folded);
-  const candidates = findCandidates(p, text, folded, tk);
+  const tk = tokenize(text);
+  const candidates = findCandidates(p, text, tk);
   return resolveMentions(p, text, tk, candidates);
 }
 
 /** Longest name starting at each token, left to right, without overlaps. */
-export function findCandidates(p: PreparedMatcher, text: string, folded: string, tk: Tokens): Candidate[] {
-  const { edges, terms } = p;
+export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Candidate[] {
+  const { edges, terms, rootBits } = p;
   const root = edges[0]!;
-  const n = tk.key.length;
+  const n = tk.count;
+  const { hash, flags } = tk;
   const out: Candidate[] = [];
   const dotEnd = (end: number, ts: Term[]) => (ts.some((t) => t[3]) && text.charCodeAt(end) === 0x2e ? end + 1 : end);
 
   for (let i = 0; i < n; i++) {
-    const key0 = tk.key[i]!;
+    const b = hash[i]! & ROOT_MASK;
+    const maybe = (rootBits[b >>> 5]! & (1 << (b & 31))) !== 0;
+    const hangul = (flags[i]! & ENDS_HANGUL) !== 0;
+    if (!maybe && !hangul) continue;
+    const key0 = tk.key(i);
     let best: Candidate | undefined;
-    const first = root.get(key0);
+    const first = maybe ? root.get(key0) : undefined;
     if (first === undefined) {
-      if (!endsHangul(key0)) continue;
+      if (!hangul) continue;
       for (const len of particleSplits(key0)) {
         const node = root.get(key0.slice(0, -len));
         if (node === undefined) continue;
@@ -224,15 +242,15 @@ export function findCandidates(p: PreparedMatcher, text: string, folded: string,
       if (j + 1 >= n) break;
       const here: Map<string, number> = edges[cur]!;
       if (here.size === 0) break;
-      const gap = gapKey(folded, tk.end[j]!, tk.start[j + 1]!);
+      const gap = gapKey(text, tk.end[j]!, tk.start[j + 1]!);
       if (gap === '#') break;
-      const nextKey = tk.key[j + 1]!;
+      const nextKey = tk.key(j + 1);
       let next = here.get(gap + nextKey);
       if (next === undefined) {
         // a middle initial between two parts of a name: "Vladimir V. Putin"
         if (gap === '' && nextKey.length === 1 && text.charCodeAt(tk.end[j + 1]!) === 0x2e && j + 2 < n) {
-          const gap2 = gapKey(folded, tk.end[j + 1]! + 1, tk.start[j + 2]!);
-          const skip: number | undefined = gap2 === '#' ? undefined : here.get(gap2 + tk.key[j + 2]!);
+          const gap2 = gapKey(text, tk.end[j + 1]! + 1, tk.start[j + 2]!);
+          const skip: number | undefined = gap2 === '#' ? undefined : here.get(gap2 + tk.key(j + 2));
           if (skip !== undefined && startsUpper(text, tk.start[j + 1]!)) {
             j += 2;
             cur = skip;
@@ -240,7 +258,7 @@ export function findCandidates(p: PreparedMatcher, text: string, folded: string,
           }
         }
         // a Korean particle on the last word: "블라디미르 푸틴은"
-        if (gap === '' && endsHangul(nextKey)) {
+        if (gap === '' && (flags[j + 1]! & ENDS_HANGUL) !== 0) {
           for (const len of particleSplits(nextKey)) {
             const node = here.get(nextKey.slice(0, -len));
             if (node === undefined) continue;

@@ -83,54 +83,112 @@ export function foldText(text: string): string {
   return s;
 }
 
-export interface Tokens {
-  /** offsets in the text */
-  start: number[];
-  end: number[];
-  /** folded, without ignorable characters */
-  key: string[];
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a of a folded key: the tokenizer computes the same number while it reads a word. */
+export function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
 }
 
-/** Tokens of a text (letters and digits runs), with their folded keys. */
-export function tokenize(text: string, folded: string = foldText(text)): Tokens {
-  const start: number[] = [];
-  const end: number[] = [];
-  const key: string[] = [];
+/** token flags */
+export const ENDS_HANGUL = 1;
+const HAS_IGNORABLE = 2;
+
+/**
+ * The words of a text: offsets, the hash of each folded key, and the keys
+ * themselves on demand (most words of a page are never looked at beyond their
+ * hash, so their key string is never built).
+ */
+export class Tokens {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly hash: number[] = [];
+  readonly flags: number[] = [];
+  private readonly keys: (string | undefined)[] = [];
+
+  constructor(readonly text: string) {}
+
+  get count(): number {
+    return this.start.length;
+  }
+
+  /** the folded key of word k, without ignorable characters */
+  key(k: number): string {
+    let key = this.keys[k];
+    if (key === undefined) {
+      const text = this.text;
+      const s = this.start[k]!;
+      const e = this.end[k]!;
+      // a "word" of hundreds of letters (a hash, base64 in the text) is no name: do not build it
+      if (e - s > 200) return (this.keys[k] = '\u0000');
+      const clean = (this.flags[k]! & HAS_IGNORABLE) !== 0;
+      const codes: number[] = [];
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (clean && classOf(c) !== CharClass.Word) continue;
+        codes.push(foldCode(c));
+      }
+      key = String.fromCharCode(...codes);
+      this.keys[k] = key;
+    }
+    return key;
+  }
+
+  /** keys of words from..to (exclusive), joined */
+  joinKeys(from: number, to: number, sep: string): string {
+    const out: string[] = [];
+    for (let k = from; k < to; k++) out.push(this.key(k));
+    return out.join(sep);
+  }
+}
+
+/**
+ * Cuts a text into words (runs of letters and digits; soft hyphens,
+ * zero-width characters and combining marks inside a run are ignored) in one
+ * pass of table look-ups per character, hashing each word's folded key as it goes.
+ */
+export function tokenize(text: string): Tokens {
+  const tk = new Tokens(text);
+  const { start, end, hash, flags } = tk;
   const n = text.length;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    let k = CLASS[c] || classOf(c);
+    let k = CLASS[c]!;
+    if (k === CharClass.Unknown) k = classOf(c);
     if (k !== CharClass.Word) {
       i++;
       continue;
     }
     const s = i;
-    let ignorable = false;
-    i++;
+    let h = Math.imul(FNV_OFFSET ^ FOLD[c]!, FNV_PRIME);
+    let last = c;
+    let fl = 0;
+    let e = ++i;
     while (i < n) {
       c = text.charCodeAt(i);
-      k = CLASS[c] || classOf(c);
-      if (k === CharClass.Word) i++;
-      else if (k === CharClass.Ignorable) {
-        ignorable = true;
+      k = CLASS[c]!;
+      if (k === CharClass.Unknown) k = classOf(c);
+      if (k === CharClass.Word) {
+        h = Math.imul(h ^ FOLD[c]!, FNV_PRIME);
+        last = c;
+        e = ++i;
+      } else if (k === CharClass.Ignorable) {
+        fl |= HAS_IGNORABLE;
         i++;
       } else break;
     }
-    // trailing ignorables (a soft hyphen at the end of a line) are not part of the word
-    let e = i;
-    if (ignorable) while (e > s && classOf(text.charCodeAt(e - 1)) === CharClass.Ignorable) e--;
-    let kk = folded.slice(s, e);
-    if (ignorable) {
-      let clean = '';
-      for (let j = s; j < e; j++) if (classOf(text.charCodeAt(j)) === CharClass.Word) clean += folded[j];
-      kk = clean;
-    }
+    // trailing ignorables (a soft hyphen at the end of a line) are not part of the word: e is after the last letter
+    if (last >= 0xac00 && last <= 0xd7a3) fl |= ENDS_HANGUL;
     start.push(s);
     end.push(e);
-    key.push(kk);
+    hash.push(h >>> 0);
+    flags.push(fl);
   }
-  return { start, end, key };
+  return tk;
 }
 
 /**
@@ -140,14 +198,14 @@ export function tokenize(text: string, folded: string = foldText(text)): Tokens 
  * anything else (a comma, a block break, a quote) makes the gap "#", which no
  * name has.
  */
-export function gapKey(folded: string, from: number, to: number): string {
+export function gapKey(text: string, from: number, to: number): string {
   if (to - from > 40) return '#';
   let g = '';
   for (let i = from; i < to; i++) {
-    const c = folded.charCodeAt(i);
+    const c = foldCode(text.charCodeAt(i));
     if (c === 0x20 || c === 0x2d || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c) continue;
     if (c === 0x2e || c === 0x27) {
-      g += folded[i];
+      g += String.fromCharCode(c);
       continue;
     }
     const k = classOf(c);

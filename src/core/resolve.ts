@@ -97,27 +97,23 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   return mentions;
 }
 
-const lowerCache = new WeakMap<Tokens, Set<string>>();
-/** folded keys of the words the text writes in lower case somewhere */
-function lowerCaseWords(text: string, tk: Tokens): Set<string> {
-  let set = lowerCache.get(tk);
-  if (!set) {
-    set = new Set();
-    for (let k = 0; k < tk.key.length; k++) {
-      const ch = text[tk.start[k]!]!;
-      if (ch !== ch.toUpperCase()) set.add(tk.key[k]!);
-    }
-    lowerCache.set(tk, set);
+/** the page also writes word k in lower case somewhere (compared by hash, then by key) */
+function writtenInLowerCase(text: string, tk: Tokens, k: number): boolean {
+  const h = tk.hash[k];
+  for (let x = 0; x < tk.count; x++) {
+    if (tk.hash[x] !== h || x === k) continue;
+    const ch = text[tk.start[x]!]!;
+    if (ch !== ch.toUpperCase() && tk.key(x) === tk.key(k)) return true;
   }
-  return set;
+  return false;
 }
 
 /** "LET US KNOW": a word-like abbreviation inside an all-caps line is the word. */
 function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
-  const key = tk.key.slice(c.i, c.j + 1).join('');
+  const key = tk.joinKeys(c.i, c.j + 1, '');
   if (!WORDLIKE_ABBREVIATIONS.has(key)) return false;
   const isCapsWord = (k: number) => {
-    if (k < 0 || k >= tk.key.length) return false;
+    if (k < 0 || k >= tk.count) return false;
     const s = tk.start[k]!;
     const e = tk.end[k]!;
     return e - s >= 2 && allUpper(text, s, e) && !blockBetween(text, Math.min(s, c.start), Math.max(e, c.end));
@@ -131,15 +127,15 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
  */
 function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   const k = c.j + 1;
-  if (k >= tk.key.length) return false;
+  if (k >= tk.count) return false;
   // up to two more capitalised words may come between ("Virgin" in "United States Virgin Islands")
-  for (let f = k, prevEnd = c.end; f < tk.key.length && f <= k + 2; prevEnd = tk.end[f]!, f++) {
+  for (let f = k, prevEnd = c.end; f < tk.count && f <= k + 2; prevEnd = tk.end[f]!, f++) {
     if (!isSpaceGap(text, prevEnd, tk.start[f]!) || !startsUpper(text, tk.start[f]!)) break;
-    if (PLACE_FEATURE_NOUNS.has(tk.key[f]!)) return true;
+    if (PLACE_FEATURE_NOUNS.has(tk.key(f))) return true;
   }
   const between = text.slice(c.end, tk.start[k]);
   if (!/^\s*,\s*$/.test(between)) return false;
-  return PLACE_QUALIFIERS.has(tk.key[k]!) && startsUpper(text, tk.start[k]!);
+  return PLACE_QUALIFIERS.has(tk.key(k)) && startsUpper(text, tk.start[k]!);
 }
 
 const SENTENCE_END = /[.!?:;|"“”«»()[\]\u2029\u2014\u2013]/;
@@ -170,7 +166,7 @@ function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate, names: Map<num
     look(k);
     if (k > 0 && STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
   }
-  for (let k = c.j + 1; k < tk.key.length && k <= c.j + 12; k++) {
+  for (let k = c.j + 1; k < tk.count && k <= c.j + 12; k++) {
     if (STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
     look(k);
   }
@@ -187,7 +183,7 @@ function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): s
     let ok = true;
     for (let k = first; k < i - 1; k++) if (!isSpaceGap(text, tk.end[k]!, tk.start[k + 1]!)) ok = false;
     if (!ok) continue;
-    const key = tk.key.slice(first, i).join(' ');
+    const key = tk.joinKeys(first, i, ' ');
     if (p.titles.has(key)) return key;
   }
   return undefined;
@@ -215,8 +211,8 @@ function resolveSurname(
   const titleCase = !shouting && isTitleCaseBlock(text, tk, c, startsAt);
   // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
   const nx = c.j + 1;
-  if (!shouting && !titleCase && nx < tk.key.length && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
-    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key[nx]!) && !startsAt.has(nx)) {
+  if (!shouting && !titleCase && nx < tk.count && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key(nx)) && !startsAt.has(nx)) {
       others.push(c.i);
       return undefined;
     }
@@ -226,13 +222,13 @@ function resolveSurname(
   const pv = c.i - 1;
   if (!title && !shouting && pv >= 0 && isSpaceGap(text, tk.end[pv]!, c.start) && startsUpper(text, tk.start[pv]!)) {
     if (
-      !CAPITALISED_FUNCTION_WORDS.has(tk.key[pv]!) &&
+      !CAPITALISED_FUNCTION_WORDS.has(tk.key(pv)) &&
       !endsAt.has(pv) &&
       !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
       // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
       // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
       // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
-      !((titleCase || sentenceStart(text, tk, pv)) && (cands.length === 1 || lowerCaseWords(text, tk).has(tk.key[pv]!)))
+      !((titleCase || sentenceStart(text, tk, pv)) && (cands.length === 1 || writtenInLowerCase(text, tk, pv)))
     ) {
       others.push(c.i);
       return undefined;
@@ -256,16 +252,16 @@ function resolveSurname(
   // is not Kim Jong Un, nor is "Kim" after "Kim Kardashian"; "Kim Jae-chun ... said. Kim added" is Kim Jae-chun.
   const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
   if (!titled) {
-    const surnameKey = tk.key[c.i]!;
+    const surnameKey = tk.key(c.i);
     let lastAt = -1;
     let lastEntity: number | undefined;
     for (const r of full) {
       if (r.c.start >= c.start) break;
-      if (r.c.start < blockStart || ents[r.entity]!.type !== 'person' || tk.key[r.c.i] !== surnameKey) continue;
+      if (r.c.start < blockStart || ents[r.entity]!.type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
       lastAt = r.c.start;
       lastEntity = r.entity;
     }
-    for (const k of others) if (tk.key[k] === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
+    for (const k of others) if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
       lastAt = tk.start[k]!;
       lastEntity = undefined;
     }

@@ -42,21 +42,52 @@ const BLOCK_TAGS = new Set([
   'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-function isSkipped(el: Element, opts: CollectOptions | undefined): boolean {
-  const tag = el.localName;
-  if (SKIP_TAGS.has(tag)) return true;
-  // most elements carry no attribute at all: skip the three look-ups below
-  if (!el.hasAttributes()) return opts?.skip ? opts.skip(el) : false;
+/** hidden, being edited, or display:none inline (the one cheap style check: menus, templates kept in the page) */
+function hiddenOrEditable(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   // contenteditable="" or "true" or "plaintext-only"; "false" inside an editor is still part of the editor,
   // and is reached only through its editable ancestor, which is skipped whole.
   if (ce !== null && ce.toLowerCase() !== 'false') return true;
-  // An inline display:none is the one cheap style check worth making (menus, templates kept in the page).
   const style = el.getAttribute('style');
-  if (style && style.length < 400 && /display\s*:\s*none/i.test(style)) return true;
-  return opts?.skip ? opts.skip(el) : false;
+  return !!style && style.length < 400 && /display\s*:\s*none/i.test(style);
 }
+
+const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style*="DISPLAY"]';
+
+/**
+ * The elements under `root` to skip for their attributes, found by one
+ * selector query (run natively) instead of three attribute reads per element.
+ */
+function attributeSkips(root: Node): Set<Element> | null {
+  const qsa = (root as ParentNode).querySelectorAll;
+  if (typeof qsa !== 'function') return null;
+  const found = (root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR);
+  if (!found.length) return null;
+  const set = new Set<Element>();
+  for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
+  return set.size ? set : null;
+}
+
+/** root sits inside something skipped (an editor, a hidden panel, the card host): none of its text counts */
+function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
+  let n: Node | null = root.nodeType === 1 ? root : root.parentNode;
+  while (n) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (SKIP_TAGS.has(el.localName) || hiddenOrEditable(el) || opts?.skip?.(el)) return true;
+      n = el.parentNode;
+    } else if (n.nodeType === 11) n = (n as ShadowRoot).host ?? null;
+    else n = n.parentNode;
+  }
+  return false;
+}
+
+/** built-in elements that may host a shadow root (Element.attachShadow) */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
+  'section', 'span',
+]);
 
 interface Frame {
   next: Node | null;
@@ -75,8 +106,13 @@ class TextWalker {
   private readonly stack: Frame[] = [];
   /** a block boundary was passed since the last text node */
   breakPending = false;
+  private skips: Set<Element> | null;
+  private readonly skip: ((el: Element) => boolean) | undefined;
 
-  constructor(root: Node, private readonly opts: CollectOptions | undefined) {
+  constructor(root: Node, opts: CollectOptions | undefined) {
+    this.skip = opts?.skip;
+    this.skips = attributeSkips(root);
+    if (insideSkipped(root, opts)) return;
     if (root.nodeType === 3) {
       this.stack.push({ next: root, block: false, single: true });
       return;
@@ -103,14 +139,18 @@ class TextWalker {
       if (type !== 1 && type !== 11) continue;
       if (type === 1) {
         const el = n as Element;
-        if (isSkipped(el, this.opts)) continue;
-        const block = BLOCK_TAGS.has(el.localName);
+        const tag = el.localName;
+        if (SKIP_TAGS.has(tag) || (this.skips !== null && this.skips.has(el)) || (this.skip !== undefined && this.skip(el))) continue;
+        const block = BLOCK_TAGS.has(tag);
         if (block) this.breakPending = true;
         stack.push({ next: el.firstChild, block });
-        const sr = el.shadowRoot;
         // An open shadow root renders in place of (or around) the light children: its own block.
+        // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
+        const sr = SHADOW_HOSTS.has(tag) || tag.includes('-') ? el.shadowRoot : null;
         if (sr) {
           this.breakPending = true;
+          const inner = attributeSkips(sr);
+          if (inner) this.skips = this.skips ? new Set([...this.skips, ...inner]) : inner;
           stack.push({ next: sr.firstChild, block: true });
         }
       } else {
