@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+/**
+ * The page scanner's bookkeeping in a DOM without a browser: what is painted
+ * follows what the page shows, through additions, rewrites and removals.
+ * (Painting itself, CSS.highlights, is checked in Chromium: tests/e2e.)
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../src/core/matcher';
+import { bundledPack } from '../../../src/story/bundled';
+import type { HighlightStyles } from '../../../src/page/highlight-styles';
+import { PageScanner, type ScannerEnv } from '../../../src/page/page-scanner';
+import type { Painter } from '../../../src/page/paint';
+
+const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
+
+function setup() {
+  const painted = new Set<Range>();
+  const painter = {
+    add: (_t: string, r: Range) => painted.add(r),
+    delete: (_t: string, r: Range) => painted.delete(r),
+    clear: () => painted.clear(),
+  } as unknown as Painter;
+  const styles = { adopt: () => undefined } as unknown as HighlightStyles;
+  let settledCount = 0;
+  const env: ScannerEnv = {
+    win: window as unknown as Window & typeof globalThis,
+    stopped: () => false,
+    yieldNow: () => Promise.resolve(),
+    soon: (fn) => void setTimeout(fn, 0),
+    later: (fn, ms) => void setTimeout(fn, ms),
+    isOwn: (n) => n.nodeType === 1 && (n as Element).localName === 'story-lens-card',
+    settled: () => void settledCount++,
+  };
+  const scanner = new PageScanner(env, painter, styles);
+  const texts = () => [...painted].map((r) => r.toString()).sort();
+  /** waits until the scanner has handled every queued change */
+  const idle = async () => {
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 120));
+      await scanner.settle();
+    }
+  };
+  return { scanner, painted, texts, idle, settled: () => settledCount };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('page scanner', () => {
+  it('paints each mention of the page once, with its entity counted', async () => {
+    document.body.innerHTML = '<p>Kim Jong Un met Vladimir Putin.</p><p>Later, Putin spoke in Vladivostok.</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person', 'place', 'organization']);
+    expect(s.texts()).toEqual(['Kim Jong Un', 'Putin', 'Vladimir Putin', 'Vladivostok']);
+    expect(s.scanner.index.countsByEntity()).toEqual({ 'kim-jong-un': 1, 'vladimir-putin': 2, vladivostok: 1 });
+    expect(s.settled()).toBe(1);
+  });
+
+  it('only the types the reader has on are painted', async () => {
+    document.body.innerHTML = '<p>Kim Jong Un reached Vladivostok.</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['place']);
+    expect(s.texts()).toEqual(['Vladivostok']);
+  });
+
+  it('a bare surname in a later chunk is read with the support the whole page gives it', async () => {
+    const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
+    document.body.innerHTML = `<p>Vladimir Putin arrived.</p>${filler.repeat(12)}<p>Putin left.</p>`;
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
+  });
+
+  it('text added later is painted; text removed loses its paint; rewritten text is painted as it now reads', async () => {
+    document.body.innerHTML = '<div id="feed"><p id="a">Kim Jong Un waved.</p><p id="b">Sergei Shoigu watched.</p></div>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person', 'place']);
+    expect(s.texts()).toEqual(['Kim Jong Un', 'Sergei Shoigu']);
+
+    const p = document.createElement('p');
+    p.textContent = 'The train reached Ussuriysk.';
+    document.getElementById('feed')!.append(p);
+    document.getElementById('b')!.remove();
+    document.getElementById('a')!.firstChild!.nodeValue = 'Vladimir Putin waved back.';
+    await s.idle();
+    expect(s.texts()).toEqual(['Ussuriysk', 'Vladimir Putin']);
+    expect(s.scanner.index.size).toBe(2);
+    expect(s.scanner.index.countsByEntity()).toEqual({ ussuriysk: 1, 'vladimir-putin': 1 });
+  });
+
+  it('a name completed by an inline change is found across the nodes', async () => {
+    document.body.innerHTML = '<p id="a">Kim Jong</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    expect(s.texts()).toEqual([]);
+    const b = document.createElement('b');
+    b.textContent = ' Un';
+    document.getElementById('a')!.append(b, ' arrived.');
+    await s.idle();
+    expect(s.texts()).toEqual(['Kim Jong Un']);
+    expect(s.scanner.index.inOrder()[0]!.nodes.length).toBe(2);
+  });
+
+  it('typing a name in an editor or adding one to a form field paints nothing', async () => {
+    document.body.innerHTML = '<div id="ce" contenteditable="true"><p id="line">Hello</p></div><textarea id="ta"></textarea>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    document.getElementById('line')!.firstChild!.nodeValue = 'Hello Vladimir Putin';
+    document.getElementById('ce')!.append(document.createTextNode(' and Kim Jong Un'));
+    document.getElementById('ta')!.append(document.createTextNode('Sergei Shoigu'));
+    await s.idle();
+    expect(s.texts()).toEqual([]);
+  });
+
+  it("the extension's own card is never read", async () => {
+    document.body.innerHTML = '<p>Pyongyang</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['place']);
+    const host = document.createElement('story-lens-card');
+    host.textContent = 'Vladivostok Ussuriysk';
+    document.body.append(host);
+    await s.idle();
+    expect(s.texts()).toEqual(['Pyongyang']);
+  });
+
+  it('stop removes every mention and ignores later changes', async () => {
+    document.body.innerHTML = '<p>Kim Jong Un</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    s.scanner.stop();
+    expect(s.painted.size).toBe(0);
+    const p = document.createElement('p');
+    p.textContent = 'Vladimir Putin';
+    document.body.append(p);
+    await s.idle();
+    expect(s.painted.size).toBe(0);
+  });
+});
