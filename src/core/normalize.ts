@@ -2,15 +2,16 @@
  * Folding and tokenizing, shared by the matcher's compile step (names) and
  * its search (page text), so both sides see the same tokens.
  *
- * fold(): one UTF-16 unit in, one out, so the folded text has the same length
- * and offsets as the page text: lower case, Latin diacritics dropped
+ * foldCode(): one UTF-16 unit in, one out (offsets never shift): lower case, Latin diacritics dropped
  * (Moscú = Moscu, Vladímir = Vladimir), ё = е, typographic apostrophes and
  * dashes made plain, no-break space = space. Hangul and Cyrillic letters keep
  * their identity (й is not и: Сергей, Восточный).
  *
  * Tokens are runs of letters and digits. Soft hyphens, zero-width characters
  * and combining marks inside a run are ignorable: they neither split a token
- * nor count in its key ("Pu\u00adtin" is "putin").
+ * nor count in its key ("Pu\u00adtin" is "putin"). The tokenizer reads each
+ * character once through two lookup tables and hashes each word's folded key
+ * as it goes; key strings are built only for the few words that may start a name.
  */
 
 export const CharClass = {
@@ -66,21 +67,6 @@ export function classOf(c: number): CharClass {
 export function foldCode(c: number): number {
   if (CLASS[c] === CharClass.Unknown) computeChar(c);
   return FOLD[c]!;
-}
-
-/** The text folded unit by unit: same length, same offsets. */
-export function foldText(text: string): string {
-  const n = text.length;
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (CLASS[c] === CharClass.Unknown) computeChar(c);
-    out[i] = FOLD[c]!;
-  }
-  let s = '';
-  const STEP = 8192;
-  for (let i = 0; i < n; i += STEP) s += String.fromCharCode.apply(null, out.subarray(i, i + STEP) as unknown as number[]);
-  return s;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -224,17 +210,6 @@ export function isSpaceGap(text: string, from: number, to: number): boolean {
       return false;
   }
   return true;
-}
-
-export function isHangul(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return c >= 0xac00 && c <= 0xd7a3;
-}
-
-/** the word ends in Hangul, so it may carry a Korean particle (김정은과, and YTN은, KCNA는) */
-export function endsHangul(key: string): boolean {
-  const c = key.charCodeAt(key.length - 1);
-  return c >= 0xac00 && c <= 0xd7a3;
 }
 
 export function isCyrillic(key: string): boolean {
