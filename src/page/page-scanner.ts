@@ -72,6 +72,8 @@ export class PageScanner {
   private scanning = false;
   private generation = 0;
   private lastFlush = -Infinity;
+  /** the page's current full scan */
+  private scan: Promise<void> = Promise.resolve();
   /** entities the page names (not by role), so a later chunk's bare surname has the support the whole page gives it */
   private readonly named = new Set<string>();
   private namedPrefix: string | null = '';
@@ -95,7 +97,8 @@ export class PageScanner {
     this.matcher = matcher;
     this.types = new Set(types);
     this.observe(this.doc);
-    await this.fullScan();
+    this.scan = this.fullScan();
+    await this.scan;
   }
 
   /** Removes every highlight and stops observing. */
@@ -292,7 +295,8 @@ export class PageScanner {
       }
     }
     if (roots.size > MAX_QUEUED) {
-      await this.fullScan();
+      this.scan = this.fullScan();
+      await this.scan;
       return;
     }
     // drop roots inside another queued root, roots no longer in the page, and roots inside what is never
@@ -323,6 +327,7 @@ export class PageScanner {
 
   /** Handles every queued change now (tests, and before answering the popup). */
   async settle(): Promise<void> {
+    await this.scan;
     while (this.queue.length && !this.scanning) await this.flush();
   }
 }
