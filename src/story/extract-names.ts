@@ -199,7 +199,8 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
     cut.push(tt);
     // "Russia’s Pacific coast": a possessive ends the name
     if (/['’]s?$/.test(t.text.replace(/[^\p{L}\p{N}'’]+$/u, ''))) break;
-    if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text)) break;
+    // a full stop ends the name, unless it is an initialism ("U.S.") or a title's ("Mr. Putin", "Dr. Kim")
+    if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text) && !TITLES.has(t.text.toLowerCase())) break;
   }
   toks = cut;
   // "Kazakh president Kassym-Jomart Tokayev": everything up to a lower-case title goes

@@ -39,3 +39,19 @@ describe('names found from what the text says of them', () => {
     expect(pack.entities.map((e) => e.name).filter((n) => /Mr|president/.test(n))).toEqual([]);
   });
 });
+
+describe('titles and honorifics', () => {
+  it('are stripped with or without a full stop, and the surname joins the full name', () => {
+    const { pack } = extractStory({
+      text: 'Vladimir Putin met Kim Jong Un. Later Mr. Putin said Dr. Kim was right. Gen. Valery Gerasimov agreed with Mr Putin, and Sen. John Smith of the U.S. said so too.',
+      date: '2023-09-13',
+    });
+    expect(pack.entities.map((e) => [e.name, e.type, e.names.map((n) => n.text)])).toEqual([
+      ['Vladimir Putin', 'person', ['Putin']],
+      ['Kim Jong Un', 'person', ['Kim']],
+      ['Valery Gerasimov', 'person', []],
+      ['John Smith', 'person', []],
+      ['United States', 'place', ['U.S.']],
+    ]);
+  });
+});
