@@ -21,7 +21,9 @@ import type { ExtractInput } from '../story/extract';
 import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft, type StoryDraft } from './add-story-draft';
 import { el } from './popup-dom';
 import { mountReview } from './review';
-import { extractedFromPack, initialReview, reviewToPack, type ExtractedEntity, type ReviewState } from './review-state';
+import { extractedFromPack, initialReview, reviewToPack, sentencesNaming, type ExtractedEntity, type ReviewState } from './review-state';
+import { checkText } from '../story/extract-input';
+import { splitSentences } from '../story/extract-lines';
 
 export interface ExtractRun {
   /** resolves with the extraction result, or rejects with a reader-facing Error (`code` set) */
@@ -106,6 +108,15 @@ function readExtraction(result: unknown): { entities: ExtractedEntity[]; title?:
   if (!parsed.ok) return null;
   const warnings = Array.isArray(r.warnings) ? r.warnings.filter((w): w is string => typeof w === 'string') : [];
   return { ...extractedFromPack(parsed.pack), title: parsed.pack.title, date: parsed.pack.date, summary: parsed.pack.summary, warnings };
+}
+
+/** The article's sentences, read the way extraction reads them (HTML taken apart, not parsed). */
+function articleSentences(text: string): string[] {
+  try {
+    return checkText(text).lines.flatMap(splitSentences);
+  } catch {
+    return [];
+  }
 }
 
 /** First sentences of the text, up to ~300 characters: a summary the reader can edit. */
@@ -249,6 +260,7 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
       say('Story Lens could not read this text.', 'error');
       return;
     }
+    let sentences: string[] | undefined;
     const state = initialReview(found, {
       title: found.title || draft?.title || '',
       date: found.date || draft?.date,
@@ -270,6 +282,10 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
         },
       },
       found.warnings,
+      (name) => {
+        sentences ??= articleSentences(text);
+        return sentencesNaming(sentences, name);
+      },
     );
   });
 

@@ -55,7 +55,7 @@ export type ReviewAction =
   | { type: 'merge'; into: string; from: string }
   | { type: 'split'; key: string; alias: string }
   | { type: 'remove'; key: string }
-  | { type: 'add'; name: string; entityType: EntityType }
+  | { type: 'add'; name: string; entityType: EntityType; sentences?: string[] }
   | { type: 'addAlias'; key: string; alias: string }
   | { type: 'removeAlias'; key: string; alias: string };
 
@@ -186,7 +186,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (!name) return state;
       const existing = state.entities.find((e) => same(e.name, name));
       if (existing) return state;
-      const created: DraftEntity = { key: `e${state.nextKey}`, name, type: action.entityType, aliases: [], sentences: [], aliasKinds: {} };
+      const sentences = uniq((action.sentences ?? []).map(clean).filter(Boolean));
+      const created: DraftEntity = { key: `e${state.nextKey}`, name, type: action.entityType, aliases: [], sentences, aliasKinds: {} };
       return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
     }
     case 'addAlias':
@@ -291,4 +292,12 @@ export function extractedFromPack(pack: Pick<StoryPack, 'entities'>): { entities
       description: e.description,
     })),
   };
+}
+
+/** The sentences (from `sentences`) that write `name` as a word of its own, at most `max`. */
+export function sentencesNaming(sentences: string[], name: string, max = 30): string[] {
+  const n = clean(name);
+  if (!n) return [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u');
+  return sentences.filter((s) => re.test(s)).slice(0, max);
 }

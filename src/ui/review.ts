@@ -29,7 +29,14 @@ export function countsLine(entities: DraftEntity[]): string {
   }).join(', ');
 }
 
-export function mountReview(container: HTMLElement, initial: ReviewState, handlers: ReviewHandlers, warnings: string[] = []): { state(): ReviewState } {
+export function mountReview(
+  container: HTMLElement,
+  initial: ReviewState,
+  handlers: ReviewHandlers,
+  warnings: string[] = [],
+  /** the article's sentences that name an entity the reader adds ("what the story says") */
+  sentencesFor: (name: string) => string[] = () => [],
+): { state(): ReviewState } {
   const doc = container.ownerDocument;
   let state = initial;
   let problems: string[] = [];
@@ -215,7 +222,7 @@ export function mountReview(container: HTMLElement, initial: ReviewState, handle
     const addEntity = () => {
       const v = addName.value.trim();
       if (!v) return addName.focus();
-      dispatch({ type: 'add', name: v, entityType: addType }, 'add-name');
+      dispatch({ type: 'add', name: v, entityType: addType, sentences: sentencesFor(v) }, 'add-name');
     };
     addName.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') {

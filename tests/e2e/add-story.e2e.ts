@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { EXTENSION_DIR, launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 import { highlightTexts, waitForHighlights } from './highlight-helpers';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
@@ -53,6 +53,16 @@ function row(page: Page, name: string) {
 }
 
 describe('add a story', () => {
+  it('extraction is bundled into its own worker file, and compromise into no other script (never the content script)', () => {
+    const dir = process.env.E2E_EXTENSION_DIR || EXTENSION_DIR;
+    const scripts = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    // a message string of compromise's own code
+    const withCompromise = scripts.filter((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes('compromise: Invalid tag'));
+    expect(withCompromise).toHaveLength(1);
+    expect(withCompromise[0]).toMatch(/extract-worker-[\w-]+\.js$/);
+    expect(scripts).toContain(path.join('content-scripts', 'content.js'));
+  });
+
   it('from pasted text: review (rename, remove, add, names, split, merge), save, and its people are highlighted on a page', async () => {
     const page = await openAddStory();
     await page.fill('#sl-add-story-text', ARTICLE);
@@ -82,6 +92,7 @@ describe('add a story', () => {
     await page.click('.sl-add-entity button:has-text("Add")');
     await row(page, 'Chancellery').waitFor();
     expect(await row(page, 'Chancellery').getAttribute('data-type')).toBe('place');
+    expect(await row(page, 'Chancellery').textContent()).toContain('What the story says (1 sentence)');
     // another name, split out, merged back
     await row(page, 'Olaf Scholz').locator('input[placeholder="Another name"]').fill('Chancellor Scholz');
     await page.keyboard.press('Enter');

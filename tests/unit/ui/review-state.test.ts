@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractedFromPack, initialReview, reviewProblems, reviewReducer, reviewToPack, slugify, type ReviewState } from '../../../src/ui/review-state';
+import { extractedFromPack, initialReview, sentencesNaming, reviewProblems, reviewReducer, reviewToPack, slugify, type ReviewState } from '../../../src/ui/review-state';
 import { parsePack } from '../../../src/story/schema';
 
 const extracted = {
@@ -80,6 +80,14 @@ describe('review screen operations', () => {
     const s = reviewReducer(s0, { type: 'add', name: ' Ussuriysk ', entityType: 'place' });
     expect(byName(s, 'Ussuriysk')).toMatchObject({ type: 'place', aliases: [], sentences: [] });
     expect(reviewReducer(s, { type: 'add', name: 'ussuriysk', entityType: 'place' })).toBe(s);
+  });
+
+  it('an added entity takes the article sentences that name it', () => {
+    const text = ['The train stopped in Ussuriysk.', 'Nobody lives in Ussuriyskaya street.', 'From  Ussuriysk it went north.'];
+    expect(sentencesNaming(text, 'Ussuriysk')).toEqual(['The train stopped in Ussuriysk.', 'From  Ussuriysk it went north.']);
+    expect(sentencesNaming(text, 'Ussuriysk (city)')).toEqual([]);
+    const s = reviewReducer(start(), { type: 'add', name: 'Ussuriysk', entityType: 'place', sentences: sentencesNaming(text, 'Ussuriysk') });
+    expect(byName(s, 'Ussuriysk').sentences).toEqual(['The train stopped in Ussuriysk.', 'From Ussuriysk it went north.']);
   });
 
   it('adding and removing aliases (no duplicates, never the name itself)', () => {
