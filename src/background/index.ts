@@ -53,8 +53,13 @@ export function startBackground(): void {
     if (!was) {
       const adopted = await joinSync(next);
       if (adopted) await settingsItem.setValue(adopted);
-    } else await pushSettings(next);
+      return;
+    }
+    // one push for a burst of changes (storage.sync allows 120 writes a minute); the worker stays up 30 s after an event
+    clearTimeout(pushTimer);
+    pushTimer = setTimeout(() => void getSettings().then((s) => (s.syncSettings ? pushSettings(s) : undefined)), 1000);
   }
+  let pushTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function onSyncedSettings(raw: unknown) {
     const local: Settings = await getSettings();

@@ -206,8 +206,12 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
     delay.setAttribute('aria-valuetext', delayOut.textContent);
   };
   delay.addEventListener('input', () => showDelay(Number(delay.value)));
-  // saved when the reader lets go, not on every step (storage.sync allows ~2 writes a second)
-  delay.addEventListener('change', () => void save({ cardDelayMs: Math.min(MAX_CARD_DELAY_MS, Math.max(0, Math.round(Number(delay.value)))) }));
+  // saved when the reader lets go, and once for a run of arrow-key steps (storage.sync allows 120 writes a minute)
+  let delayTimer = 0;
+  delay.addEventListener('change', () => {
+    win.clearTimeout(delayTimer);
+    delayTimer = win.setTimeout(() => void save({ cardDelayMs: Math.min(MAX_CARD_DELAY_MS, Math.max(0, Math.round(Number(delay.value)))) }), 250);
+  });
   refreshers.push((s) => {
     delay.value = String(Math.min(2000, s.cardDelayMs));
     showDelay(s.cardDelayMs);
