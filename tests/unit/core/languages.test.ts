@@ -88,7 +88,7 @@ describe('Korean particles', () => {
   });
 
   it('does not read another word that starts with a name as the name', () => {
-    expect(found('서울대 교수, 북한군, 평양냉면')).toEqual([]);
+    expect(found('서울대 교수, 북한군, 평양냉면, 러시아산 무기, 평양행 열차')).toEqual([]);
     expect(particleSplits('서울대')).toEqual([]);
   });
 
