@@ -252,6 +252,16 @@ interface NlpTerm {
 }
 
 /**
+ * A sentence whose only capital starts it with a function word ("The train
+ * was slow.", "He said so.") names nobody: compromise is not run on it.
+ */
+function mayHoldName(text: string): boolean {
+  const caps = text.match(/(?<![\p{L}\p{N}’'])\p{Lu}[\p{L}\p{N}’'-]*/gu) ?? [];
+  if (caps.length !== 1) return caps.length > 1;
+  return !(text.trimStart().startsWith(caps[0]) || /^[“"‘(]/.test(text.trimStart())) || !FUNCTION_CAPS.has(caps[0].toLowerCase());
+}
+
+/**
  * Runs compromise over a batch of sentences (joined by blank lines so no
  * match runs across two) and returns the trimmed candidates.
  */
@@ -261,7 +271,7 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
   for (const s of sentences) {
     if (joined) joined += '\n\n';
     starts.push(joined.length);
-    joined += s.heading ? '' : s.text;
+    joined += s.heading || !mayHoldName(s.text) ? '' : s.text;
   }
   const doc = nlp(joined);
   // Offsets computed once for the batch and read through each match's pointer:
