@@ -152,7 +152,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const frag = doc.createDocumentFragment();
     frag.append(
       el(doc, 'header', { className: 'sl-top' }, [
-        el(doc, 'span', { className: 'sl-brand' }, [el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }), 'Story Lens']),
+        el(doc, 'h1', { className: 'sl-brand', tabindex: '-1' }, [el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }), 'Story Lens']),
         el(doc, 'button', { type: 'button', className: 'sl-link', onclick: () => void deps.openOptions() }, ['Settings']),
       ]),
       storySection(d),
@@ -167,7 +167,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const sec = el(doc, 'section', { className: 'sl-story', 'aria-labelledby': 'sl-story-title' });
     if (d.stories.length === 0) {
       sec.append(
-        el(doc, 'h1', { id: 'sl-story-title', tabindex: '-1' }, ['No story is switched on']),
+        el(doc, 'h2', { id: 'sl-story-title', className: 'sl-headline' }, ['No story is switched on']),
         el(doc, 'p', { className: 'sl-muted' }, ['Switch a story on, or add one, in the settings.']),
       );
       return sec;
@@ -176,10 +176,9 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     else sec.append(el(doc, 'p', { className: 'sl-kicker' }, ['The story']));
     d.stories.forEach((s, i) => {
       const meta = [formatStoryDate(s.pack.date), s.pack.source.publisher].filter(Boolean).join(' · ');
-      const Heading = i === 0 ? 'h1' : 'h2';
       sec.append(
         el(doc, 'article', { className: 'sl-story-item' }, [
-          el(doc, Heading, { id: i === 0 ? 'sl-story-title' : undefined, tabindex: i === 0 ? '-1' : undefined, className: 'sl-headline' }, [s.title]),
+          el(doc, 'h2', { id: i === 0 ? 'sl-story-title' : undefined, className: 'sl-headline' }, [s.title]),
           el(doc, 'p', { className: 'sl-meta' }, [meta]),
           s.pack.summary ? el(doc, 'p', { className: 'sl-summary', title: s.pack.summary }, [s.pack.summary]) : null,
         ]),

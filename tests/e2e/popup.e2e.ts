@@ -82,6 +82,7 @@ describe('popup', () => {
     expect(Object.keys(expected).length).toBeGreaterThan(5);
     expect(await listed(popup)).toEqual(expected);
     expect(await popup.textContent('.sl-headline')).toContain('Kim Jong Un arrives in Russia');
+    expect(await popup.textContent('.sl-story .sl-meta')).toBe('12 September 2023 · Financial Times');
     // Every list item is a button whose accessible name says name, type and count.
     const name = await popup.getAttribute('.sl-entities button[data-entity="vladimir-putin"]', 'data-entity');
     expect(name).toBe('vladimir-putin');
@@ -237,7 +238,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('has no accessibility violations, light and dark (screenshots)', async () => {
+  it('has no accessibility violations, light and dark (screenshots), and follows the theme chosen in settings', async () => {
     const { page, tabId } = await openPage(DEMO);
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await openPopup(tabId);
@@ -252,6 +253,17 @@ describe('popup', () => {
       await screenshot(popup, `popup-demo-${scheme}`);
       await popup.close();
     }
+    // the reader's theme wins over the system's
+    const popup = await openPopup(tabId);
+    const current = (await popup.evaluate(() => chrome.storage.local.get('settings'))).settings as Record<string, unknown>;
+    await setStored(popup, { settings: { ...current, theme: 'dark' } });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 30, 34)');
+    await setStored(popup, { settings: { ...current, theme: 'system' } });
+    await popup.waitForFunction(() => !document.documentElement.dataset.theme);
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await popup.close();
     await page.close();
   });
 });
