@@ -268,6 +268,25 @@ describe('options page', () => {
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(true);
   });
 
+  it('with the trail off, a page read is not recorded; back on, it is', async () => {
+    const trail = async () => ((await stored()).trail as { url: string }[] | undefined) ?? [];
+    await options.click('#sl-keep-trail');
+    await expect.poll(async () => (await storedSettings()).keepTrail).toBe(false);
+    await options.click('#trail button:text("Clear the trail")');
+    await expect.poll(async () => (await trail()).length).toBe(0);
+    await tab.reload();
+    await waitForHighlights(tab);
+    await tab.waitForTimeout(1500);
+    expect(await trail()).toEqual([]);
+    expect(await options.textContent('#sl-trail-count')).toBe('Your trail is empty.');
+    await options.click('#sl-keep-trail');
+    await expect.poll(async () => (await storedSettings()).keepTrail).toBe(true);
+    await tab.reload();
+    await waitForHighlights(tab);
+    await expect.poll(async () => (await trail()).map((e) => e.url), { timeout: 8000 }).toEqual([h.server.url('/story.html')]);
+    await expect.poll(() => options.textContent('#sl-trail-count')).toBe('1 page in your trail.');
+  });
+
   it('export, reset, import: every story and setting is back', async () => {
     await options.click('#sl-highlightStyle-tint');
     await options.click('#sl-type-organization');
