@@ -13,7 +13,7 @@ export const MAX_TEXT_BYTES = 1_000_000;
 /** Texts shorter than this many words are not tested for being English (too little to tell). */
 const MIN_WORDS_FOR_LANGUAGE_CHECK = 30;
 
-export type ExtractErrorCode = 'empty' | 'too-large' | 'not-english' | 'no-names';
+export type ExtractErrorCode = 'empty' | 'too-large' | 'not-english';
 
 /** A reason the text cannot be turned into a story; `message` is meant for the reader. */
 export class ExtractError extends Error {

@@ -30,7 +30,7 @@ import {
   type Sentence,
 } from './extract-names';
 
-export { ExtractError, MAX_TEXT_BYTES } from './extract-input';
+export { ExtractError, MAX_TEXT_BYTES, type ExtractErrorCode } from './extract-input';
 
 export interface ExtractProgress {
   done: number;
