@@ -67,8 +67,11 @@ export class HighlightStyles {
   adopt(root: Adopting): void {
     if (!this.sheet || this.roots.has(root)) return;
     try {
-      // append to the page's own array: never replace the sheets the page adopted
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      // Add to the page's own array in place: never replace the sheets the page adopted. (In place also
+      // works through Firefox's Xray wrappers, where assigning an array made in the content script does not.)
+      const list = root.adoptedStyleSheets;
+      if (typeof list.push === 'function') list.push(this.sheet);
+      else root.adoptedStyleSheets = [...list, this.sheet];
       this.roots.add(root);
     } catch {
       // a root from another document, or an engine without adoptedStyleSheets: highlights stay unstyled there
@@ -80,7 +83,10 @@ export class HighlightStyles {
     if (!sheet) return;
     for (const root of this.roots) {
       try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        const list = root.adoptedStyleSheets;
+        const i = list.indexOf(sheet);
+        if (i >= 0 && typeof list.splice === 'function') list.splice(i, 1);
+        else if (i >= 0) root.adoptedStyleSheets = list.filter((s) => s !== sheet);
       } catch {
         /* the root is gone */
       }
