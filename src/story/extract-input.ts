@@ -128,6 +128,7 @@ function checkLanguage(text: string, warnings: string[]): void {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   const latin = (sample.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (letters === 0) throw new ExtractError('This text has no words in it, only numbers or signs. Paste the article’s text and try again.', 'empty');
   if (latin === 0)
     throw new ExtractError(`This text has no Latin letters (it looks like ${mainOtherScript(sample)}). ${HAND_HINT}`, 'not-english');
   if (latin / letters < 0.5)

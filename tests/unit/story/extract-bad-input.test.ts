@@ -32,6 +32,12 @@ describe('bad input to Add a story gets a clear answer', () => {
     }
   });
 
+  it('refuses a text with no words, only numbers and signs', () => {
+    const e = refusal('12:30 — 45 %\n*** 2023 ***');
+    expect(e.code).toBe('empty');
+    expect(e.message).toMatch(/no words in it/);
+  });
+
   it('refuses a text over 1 MB and says the limit', () => {
     const e = refusal('Kim met Putin in Vladivostok. '.repeat(40_000)); // 1.2 MB
     expect(e.code).toBe('too-large');
