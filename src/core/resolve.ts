@@ -138,6 +138,23 @@ function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   return PLACE_QUALIFIERS.has(tk.key(k)) && startsUpper(text, tk.start[k]!);
 }
 
+/**
+ * Where the quotation holding `at` opened (within its block), or -1 when `at` is not inside one.
+ * Curly and angle quotes pair by direction; straight double quotes by count.
+ */
+function quoteOpenAt(text: string, at: number): number {
+  const from = text.lastIndexOf('\u2029', at - 1) + 1;
+  let open = -1;
+  let straight = -1;
+  for (let i = from; i < at; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c || ch === 0x00ab || ch === 0x201e) open = i; // “ « „
+    else if (ch === 0x201d || ch === 0x00bb) open = -1; // ” »
+    else if (ch === 0x22) straight = straight < 0 ? i : -1;
+  }
+  return Math.max(open, straight);
+}
+
 const SENTENCE_END = /[.!?:;|"“”«»()[\]\u2029\u2014\u2013]/;
 
 /** token k opens a sentence, a block or a quote: its capital says nothing about it being a name */
@@ -265,7 +282,10 @@ function resolveSurname(
       lastAt = tk.start[k]!;
       lastEntity = undefined;
     }
-    if (lastAt >= 0) return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
+    // ...unless the surname stands in a quotation opened since: the speaker talks of someone else
+    // ("said Kim Jae-chun: “Putin needs shells. Kim needs technology.”" is Kim Jong Un)
+    if (lastAt >= 0 && !(quoteOpenAt(text, c.start) > lastAt))
+      return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
   }
   // The page must support the reading: the person named in full, or enough of the story around.
   const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);

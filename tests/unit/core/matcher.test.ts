@@ -131,6 +131,11 @@ describe('no false friends', () => {
     ]);
   });
 
+  it('does not give a Kim inside a quotation to the speaker named before it', () => {
+    const text = 'Kim Jong Un met Vladimir Putin.' + BLOCK_BREAK + 'Kim Jae-chun said: “Putin needs shells. Kim needs technology.” Kim added more.';
+    expect(found(text).filter((s) => s.startsWith('Kim →'))).toEqual(['Kim → kim-jong-un', 'Kim → kim-jae-chun']);
+  });
+
   it('gives a bare Kim to the Kim named in the same paragraph, else to the one the page names most', () => {
     const text = `Kim Jong Un arrived.${BLOCK_BREAK}Kim Jae-chun, an analyst, spoke. Kim said it was big.${BLOCK_BREAK}Kim left.`;
     expect(found(text).filter((s) => s.startsWith('Kim →'))).toEqual(['Kim → kim-jae-chun', 'Kim → kim-jong-un']);
