@@ -73,7 +73,13 @@ export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention
 function table(page: ScannedPage): string {
   const lines = [`${page.source}: ${page.mentions.length} mention${page.mentions.length === 1 ? '' : 's'}`];
   if (!page.mentions.length) return lines.join('\n');
-  const rows = page.mentions.map((m) => [m.type + (m.role ? ' (role)' : ''), m.name, m.text, `…${m.before}[${m.text}]${m.after}…`]);
+  // "…" only where the line goes on beyond the 40 characters shown
+  const rows = page.mentions.map((m) => [
+    m.type + (m.role ? ' (role)' : ''),
+    m.name,
+    m.text,
+    `${m.before.length >= 40 ? '…' : ''}${m.before}[${m.text}]${m.after}${m.after.length >= 40 ? '…' : ''}`,
+  ]);
   const head = ['type', 'entity', 'text', 'in context'];
   const widths = head.map((h, k) => Math.min(30, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
   const fmt = (r: string[]) => r.map((c, k) => (k < 3 ? c.padEnd(widths[k]!) : c)).join('  ');

@@ -43,7 +43,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
     const r = scan(FIXTURE);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${FIXTURE}: 11 mentions`);
-    expect(r.stdout).toMatch(/person\s+Kim Jae-chun\s+Kim\s+…Professor \[Kim\] added/);
+    expect(r.stdout).toMatch(/person\s+Kim Jae-chun\s+Kim\s+Professor \[Kim\] added that Russia needs shells\.\n/);
   });
 
   it('reports role mentions only with --role-mentions', () => {
