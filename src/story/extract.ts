@@ -295,7 +295,8 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
     const formCounts = new Map<string, number>();
     for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
     const aliases = [...formCounts.entries()]
-      .filter(([f]) => f.toLowerCase() !== name.toLowerCase())
+      // "Vostochny cosmodrome" as written stays beside the name "Vostochny Cosmodrome"
+      .filter(([f]) => f !== name)
       .sort((a, b) => b[1] - a[1])
       .map(([f]) => f);
     let id = slugify(name) || `entity-${found.length + 1}`;
