@@ -1,7 +1,7 @@
 // Wiring only: the view is src/ui/options.ts, the data lives in src/settings.ts and src/store/.
 import '../../src/ui/options.css';
 import { getSettings, resetSettings, updateSettings, watchSettings } from '../../src/settings';
-import { listStories, removeStory, renameStory, setStoryEnabled, undoRemove, watchStories } from '../../src/store/stories';
+import { listStories, removeStory, renameStory, setStoryEnabled, storyProblems, undoRemove, watchStories } from '../../src/store/stories';
 import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
 import { backupFileName, exportBackup, importBackup } from '../../src/store/backup';
 import { syncStatusItem } from '../../src/background/sync';
@@ -25,6 +25,7 @@ void mountOptions(root, {
     remove: removeStory,
     undoRemove,
     watch: (cb) => watchStories(() => cb()),
+    problems: storyProblems,
   },
   trail: {
     count: async () => (await listTrail()).length,

@@ -31,6 +31,8 @@ export interface OptionsDeps extends BackupDeps {
     remove(id: string): Promise<StoryInfo>;
     undoRemove(): Promise<StoryInfo | null>;
     watch(cb: () => void): () => void;
+    /** what is wrong with stored stories that could not be read (they are left out) */
+    problems?(): Promise<string[]>;
   };
   trail: { count(): Promise<number>; clear(): Promise<void>; watch(cb: () => void): () => void };
   syncStatus: { get(): Promise<SyncStatus | null>; watch(cb: (s: SyncStatus | null) => void): () => void };
@@ -250,10 +252,26 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
 
   // ---- stories (+ the slot where "Add a story" mounts)
   const storyList = mountStoryList(doc, { ...deps.stories, say });
-  cleanups.push(deps.stories.watch(() => void storyList.refresh()));
-  await storyList.refresh();
+  // a story storage holds but that no longer validates is left out of every read: say so, and why
+  const unreadable = el(doc, 'div', { className: 'sl-import-result', id: uid('unreadable-stories'), 'data-kind': 'error', hidden: true });
+  const showUnreadable = async () => {
+    const problems = (await deps.stories.problems?.()) ?? [];
+    unreadable.hidden = problems.length === 0;
+    unreadable.replaceChildren(
+      el(doc, 'p', {}, ['Some stored stories could not be read and are left out:']),
+      el(doc, 'ul', {}, problems.slice(0, 10).map((p) => el(doc, 'li', {}, [p]))),
+    );
+  };
+  cleanups.push(
+    deps.stories.watch(() => {
+      void storyList.refresh();
+      void showUnreadable();
+    }),
+  );
+  await Promise.all([storyList.refresh(), showUnreadable()]);
   const addSlot = el(doc, 'div', { id: 'add-story-slot', className: 'sl-add-slot' });
   const stories = section('stories', 'Stories', 'Each story you follow is marked on the pages you read. Switch one off to stop marking it without losing it.', [
+    unreadable,
     storyList.node,
     addSlot,
   ]);

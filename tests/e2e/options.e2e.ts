@@ -199,6 +199,7 @@ describe('options page', () => {
     await options.click('#sl-cardDetail-full');
     await options.click('#sl-theme-light');
     await expect.poll(async () => (await storedSettings()).theme).toBe('light');
+    await expect.poll(async () => (await storedSettings()).cardDelayMs).toBe(0);
     await tab.bringToFront();
     await tab.waitForTimeout(400);
     const t0 = Date.now();
@@ -323,6 +324,23 @@ describe('options page', () => {
     expect(await options.isChecked('#sl-type-organization')).toBe(false);
     expect(await options.textContent('#sl-never-run-list')).toContain('example.org');
     await tabFollows((c) => c.organization === 0 && c.person >= 3);
+  });
+
+  it('a stored story that no longer validates is left out, named on the page, and the others still work', async () => {
+    const original = (await stored()).stories as { revision: number; stories: { id: string; pack: { entities: { name: unknown }[] } }[] };
+    const broken = structuredClone(original);
+    broken.revision += 1;
+    broken.stories.find((x) => x.id === 'engine-story')!.pack.entities[0].name = '<b onmouseover=alert(1)>'.repeat(40);
+    await options.evaluate((v) => chrome.storage.local.set({ stories: v }), broken);
+    await options.waitForSelector('#sl-unreadable-stories:not([hidden])');
+    expect(await options.textContent('#sl-unreadable-stories')).toMatch(/story #2: entity "ada-lovelace" \(<b onmouseover=alert\(1\)>.*\), field name: Too big/);
+    expect(await options.locator('#sl-unreadable-stories b').count()).toBe(0);
+    expect(await options.locator('li[data-story="engine-story"]').count()).toBe(0);
+    await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(false);
+    expect((await highlightTexts(tab))['story-lens-person']).toContain('Vladimir Putin');
+    await options.evaluate((v) => chrome.storage.local.set({ stories: { ...v, revision: v.revision + 2 } }), original);
+    await options.waitForSelector('#sl-unreadable-stories', { state: 'hidden' });
+    await expect.poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(1);
   });
 
   it('a broken, hostile or oversized file is refused with what is wrong, and nothing stored changes', async () => {
