@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractStory } from '../../../src/story/extract';
+import { compileMatcher, findMentions } from '../../../src/core/matcher';
 import { parsePack, type Entity } from '../../../src/story/schema';
 import { isEntity, looseKey, occursIn, root, seedArticle } from './extract-helpers';
 
@@ -97,6 +98,19 @@ describe('extracting the seed article', () => {
       // the canonical name is in the text, or is the full form of an abbreviation that is ("US")
       if (!occursIn(text, e.name)) expect(e.names.some((n) => n.kind === 'abbreviation'), e.name).toBe(true);
     }
+  });
+});
+
+describe('a story added from the seed article', () => {
+  it('is marked on the article by the matcher: every entity, by its name or its aliases', () => {
+    const text = seedArticle();
+    const { pack } = extractStory({ text, date: '2023-09-12', id: 'my-story' });
+    const matcher = compileMatcher([pack], { types: ['person', 'place', 'organization'], roleMentions: false });
+    const found = new Map<string, Set<string>>();
+    for (const m of findMentions(matcher, text)) found.set(m.entity, (found.get(m.entity) ?? new Set()).add(text.slice(m.start, m.end)));
+    for (const e of pack.entities) expect(found.has(e.id), e.name).toBe(true);
+    expect([...found.get('kim-jong-un')!]).toEqual(expect.arrayContaining(['Kim Jong Un', 'Kim']));
+    expect([...found.get('vostochny-cosmodrome')!]).toEqual(expect.arrayContaining(['Vostochny cosmodrome', 'Vostochny']));
   });
 });
 
