@@ -224,31 +224,12 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
         break;
     }
     const c = d.coverage!;
-    const pct = c.keyTotal ? Math.round((100 * c.keyFound) / c.keyTotal) : 0;
-    const label = coverageLabel(c);
-    sec.append(
-      el(doc, 'div', { className: 'sl-coverage' }, [
-        el(doc, 'div', { className: 'sl-meter-text' }, [
-          el(doc, 'span', { id: 'sl-coverage-label' }, ['Story coverage']),
-          el(doc, 'span', { className: 'sl-meter-value', 'aria-hidden': 'true' }, [`${c.keyFound} of ${c.keyTotal} key people and places`]),
-        ]),
-        el(
-          doc,
-          'div',
-          {
-            className: 'sl-meter',
-            role: 'meter',
-            'aria-labelledby': 'sl-coverage-label',
-            'aria-valuemin': 0,
-            'aria-valuemax': c.keyTotal,
-            'aria-valuenow': c.keyFound,
-            'aria-valuetext': label,
-            title: label,
-          },
-          [el(doc, 'span', { className: 'sl-meter-bar', style: `width: ${pct}%` })],
-        ),
-      ]),
-    );
+    // One meter per story: a page can cover one story fully and another not at all.
+    const meters =
+      d.stories.length > 1
+        ? d.stories.map((story, i) => ({ id: `sl-coverage-${i}`, title: story.title, c: coverageModel([story.pack], d.report?.counts ?? {}, d.settings.types) }))
+        : [{ id: 'sl-coverage-0', title: 'Story coverage', c }];
+    sec.append(el(doc, 'div', { className: 'sl-coverage' }, meters.map((m) => meter(m.id, m.title, m.c))));
     if (c.found.length === 0) {
       sec.append(stateNote("This page does not mention the story's people, places or organizations."));
     } else {
@@ -272,7 +253,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
             doc,
             'ul',
             { 'aria-label': "The story's key people and places this page leaves out" },
-            c.missing.map((e) => el(doc, 'li', {}, [el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }), e.name, srOnly(doc, `, ${e.type}`)])),
+            c.missing.map((e) => el(doc, 'li', { title: e.type }, [el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }), e.name, srOnly(doc, ` (${e.type})`)])),
           ),
         ]),
       );
@@ -286,17 +267,55 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     return sec;
   }
 
+  function meter(id: string, title: string, c: Coverage): HTMLElement {
+    const pct = c.keyTotal ? Math.round((100 * c.keyFound) / c.keyTotal) : 0;
+    const label = coverageLabel(c);
+    return el(doc, 'div', { className: 'sl-meter-block' }, [
+      el(doc, 'div', { className: 'sl-meter-text' }, [
+        el(doc, 'span', { id, className: 'sl-meter-title' }, [title]),
+        el(doc, 'span', { className: 'sl-meter-value', 'aria-hidden': 'true' }, [`${c.keyFound} of ${c.keyTotal} key people and places`]),
+      ]),
+      el(
+        doc,
+        'div',
+        {
+          className: 'sl-meter',
+          role: 'meter',
+          'aria-labelledby': id,
+          'aria-valuemin': 0,
+          'aria-valuemax': c.keyTotal,
+          'aria-valuenow': c.keyFound,
+          'aria-valuetext': label,
+          title: label,
+        },
+        [el(doc, 'span', { className: 'sl-meter-bar', style: `width: ${pct}%` })],
+      ),
+    ]);
+  }
+
   function entityButton(d: Loaded, e: CoverageEntity): HTMLElement {
+    const several = d.stories.length > 1;
+    // The name a screen reader says, set whole: Chrome puts stray spaces around visually hidden pieces.
+    const label = [e.name, e.type, several ? `from ${e.story}` : '', mentionsLabel(e.count)].filter(Boolean).join(', ');
     return el(
       doc,
       'button',
-      { type: 'button', className: 'sl-entity', 'data-entity': e.id, 'data-focus-key': `entity:${e.id}`, onclick: () => void reveal(d, e) },
+      {
+        type: 'button',
+        className: several ? 'sl-entity sl-two-line' : 'sl-entity',
+        'aria-label': label,
+        'data-entity': e.id,
+        'data-focus-key': `entity:${e.id}`,
+        onclick: () => void reveal(d, e),
+      },
       [
         el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }),
-        el(doc, 'span', { className: 'sl-entity-name' }, [e.name]),
-        el(doc, 'span', { className: 'sl-entity-type' }, [srOnly(doc, ', '), e.type]),
-        d.stories.length > 1 ? el(doc, 'span', { className: 'sl-entity-story' }, [srOnly(doc, ', from '), e.story]) : null,
-        el(doc, 'span', { className: 'sl-count' }, [srOnly(doc, ', '), String(e.count), srOnly(doc, e.count === 1 ? ' mention' : ' mentions')]),
+        el(doc, 'span', { className: 'sl-entity-text' }, [
+          el(doc, 'span', { className: 'sl-entity-name' }, [e.name]),
+          el(doc, 'span', { className: 'sl-entity-type' }, [e.type]),
+          several ? el(doc, 'span', { className: 'sl-entity-story' }, [` · ${e.story}`]) : null,
+        ]),
+        el(doc, 'span', { className: 'sl-count' }, [String(e.count)]),
       ],
     );
   }

@@ -11,7 +11,10 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
 import { highlightTexts, waitForHighlights } from './highlight-helpers';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  tabs: { query(q: object): Promise<{ id?: number; index: number }[]> };
+};
 
 const ARTICLE = `Macron and Scholz meet in Berlin to mend ties
 
@@ -131,6 +134,21 @@ describe('add a story', () => {
     const marked = await highlightTexts(reader);
     expect(marked['story-lens-person']).toEqual(expect.arrayContaining(['Ursula von der Leyen', 'Olaf Scholz']));
     expect(marked['story-lens-place']).toContain('Brussels');
+
+    // the popup on that page: both stories, and which one each name comes from
+    const index = h.context.pages().indexOf(reader);
+    const tabs = await page.evaluate(() => chrome.tabs.query({}));
+    const popup = await h.extensionPage(`popup.html?tab=${tabs.find((t) => t.index === index)!.id}`);
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.waitForSelector('#popup[aria-busy="false"]');
+    expect(await popup.textContent('.sl-kicker')).toBe('Following 2 stories');
+    await expect.poll(() => popup.getByRole('button', { name: 'Olaf Scholz, person, from Macron and Scholz in Berlin, 1 mention', exact: true }).count()).toBe(1);
+    // a meter per story: this page covers the new story, not the bundled one
+    expect(await popup.$$eval('[role="meter"]', (m) => m.map((x) => x.getAttribute('aria-valuenow')))).toEqual(['0', '3']);
+    await popup.setViewportSize({ width: 360, height: await popup.evaluate(() => document.documentElement.scrollHeight) });
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await popup.screenshot({ path: path.join(SCREENSHOT_DIR, 'popup-two-stories.png') });
+    await popup.close();
     await reader.close();
     await page.close();
   });
