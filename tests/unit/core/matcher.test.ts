@@ -172,6 +172,14 @@ describe('role mentions', () => {
     ]);
   });
 
+  it('give a description shared over time to whoever held it on the story date', () => {
+    // Shoigu was defence minister until May 2024, Belousov after: the story is of September 2023
+    const text = 'Talks with the Russian defence minister and the Russian capital.';
+    expect(findMentions(storyMatcher(true), text).map((x) => x.entity)).toEqual(['sergei-shoigu', 'moscow']);
+    const later = compileMatcher([{ ...bundledPack(), date: '2025-01-01' }], { types: ['person', 'place'], roleMentions: true });
+    expect(findMentions(later, text).map((x) => x.entity)).toEqual(['andrei-belousov', 'moscow']);
+  });
+
   it('do not count a title written next to the name', () => {
     const m = findMentions(storyMatcher(true), 'North Korean leader Kim Jong Un met the Russian president Vladimir Putin.');
     expect(m.map((x) => x.entity)).toEqual(['kim-jong-un', 'vladimir-putin']);
