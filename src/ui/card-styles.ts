@@ -77,8 +77,9 @@ dd { margin: 0; }
 h3 { margin: 10px 0 2px; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 blockquote { margin: 4px 0 0; padding: 0 0 0 8px; border-left: 3px solid var(--line); }
 ul.relations { margin: 2px 0 0; padding-left: 18px; }
-.mentions { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-top: 10px;
-  padding-top: 8px; border-top: 1px solid var(--line); }
+/* always in reach: a long card scrolls under it */
+.mentions { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 10px -12px -10px;
+  padding: 8px 12px 10px; border-top: 1px solid var(--line); position: sticky; bottom: -10px; background: var(--bg); }
 .steps { display: flex; gap: 4px; }
 .step { width: 30px; height: 26px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg);
   font: 16px/1 system-ui, sans-serif; cursor: pointer; }

@@ -87,6 +87,11 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
     root.append(h(doc, 'section', { 'aria-label': 'Relations' }, h(doc, 'h3', {}, 'Connections'), ul));
   }
 
+  const foot = h(doc, 'footer', {});
+  for (const l of model.links) foot.append(h(doc, 'a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.label));
+  if (model.factsAsOf) foot.append(h(doc, 'span', { class: 'muted asof-all' }, `Facts as of ${formatDate(model.factsAsOf)}`));
+  if (foot.childNodes.length) root.append(foot);
+  // last, and sticky at the card's bottom: a long card scrolls under it
   if (opts.nav && opts.nav.count > 0) {
     const nav = opts.nav;
     const prev = h(doc, 'button', { type: 'button', class: 'step', 'aria-label': 'Previous mention on this page' }, '‹');
@@ -111,9 +116,5 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
     );
   }
 
-  const foot = h(doc, 'footer', {});
-  for (const l of model.links) foot.append(h(doc, 'a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.label));
-  if (model.factsAsOf) foot.append(h(doc, 'span', { class: 'muted asof-all' }, `Facts as of ${formatDate(model.factsAsOf)}`));
-  if (foot.childNodes.length) root.append(foot);
   return root;
 }

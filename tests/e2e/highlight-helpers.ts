@@ -126,8 +126,9 @@ export async function waitForCard(page: Page, label?: string, timeout = 5000): P
     label,
     { timeout },
   );
-  // let floating-ui place it
+  // let floating-ui place it and its entrance animation (if motion is allowed) finish
   await page.waitForTimeout(60);
+  await page.evaluate(() => Promise.all((document.querySelector('story-lens-card')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)));
   return cardState(page);
 }
 
