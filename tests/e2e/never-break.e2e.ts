@@ -15,6 +15,7 @@ const CSP = "default-src 'none'";
 
 let h: Harness;
 let plain: Browser;
+const requests: string[] = [];
 beforeAll(async () => {
   h = await launch({
     routes: {
@@ -22,6 +23,8 @@ beforeAll(async () => {
     },
   });
   quietFavicon(h);
+  // every request any context of this browser makes (pages, content scripts, the service worker)
+  h.context.on('request', (r) => requests.push(r.url()));
   plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 });
 afterAll(async () => {
@@ -152,5 +155,19 @@ describe('never break the page', () => {
     for (const name of ['story-lens-person', 'story-lens-place', 'story-lens-organization']) expect(after[name]).toEqual(before[name]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('across every page of this session the extension made no network request', async () => {
+    // runs last: the pages above (framework, shadow roots, CSP, service worker restart) all went through here.
+    // Control: a request from the service worker itself is seen, so the listener does watch extension contexts.
+    const sw = await h.serviceWorker();
+    await sw.evaluate((u) => fetch(u).then((r) => r.status), h.server.url('/control-from-extension'));
+    await expect.poll(() => requests.some((u) => u.endsWith('/control-from-extension'))).toBe(true);
+    requests.splice(0, requests.length, ...requests.filter((u) => !u.endsWith('/control-from-extension')));
+    const foreign = requests.filter((u) => !u.startsWith(h.server.origin) && !u.startsWith(`chrome-extension://${h.extensionId}/`) && !u.startsWith('data:'));
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    expect(foreign).toEqual([]);
+    const server = h.server.requests.filter((p) => !p.startsWith('/tests/fixtures/pages/') && p !== '/csp/story.html' && p !== '/favicon.ico' && p !== '/control-from-extension');
+    expect(server).toEqual([]);
   });
 });
