@@ -184,3 +184,26 @@ describe('highlights', () => {
     await page.close();
   });
 });
+
+describe('the page and npm run scan agree', () => {
+  it('on each dev evaluation page the content script counts the same mentions per entity as the scanner', { timeout: 180_000 }, async () => {
+    const dir = path.join(ROOT, '../shared/eval/dev/pages');
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
+    expect(files.length).toBeGreaterThan(0);
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', ...files.map((f) => path.join(dir, f))], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const scanned = JSON.parse(out) as { source: string; mentions: { entity: string }[] }[];
+    for (const file of files) {
+      const expected: Record<string, number> = {};
+      for (const m of scanned.find((s) => s.source.endsWith(file))!.mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+      const page = await h.context.newPage();
+      // saved pages: nothing of theirs may reach the network
+      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
+      await page.goto(h.server.url(`/shared/eval/dev/pages/${file}`), { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      const report = await sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
+      expect(report.counts, file).toEqual(expected);
+      await page.close();
+    }
+  });
+});
