@@ -1,7 +1,7 @@
 /**
  * `npm run extract -- FILE.txt` (or `-` for stdin): prints the story pack
  * "Add a story" would save for that article, as JSON (issue 5):
- *   { "entities": [ { "name", "type", "aliases", "sentences", "id", "description" } ],
+ *   { "entities": [ { "name", "type", "aliases", "sentences", "id", "description", "roleMentions" } ],
  *     "warnings": [...], "pack": <the full story pack> }
  * Options: --title T, --date YYYY-MM-DD, --url https://..., --id ID, --progress (to stderr).
  * Bad input: the reason on stderr, exit code 1.
@@ -54,10 +54,12 @@ try {
   const entities = pack.entities.map((e) => ({
     name: e.name,
     type: e.type,
-    aliases: e.names.map((n) => n.text),
+    aliases: e.names.filter((n) => n.kind !== 'description').map((n) => n.text),
     sentences: e.sentences,
     id: e.id,
     description: e.description,
+    /** "the Russian president": marked only when the reader turns role mentions on */
+    roleMentions: e.names.filter((n) => n.kind === 'description').map((n) => n.text),
   }));
   process.stdout.write(`${JSON.stringify({ entities, warnings, pack }, null, 2)}\n`);
 } catch (e) {

@@ -183,6 +183,36 @@ function describePerson(occ: Occurrence[], sentences: Sentence[]): string | unde
   return before;
 }
 
+/** Role phrases written before a person's name: "Russian president" of "Russian president Vladimir Putin". */
+function rolesBefore(occ: Occurrence[], sentences: Sentence[]): string[] {
+  const out = new Set<string>();
+  for (const o of occ) {
+    const m = ROLE_BEFORE.exec(sentences[o.sentence].text.slice(0, o.start));
+    const role = m?.[1].replace(LEADING_NOISE, '').trim();
+    if (role && role.split(/\s+/).length >= 2 && /^\p{Lu}/u.test(role) && /\p{Ll}+$/u.test(role)) out.add(role);
+  }
+  return [...out];
+}
+
+/**
+ * "the Russian president" where the text uses it alone ("the Russian president is
+ * attending"), for a role that only one person of the story is given: a role
+ * mention (kind "description"), which the matcher marks only when the reader
+ * turns role mentions on.
+ */
+function roleMentions(found: { entity: Entity; roles: string[] }[], sentences: Sentence[]): void {
+  const owners = new Map<string, Entity[]>();
+  for (const f of found) for (const r of f.roles) owners.set(r.toLowerCase(), [...(owners.get(r.toLowerCase()) ?? []), f.entity]);
+  for (const f of found)
+    for (const role of f.roles) {
+      if (owners.get(role.toLowerCase())!.length !== 1) continue;
+      // alone: not the title of a name that follows ("the Russian president Vladimir Putin")
+      const alone = new RegExp(String.raw`(?<![\p{L}\p{N}])[Tt]he ${escapeRe(role)}(?![\p{L}\p{N}])(?!\s+\p{Lu})`, 'u');
+      if (sentences.some((s) => alone.test(s.text)) && f.entity.names.length < 400)
+        f.entity.names.push({ text: `the ${role}`.slice(0, 120), lang: 'en', kind: 'description' });
+    }
+}
+
 function describe(type: EntityType, g: NameGroup, occ: Occurrence[], sentences: Sentence[]): string {
   if (type === 'person') return describePerson(occ, sentences) ?? 'Person named in the story';
   const what = g.cues.find((c) => c.type === type && c.what)?.what;
@@ -282,7 +312,7 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   const lowerWords = new Set<string>();
   for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\-]*/gu) ?? []) lowerWords.add(w);
   const ids = new Set<string>();
-  const found: { entity: Entity; count: number; first: number }[] = [];
+  const found: { entity: Entity; count: number; first: number; roles: string[] }[] = [];
   for (const g of roots) {
     const occ = occurrences.get(g);
     if (!occ?.length) continue;
@@ -315,13 +345,14 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
       sentences: rankSentences(occ, sentences, name),
       relations: [],
     };
-    found.push({ entity, count: occ.length, first: occ[0].sentence });
+    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: type === 'person' ? rolesBefore(occ, sentences) : [] });
   }
   if (found.length > MAX_ENTITIES) {
     found.sort((a, b) => b.count - a.count || a.first - b.first);
     warnings.push(`This text names ${found.length} people, places and organizations; the ${MAX_ENTITIES} named most often were kept.`);
     found.length = MAX_ENTITIES;
   }
+  roleMentions(found, sentences);
   // people, then places, then organizations; the most named first
   const typeOrder: Record<EntityType, number> = { person: 0, place: 1, organization: 2 };
   found.sort((a, b) => typeOrder[a.entity.type] - typeOrder[b.entity.type] || b.count - a.count || a.first - b.first);

@@ -42,12 +42,16 @@ describe('extracting the seed article', () => {
     }
   });
 
-  it('merges the forms of a name under its full form, possessives and titles stripped', () => {
+  it('merges the forms of a name under its full form, possessives and titles stripped, roles as role mentions', () => {
     const kim = pack.entities.find((e) => e.name === 'Kim Jong Un')!;
     expect(kim.names.map((n) => n.text)).toContain('Kim');
     expect(kim.names.find((n) => n.text === 'Kim')?.kind).toBe('surname');
     const putin = pack.entities.find((e) => e.name === 'Vladimir Putin')!;
-    expect(putin.names.map((n) => n.text)).toEqual(['Putin']);
+    expect(putin.names).toEqual([
+      { text: 'Putin', lang: 'en', kind: 'surname' },
+      // "Russian president Vladimir Putin" ... "the Russian president is attending": a role mention
+      { text: 'the Russian president', lang: 'en', kind: 'description' },
+    ]);
     expect(pack.entities.find((e) => e.name === 'Vostochny Cosmodrome')!.names.map((n) => n.text)).toEqual(['Vostochny cosmodrome', 'Vostochny']);
     expect(pack.entities.find((e) => e.name === 'United States')!.names).toContainEqual({ text: 'US', lang: 'en', kind: 'abbreviation' });
     for (const e of pack.entities)
@@ -121,6 +125,7 @@ describe('npm run extract', { timeout: 60_000 }, () => {
     const out = JSON.parse(r.stdout) as { entities: { name: string; type: string; aliases: string[]; sentences: string[] }[]; pack: unknown };
     const kim = out.entities.find((e) => e.name === 'Kim Jong Un')!;
     expect(kim).toMatchObject({ type: 'person', aliases: ['Kim'] });
+    expect(out.entities.find((e) => e.name === 'Vladimir Putin')).toMatchObject({ aliases: ['Putin'], roleMentions: ['the Russian president'] });
     expect(kim.sentences.length).toBeGreaterThan(5);
     for (const e of out.entities) {
       expect(['person', 'place', 'organization']).toContain(e.type);
