@@ -162,10 +162,9 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
     textarea,
     hint,
     el(doc, 'div', { className: 'sl-actions' }, [findButton]),
-    progressBox,
   ]);
   const reviewBox = el(doc, 'div', { className: 'sl-review-box', hidden: true });
-  section.append(heading, intro, draftNote, form, message, reviewBox);
+  section.append(heading, intro, draftNote, form, progressBox, message, reviewBox);
   container.append(section);
 
   const say = (text: string, tone: 'info' | 'error' | 'ok' = 'info') => {
@@ -204,10 +203,12 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
     );
   };
 
+  // While the worker reads, the text is hidden rather than made read-only: toggling a
+  // textarea that holds a megabyte costs the page a 200 ms layout (measured in Chromium).
   const setBusy = (busy: boolean) => {
     progressBox.hidden = !busy;
     findButton.disabled = busy;
-    textarea.readOnly = busy;
+    form.hidden = busy;
     section.setAttribute('aria-busy', String(busy));
   };
 
@@ -254,12 +255,15 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
     }
     if (run !== thisRun) return;
     run = null;
-    setBusy(false);
     const found = readExtraction(result);
     if (!found) {
+      setBusy(false);
       say('Story Lens could not read this text.', 'error');
       return;
     }
+    progressBox.hidden = true;
+    findButton.disabled = false;
+    section.setAttribute('aria-busy', 'false');
     let sentences: string[] | undefined;
     const state = initialReview(found, {
       title: found.title || draft?.title || '',
