@@ -200,7 +200,9 @@ export function findMentions(matcher: CompiledMatcher, text: string): Mention[] 
   return resolveMentions(p, text, tk, candidates);
 }
 
-/** Longest name starting at each token, left to right, without overlaps. */
+const descriptionOnly = (ts: Term[]) => ts.every((t) => t[1] === KIND.description);
+
+/** Longest name starting at each token, left to right, without overlaps (but for role mentions, see below). */
 export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Candidate[] {
   const { edges, terms, rootBits } = p;
   const root = edges[0]!;
@@ -235,10 +237,14 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
       continue;
     }
     let cur: number = first;
+    let bestName: Candidate | undefined;
     let j = i;
     for (;;) {
       const ts = validTerms(terms.get(cur), text, tk.start[i]!, tk.end[j]!);
-      if (ts.length) best = { i, j, start: tk.start[i]!, end: dotEnd(tk.end[j]!, ts), terms: ts };
+      if (ts.length) {
+        best = { i, j, start: tk.start[i]!, end: dotEnd(tk.end[j]!, ts), terms: ts };
+        if (!descriptionOnly(ts)) bestName = best;
+      }
       if (j + 1 >= n) break;
       const here: Map<string, number> = edges[cur]!;
       if (here.size === 0) break;
@@ -266,6 +272,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
             const ts2 = validTerms(terms.get(node), text, tk.start[i]!, end);
             if (ts2.length) {
               best = { i, j: j + 1, start: tk.start[i]!, end, terms: ts2 };
+              if (!descriptionOnly(ts2)) bestName = best;
               break;
             }
           }
@@ -277,7 +284,13 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     }
     if (best) {
       out.push(best);
-      i = best.j;
+      if (best === bestName) i = best.j;
+      else if (bestName) {
+        // a role mention ("Russia's president", "президент России") does not hide the names inside it:
+        // they are read too, and the resolver lets them win
+        out.push(bestName);
+        i = bestName.j;
+      }
     }
   }
   return out;

@@ -78,10 +78,16 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
     const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext, others);
     if (r !== undefined) out.push({ c, entity: r, kind: K_SURNAME });
   }
+  const named = candidates.filter((c) => c.terms.some((t) => t[1] !== K_DESC));
   for (const r of roles) {
+    // a name inside it wins ("лидер КНДР", "러시아 대통령": the country is the mention)
+    if (named.some((n) => n.start < r.c.end && n.end > r.c.start)) continue;
     // "Russian president Vladimir Putin": the title written next to a name is not a mention of its own
     const next = startsAt.get(r.c.j + 1);
     if (next && isSpaceGap(text, r.c.end, next.start)) continue;
+    // ...nor one written right after the name, as Korean does ("블라디미르 푸틴 러시아 대통령")
+    const prev = endsAt.get(r.c.i - 1);
+    if (prev && isSpaceGap(text, prev.end, r.c.start) && prev.terms.some((t) => t[0] === r.entity)) continue;
     out.push(r);
   }
 

@@ -183,6 +183,29 @@ describe('role mentions', () => {
   it('do not count a title written next to the name', () => {
     const m = findMentions(storyMatcher(true), 'North Korean leader Kim Jong Un met the Russian president Vladimir Putin.');
     expect(m.map((x) => x.entity)).toEqual(['kim-jong-un', 'vladimir-putin']);
+    const ko = findMentions(storyMatcher(true), '블라디미르 푸틴 러시아 대통령이 말했다. 김정은 위원장과 김 위원장은');
+    expect(ko.map((x) => [x.entity, x.role ?? false])).toEqual([
+      ['vladimir-putin', false],
+      ['russia', false],
+      ['kim-jong-un', false],
+      ['kim-jong-un', true],
+    ]);
+  });
+
+  it('in the bundled story hold no name of their own (it would win over them)', () => {
+    const withName = bundledPack().entities.flatMap((e) =>
+      e.names.filter((n) => n.kind === 'description' && findMentions(storyMatcher(), n.text).length).map((n) => `${e.id}: ${n.text}`),
+    );
+    expect(withName).toEqual([]);
+  });
+
+  it('yield to a name inside them', () => {
+    const m = findMentions(storyMatcher(true), "Russia's president spoke; лидер КНДР приехал; el presidente de Rusia habló.");
+    expect(m.map((x) => [x.entity, x.role ?? false])).toEqual([
+      ['russia', false],
+      ['north-korea', false],
+      ['russia', false],
+    ]);
   });
 });
 
