@@ -92,7 +92,8 @@ const NOT_READABLE =
   'Story Lens cannot read this tab: browser pages, add-on stores, PDFs and files are off limits. If it is a web page that was open before Story Lens started, reload it.';
 
 async function load(deps: PopupDeps): Promise<Loaded> {
-  const [tab, stories, settings] = await Promise.all([deps.tab(), deps.stories(), deps.settings()]);
+  // A story store that cannot be read leaves the popup useful for the rest (site switch, trail).
+  const [tab, stories, settings] = await Promise.all([deps.tab().catch(() => null), deps.stories().catch(() => []), deps.settings()]);
   const trail = deps.trail ? await deps.trail.list().catch(() => null) : null;
   const base = { tab, stories, settings, trail, report: null, coverage: null };
   if (!tab) return { ...base, state: { kind: 'unsupported', reason: 'Story Lens cannot read this tab.' } };
