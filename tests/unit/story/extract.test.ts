@@ -118,7 +118,7 @@ describe('a story added from the seed article', () => {
   });
 });
 
-describe('npm run extract', { timeout: 60_000 }, () => {
+describe('npm run extract', { timeout: 120_000 }, () => {
   it('prints the pack of the seed article as JSON: entities with name, type, aliases, sentences', () => {
     const r = runCli(['src/story/seed-article.txt', '--date', '2023-09-12']);
     expect(r.status, r.stderr).toBe(0);
