@@ -345,7 +345,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return headless ? await runHeadless(h) : await runWindow(h);
   } finally {
     await h.close().catch(() => {});
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    // Chromium may still be writing its profile for a moment after closing
+    try {
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      console.error(`(could not remove the temporary profile ${userDataDir})`);
+    }
   }
 }
 
