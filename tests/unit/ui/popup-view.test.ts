@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { mountPopup, type PopupDeps } from '../../../src/ui/popup';
+import { bundledPack } from '../../../src/story/bundled';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+
+const ARTICLE = `<html><head><title>Kim in Russia</title></head><body><nav><a href="/">Home</a></nav><article><h1>Kim in Russia</h1>${'<p>Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday, for talks that lasted hours.</p>'.repeat(5)}</article></body></html>`;
+
+function deps(over: Partial<PopupDeps> = {}, settings: Partial<Settings> = {}): PopupDeps {
+  return {
+    tab: async () => ({ id: 7 }),
+    stories: async () => [{ title: 'Kim in Russia', pack: bundledPack() }],
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    setSiteEnabled: vi.fn(async () => undefined),
+    setEnabled: vi.fn(async () => undefined),
+    pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, kremlin: 1 } }),
+    revealMention: vi.fn(async () => true),
+    pageHtml: async () => ({ html: ARTICLE, url: 'https://news.example/a', title: 'A', truncated: false }),
+    followStory: vi.fn(async () => undefined),
+    openOptions: vi.fn(async () => undefined),
+    afterReveal: vi.fn(),
+    domParser: () => new DOMParser(),
+    ...over,
+  };
+}
+
+async function mount(d: PopupDeps): Promise<HTMLElement> {
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  await mountPopup(root, d);
+  return root;
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('popup view', () => {
+  it('lists the entities as buttons that take the reader to the first mention', async () => {
+    const d = deps();
+    const root = await mount(d);
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Kim Jong Un, person, 3 mentions', 'Kremlin, organization, 1 mention']);
+    buttons[0].click();
+    await flush();
+    expect(d.revealMention).toHaveBeenCalledWith(7, 'kim-jong-un');
+    expect(d.afterReveal).toHaveBeenCalled();
+  });
+
+  it('says when an entity is no longer on the page', async () => {
+    const d = deps({ revealMention: vi.fn(async () => false) });
+    const root = await mount(d);
+    root.querySelector<HTMLButtonElement>('.sl-entities button')!.click();
+    await flush();
+    expect(root.querySelector('#sl-status')!.textContent).toBe('Kim Jong Un is no longer on the page.');
+    expect(d.afterReveal).not.toHaveBeenCalled();
+  });
+
+  it('offers to turn a site back on only where the reader turned it off', async () => {
+    const d = deps({}, { neverRunOn: ['news.example'] });
+    const root = await mount(d);
+    expect(root.textContent).toContain('Story Lens is off on news.example.');
+    const on = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn on for news.example')!;
+    on.click();
+    await flush();
+    expect(d.setSiteEnabled).toHaveBeenCalledWith('https://news.example/a', true);
+    const byPattern = await mount(deps({}, { neverRunOn: ['*.example'] }));
+    expect(byPattern.textContent).toContain('A pattern in your site list keeps it off here.');
+  });
+
+  it('says no story is switched on', async () => {
+    const root = await mount(deps({ stories: async () => [] }));
+    expect(root.querySelector('.sl-story')!.textContent).toContain('No story is switched on');
+  });
+
+  it('says a tab cannot be read when its page does not answer', async () => {
+    const root = await mount(deps({ pageEntities: async () => Promise.reject(new Error('no receiver')) }));
+    expect(root.querySelector('.sl-page')!.textContent).toContain('Story Lens cannot read this tab');
+    expect(root.querySelector<HTMLButtonElement>('.sl-follow button')!.disabled).toBe(true);
+  });
+
+  it('"Follow this story" hands over the article, or says there is none', async () => {
+    const d = deps();
+    let root = await mount(d);
+    root.querySelector<HTMLButtonElement>('.sl-follow button')!.click();
+    await vi.waitFor(() => expect(d.followStory).toHaveBeenCalled());
+    const article = (d.followStory as ReturnType<typeof vi.fn>).mock.calls[0][0];
+    expect(article.text).toContain('Kim Jong Un met Vladimir Putin');
+    expect(article.text).not.toContain('Home');
+
+    root = await mount(deps({ pageHtml: async () => ({ html: '<p>Menu</p>', url: 'https://news.example/', title: '', truncated: false }) }));
+    root.querySelector<HTMLButtonElement>('.sl-follow button')!.click();
+    await vi.waitFor(() => expect(root.querySelector('#sl-status')!.textContent).toMatch(/found no article/));
+  });
+});
