@@ -29,6 +29,8 @@ export const SLICE_MS = 8;
  * page agrees with `npm run scan`), and matching one takes a few ms
  */
 export const CHUNK_CHARS = 16000;
+/** how many times one entity's name goes into a chunk's prefix (enough to rank who the page names most) */
+export const NAMED_CAP = 3;
 /** at most this often under constant change (a first change after a quiet spell is handled at once) */
 export const MIN_FLUSH_INTERVAL_MS = 100;
 /** more queued roots than this in one batch: rescan the page instead */
@@ -74,9 +76,15 @@ export class PageScanner {
   private lastFlush = -Infinity;
   /** the page's current full scan */
   private scan: Promise<void> = Promise.resolve();
-  /** entities the page names (not by role), so a later chunk's bare surname has the support the whole page gives it */
-  private readonly named = new Set<string>();
-  private namedPrefix: string | null = '';
+  /**
+   * How often the page names each entity (not by role, capped at NAMED_CAP): a bare surname ("Putin") is
+   * read only where the page names the person in full, and an ambiguous one ("Kim") as the one the page
+   * names most. The matcher sees a piece of the page at a time, so each piece gets these names as a
+   * prefix block of its own: the support the whole page gives it.
+   */
+  private readonly named = new Map<string, number>();
+  private namedVersion = 0;
+  private prefixCache = { version: 0, text: '' };
   /** mentions removed since the page changed them (for tests and logs) */
   dropped = 0;
   /** shadow roots mentions were found in (hit-testing needs them) */
@@ -143,10 +151,16 @@ export class PageScanner {
     this.scanning = true;
     this.queue.length = 0;
     this.named.clear();
-    this.namedPrefix = '';
+    this.namedVersion++;
     for (const rec of this.index.clear()) this.painter.delete(rec.type, rec.range);
     const root = this.doc.body ?? this.doc.documentElement;
-    if (root) await this.scanRoots([root], gen);
+    const painted: Painted[] = [];
+    if (root) await this.scanRoots([root], gen, painted);
+    if (gen !== this.generation) return;
+    // pieces matched before the page named someone in full are matched again with the whole page's support
+    // (so the page counts what `npm run scan` counts over the whole text)
+    const stale = painted.filter((p) => p.version !== this.namedVersion);
+    if (stale.length) await this.repaint(stale, gen);
     if (gen !== this.generation) return;
     this.scanning = false;
     this.env.settled();
@@ -154,40 +168,91 @@ export class PageScanner {
     if (this.queue.length) void this.flush();
   }
 
-  /** Collects, matches and paints `roots`, yielding every SLICE_MS. */
-  private async scanRoots(roots: Node[], gen: number): Promise<void> {
+  /**
+   * Collects, matches and paints `roots`, yielding every SLICE_MS. Small roots (changed blocks) are
+   * matched together, up to CHUNK_CHARS at a time: one matcher pass for a batch of changes.
+   */
+  private async scanRoots(roots: Node[], gen: number, painted?: Painted[]): Promise<void> {
     const now = () => this.env.win.performance.now();
     let sliceStart = now();
+    let batch: CollectedText[] = [];
+    let chars = 0;
+    const paintBatch = () => {
+      if (!batch.length) return;
+      const chunk = combine(batch);
+      batch = [];
+      chars = 0;
+      const version = this.paintChunk(chunk);
+      painted?.push({ chunk, version });
+    };
     for (const root of roots) {
       if (!root.isConnected) continue;
       const chunks = collectChunks(root, { maxChars: CHUNK_CHARS, skip: (el) => this.env.isOwn(el) });
       for (;;) {
         const next = chunks.next();
         if (next.done) break;
-        this.paintChunk(next.value);
+        if (!next.value.nodes.length) continue;
+        batch.push(next.value);
+        chars += next.value.text.length;
+        if (chars >= CHUNK_CHARS) paintBatch();
         if (now() - sliceStart > SLICE_MS) {
+          paintBatch();
           await this.env.yieldNow();
           if (gen !== this.generation || this.env.stopped()) return;
           sliceStart = now();
         }
       }
     }
+    paintBatch();
   }
 
-  private paintChunk(chunk: CollectedText): void {
+  /** Matches pieces again (their mentions dropped first), yielding every SLICE_MS. */
+  private async repaint(pieces: Painted[], gen: number): Promise<void> {
+    const now = () => this.env.win.performance.now();
+    let sliceStart = now();
+    for (const { chunk } of pieces) {
+      for (const n of chunk.nodes) for (const rec of this.index.dropNode(n)) this.painter.delete(rec.type, rec.range);
+      this.paintChunk(chunk);
+      if (now() - sliceStart > SLICE_MS) {
+        await this.env.yieldNow();
+        if (gen !== this.generation || this.env.stopped()) return;
+        sliceStart = now();
+      }
+    }
+  }
+
+  private prefix(): string {
     const matcher = this.matcher;
-    if (!matcher || !chunk.nodes.length) return;
+    if (this.prefixCache.version !== this.namedVersion && matcher) {
+      const parts: string[] = [];
+      for (const [id, n] of this.named) {
+        const name = matcher.entities[id]?.name;
+        if (name) for (let i = 0; i < n; i++) parts.push(name);
+      }
+      this.prefixCache = { version: this.namedVersion, text: parts.join(BLOCK_BREAK) };
+    }
+    return this.prefixCache.text;
+  }
+
+  /** Matches and paints one piece of collected text; returns the version of the page's names it was read with. */
+  private paintChunk(chunk: CollectedText): number {
+    const matcher = this.matcher;
+    const version = this.namedVersion;
+    if (!matcher || !chunk.nodes.length) return version;
     this.noteShadowRoots(chunk.nodes);
-    // The matcher reads a bare surname ("Putin") only where the page names the person in full. A chunk is
-    // a piece of the page: put the names the rest of the page gave before it, as a block of its own.
-    if (this.namedPrefix === null)
-      this.namedPrefix = [...this.named].map((id) => matcher.entities[id]?.name ?? '').filter(Boolean).join(BLOCK_BREAK);
-    const prefix = this.namedPrefix;
+    const prefix = this.prefix();
     const shift = prefix ? prefix.length + 1 : 0;
     const mentions = findMentions(matcher, prefix ? prefix + BLOCK_BREAK + chunk.text : chunk.text);
     for (const found of mentions) {
       if (found.start < shift) continue;
       const m = { ...found, start: found.start - shift, end: found.end - shift };
+      if (!m.role) {
+        const n = this.named.get(m.entity) ?? 0;
+        if (n < NAMED_CAP) {
+          this.named.set(m.entity, n + 1);
+          this.namedVersion++;
+        }
+      }
       if (!this.types.has(m.type)) continue;
       let range: Range;
       try {
@@ -197,11 +262,8 @@ export class PageScanner {
       }
       const rec: MentionRecord = { range, entity: m.entity, type: m.type, text: chunk.text.slice(m.start, m.end), nodes: nodesOf(chunk, m.start, m.end) };
       if (this.index.add(rec)) this.painter.add(rec.type, range);
-      if (!m.role && !this.named.has(m.entity)) {
-        this.named.add(m.entity);
-        this.namedPrefix = null;
-      }
     }
+    return version;
   }
 
   /** Open shadow roots holding text: observe them and give them the highlight styles. */
@@ -330,6 +392,34 @@ export class PageScanner {
     await this.scan;
     while (this.queue.length && !this.scanning) await this.flush();
   }
+}
+
+interface Painted {
+  chunk: CollectedText;
+  /** the version of the page's names the chunk was matched with */
+  version: number;
+}
+
+/** Several collected pieces as one text (each its own block). */
+function combine(parts: CollectedText[]): CollectedText {
+  if (parts.length === 1) return parts[0]!;
+  const texts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  parts.forEach((p, i) => {
+    if (i) {
+      texts.push(BLOCK_BREAK);
+      offset += 1;
+    }
+    texts.push(p.text);
+    for (let k = 0; k < p.nodes.length; k++) {
+      nodes.push(p.nodes[k]!);
+      starts.push(p.starts[k]! + offset);
+    }
+    offset += p.text.length;
+  });
+  return { text: texts.join(''), nodes, starts };
 }
 
 /** The text nodes a mention at [start, end) of the chunk touches. */

@@ -3,6 +3,7 @@
  * contract names, without touching the page's DOM or its form fields.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, type Harness } from './harness';
@@ -186,24 +187,46 @@ describe('highlights', () => {
 });
 
 describe('the page and npm run scan agree', () => {
-  it('on each dev evaluation page the content script counts the same mentions per entity as the scanner', { timeout: 180_000 }, async () => {
-    const dir = path.join(ROOT, '../shared/eval/dev/pages');
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
-    expect(files.length).toBeGreaterThan(0);
+  it('on the demo pages, the fixtures, a long page and the dev evaluation pages the content script counts what the scanner counts', { timeout: 180_000 }, async () => {
+    // A long page whose surnames come pieces before the full names: the page reads it in pieces, the scanner whole.
+    const filler = `<p>${'Nothing about the story in this paragraph, only filler words. '.repeat(30)}</p>`;
+    const long = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body><p>Putin and Shoigu spoke first.</p>${filler.repeat(20)}<p>Vladimir Putin and Sergei Shoigu then met Kim Jong Un in Vladivostok.</p>${filler.repeat(20)}<p>Kim left; Putin stayed.</p></body></html>`;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-agree-'));
+    fs.writeFileSync(path.join(tmp, 'long.html'), long);
+    h.server.route('/agree/long.html', { body: long });
+
+    const pages: { file: string; url: string }[] = [
+      { file: path.join(tmp, 'long.html'), url: '/agree/long.html' },
+      ...['story-people.html', 'edges.html'].map((f) => ({ file: path.join(ROOT, 'tests/fixtures/pages', f), url: `/tests/fixtures/pages/${f}` })),
+      ...fs
+        .readdirSync(path.join(ROOT, 'scripts/demo'))
+        .filter((f) => f.endsWith('.html') && f !== 'index.html')
+        .map((f) => ({ file: path.join(ROOT, 'scripts/demo', f), url: `/scripts/demo/${f}` })),
+    ];
+    // the shared dev evaluation pages, where this checkout sits beside them (a user's clone has no ../shared)
+    const dev = path.join(ROOT, '../shared/eval/dev/pages');
+    if (fs.existsSync(dev))
+      for (const f of fs.readdirSync(dev).filter((x) => x.endsWith('.html'))) pages.push({ file: path.join(dev, f), url: `/shared/eval/dev/pages/${f}` });
+
     const { execFileSync } = await import('node:child_process');
-    const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', ...files.map((f) => path.join(dir, f))], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', ...pages.map((p) => p.file)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     const scanned = JSON.parse(out) as { source: string; mentions: { entity: string }[] }[];
-    for (const file of files) {
+    expect(scanned.length).toBe(pages.length);
+    let total = 0;
+    for (const [i, p] of pages.entries()) {
       const expected: Record<string, number> = {};
-      for (const m of scanned.find((s) => s.source.endsWith(file))!.mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+      for (const m of scanned[i]!.mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+      total += scanned[i]!.mentions.length;
       const page = await h.context.newPage();
       // saved pages: nothing of theirs may reach the network
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
-      await page.goto(h.server.url(`/shared/eval/dev/pages/${file}`), { waitUntil: 'load' });
+      await page.goto(h.server.url(p.url), { waitUntil: 'load' });
       await page.waitForTimeout(300);
       const report = await sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
-      expect(report.counts, file).toEqual(expected);
+      expect(report.counts, p.url).toEqual(expected);
       await page.close();
     }
+    expect(total).toBeGreaterThan(50);
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

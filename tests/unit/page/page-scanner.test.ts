@@ -72,6 +72,15 @@ describe('page scanner', () => {
     expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
   });
 
+  it('a bare surname before the full name, pieces apart, is read too (the page is read again with its names)', async () => {
+    const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
+    document.body.innerHTML = `<p>Putin arrived.</p>${filler.repeat(12)}<p>Vladimir Putin left.</p>`;
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
+    expect(s.scanner.index.size).toBe(2);
+  });
+
   it('text added later is painted; text removed loses its paint; rewritten text is painted as it now reads', async () => {
     document.body.innerHTML = '<div id="feed"><p id="a">Kim Jong Un waved.</p><p id="b">Sergei Shoigu watched.</p></div>';
     const s = setup();
