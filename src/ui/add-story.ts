@@ -1,5 +1,5 @@
 /**
- * "Add a story" (mounted by the options page): paste an article's text, or
+ * "Add a story" (mounted by the options page inside its "Stories" section, so headings start at h3): paste an article's text, or
  * take the one the popup's "Follow this story" left in `local:storyDraft`;
  * extraction runs in a Web Worker (src/story/extract-worker.ts) with a
  * progress bar and a Cancel button, so the page never freezes; then the
@@ -138,7 +138,7 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
   let draft: StoryDraft | null = null;
 
   const section = el(doc, 'section', { id: 'add-story', className: 'sl-add-story', 'aria-labelledby': 'sl-add-story-title' });
-  const heading = el(doc, 'h2', { id: 'sl-add-story-title', tabindex: '-1' }, ['Add a story']);
+  const heading = el(doc, 'h3', { id: 'sl-add-story-title', tabindex: '-1' }, ['Add a story']);
   const intro = el(doc, 'p', { className: 'sl-muted' }, [
     'Paste the text of a news article. Story Lens finds its people, places and organizations on this device; you review them, then its names are marked on the pages you read. Or open the article and choose “Follow this story” in the Story Lens popup.',
   ]);

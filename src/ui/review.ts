@@ -235,13 +235,13 @@ export function mountReview(
       const members = state.entities.filter((e) => e.type === t);
       if (!members.length) return null;
       return el(doc, 'section', { className: 'sl-type-group', 'aria-labelledby': `sl-group-${t}` }, [
-        el(doc, 'h4', { id: `sl-group-${t}` }, [`${TYPE_PLURAL[t][1][0].toUpperCase()}${TYPE_PLURAL[t][1].slice(1)} (${members.length})`]),
+        el(doc, 'h5', { id: `sl-group-${t}` }, [`${TYPE_PLURAL[t][1][0].toUpperCase()}${TYPE_PLURAL[t][1].slice(1)} (${members.length})`]),
         el(doc, 'ul', { className: 'sl-entity-list' }, members.map((e) => entityItem(e, state.entities.filter((o) => o.key !== e.key)))),
       ]);
     });
 
     const children: (Node | null)[] = [
-      el(doc, 'h3', { id: 'sl-review-title', tabindex: '-1', 'data-focus-key': 'review-title' }, ['Review the story']),
+      el(doc, 'h4', { id: 'sl-review-title', tabindex: '-1', 'data-focus-key': 'review-title' }, ['Review the story']),
       el(doc, 'p', { className: 'sl-muted' }, [
         `Story Lens found ${countsLine(state.entities)}. Correct names, types and other names, merge or split, then save. Nothing is saved until you do.`,
       ]),
