@@ -211,12 +211,21 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
   // saved when the reader lets go, and once for a run of arrow-key steps (storage.sync allows 120 writes a minute)
   let delayTimer = 0;
   delay.addEventListener('change', () => {
+    // the value as the reader left it: a refresh from another change may reset the slider before the timer fires
+    const ms = Math.min(MAX_CARD_DELAY_MS, Math.max(0, Math.round(Number(delay.value))));
     win.clearTimeout(delayTimer);
-    delayTimer = win.setTimeout(() => void save({ cardDelayMs: Math.min(MAX_CARD_DELAY_MS, Math.max(0, Math.round(Number(delay.value)))) }), 250);
+    delayTimer = win.setTimeout(() => {
+      delayTimer = 0;
+      void save({ cardDelayMs: ms });
+    }, 250);
+    pendingDelay = ms;
   });
+  let pendingDelay: number | null = null;
   refreshers.push((s) => {
-    delay.value = String(Math.min(2000, s.cardDelayMs));
-    showDelay(s.cardDelayMs);
+    // while a change of the slider waits to be saved, keep showing it
+    const ms = delayTimer && pendingDelay != null ? pendingDelay : s.cardDelayMs;
+    delay.value = String(Math.min(2000, ms));
+    showDelay(ms);
   });
   const cards = section('cards', 'Cards', null, [
     el(doc, 'div', { className: 'sl-field' }, [

@@ -33,6 +33,9 @@ const OWN_STORY = {
   },
 };
 
+/** expect.poll with room for a machine shared by several test runs */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 5000) => expect.poll(fn, { timeout });
+
 let h: Harness;
 let tab: Page;
 /** every request any context of the browser made (pages, extension pages, the service worker) */
@@ -120,15 +123,17 @@ describe('background', () => {
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(true);
     const before = await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']));
 
+    // the running worker's target, so the one that answers next can be told from it
+    const workerTargets = async () => {
+      const cdp = await h.context.newCDPSession(options);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      await cdp.detach();
+      return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(h.extensionId)).map((t) => t.targetId);
+    };
+    const [before1] = await workerTargets();
+    expect(before1).toBeDefined();
     await stopServiceWorker(h);
-    await expect
-      .poll(async () => {
-        const cdp = await h.context.newCDPSession(options);
-        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-        await cdp.detach();
-        return targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId));
-      })
-      .toBe(false);
+    await poll(async () => (await workerTargets()).includes(before1), 10_000).toBe(false);
 
     // the next hover wakes the worker, which answers from storage
     await tab.bringToFront();
@@ -138,6 +143,9 @@ describe('background', () => {
     // with two stories on, the card says which one the entity comes from
     expect(card.text).toContain('Story: The analytical engine');
     await tab.keyboard.press('Escape');
+
+    // the worker runs again: woken by the page's request (its target was gone above, its memory with it)
+    expect((await workerTargets()).length).toBe(1);
 
     const setup = await fromExtensionPage(options, 'getPageSetup', { url: h.server.url('/story.html') });
     expect(setup.res).toMatchObject({ active: true, settings: { theme: 'dark', cardDelayMs: 100 } });
@@ -159,6 +167,6 @@ describe('background', () => {
     // and this record does see the worker's requests: one made on purpose shows up
     const sw = await h.serviceWorker();
     await sw.evaluate((url) => fetch(url).then(() => undefined, () => undefined), h.server.url('/probe-from-worker'));
-    await expect.poll(() => requests.some((r) => r.url.endsWith('/probe-from-worker') && r.fromWorker)).toBe(true);
+    await poll(() => requests.some((r) => r.url.endsWith('/probe-from-worker') && r.fromWorker)).toBe(true);
   });
 });

@@ -33,6 +33,9 @@ const OWN_PACK = {
   ],
 };
 
+/** expect.poll with room for a machine shared by several test runs */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 5000) => expect.poll(fn, { timeout });
+
 let h: Harness;
 let tab: Page;
 let options: Page;
@@ -161,26 +164,26 @@ describe('options page', () => {
     expect(synced.settings).toMatchObject({ highlightStyle: 'underline', neverRunOn: expect.arrayContaining(['mail.google.com']) });
     expect(synced.settings).not.toHaveProperty('syncSettings');
     expect(JSON.stringify(synced)).not.toMatch(/kim-putin-2023|entities|visitedAt/);
-    await expect.poll(() => options.textContent('#sl-sync-status')).toMatch(/synced with your other browsers/);
+    await poll(() => options.textContent('#sl-sync-status')).toMatch(/synced with your other browsers/);
 
     // another browser of the reader's switches places off: this browser and its open tab follow
     await options.evaluate((p) => chrome.storage.sync.set({ settings: { ...p, updatedAt: new Date().toISOString(), settings: { ...p.settings, types: { person: true, place: false, organization: true } } } }), synced);
     await tabFollows((c) => c.place === 0 && c.person > 0);
-    await expect.poll(() => options.isChecked('#sl-type-place')).toBe(false);
+    await poll(() => options.isChecked('#sl-type-place')).toBe(false);
     await options.click('#sl-type-place');
     await tabFollows((c) => c.place > 0);
     await options.click('label[for="sl-sync-settings"]');
-    await expect.poll(async () => (await storedSettings()).syncSettings).toBe(false);
+    await poll(async () => (await storedSettings()).syncSettings).toBe(false);
   });
 
   it('card delay, card detail and theme apply to the cards of an open tab', async () => {
     // a long delay: no card yet after 700 ms of resting on a name
     await options.fill('#sl-card-delay', '2000');
     await options.dispatchEvent('#sl-card-delay', 'change');
-    await expect.poll(async () => (await storedSettings()).cardDelayMs).toBe(2000);
+    await expect.poll(async () => (await storedSettings()).cardDelayMs, { timeout: 5000 }).toBe(2000);
     await options.click('#sl-cardDetail-compact');
     await options.click('#sl-theme-dark');
-    await expect.poll(async () => (await storedSettings()).theme).toBe('dark');
+    await expect.poll(async () => (await storedSettings()).theme, { timeout: 5000 }).toBe('dark');
     await tab.bringToFront();
     await tab.waitForTimeout(400);
     await hoverText(tab, 'Vladimir Putin');
@@ -198,8 +201,8 @@ describe('options page', () => {
     await options.dispatchEvent('#sl-card-delay', 'change');
     await options.click('#sl-cardDetail-full');
     await options.click('#sl-theme-light');
-    await expect.poll(async () => (await storedSettings()).theme).toBe('light');
-    await expect.poll(async () => (await storedSettings()).cardDelayMs).toBe(0);
+    await expect.poll(async () => (await storedSettings()).theme, { timeout: 5000 }).toBe('light');
+    await expect.poll(async () => (await storedSettings()).cardDelayMs, { timeout: 5000 }).toBe(0);
     await tab.bringToFront();
     await tab.waitForTimeout(400);
     const t0 = Date.now();
@@ -219,13 +222,13 @@ describe('options page', () => {
     const before = await highlightCount(tab);
     await options.fill('#sl-never-run-input', 'http://127.0.0.1/some/page');
     await options.press('#sl-never-run-input', 'Enter');
-    await expect.poll(async () => (await storedSettings()).neverRunOn).toContain('127.0.0.1');
+    await poll(async () => (await storedSettings()).neverRunOn).toContain('127.0.0.1');
     await tabFollows((c) => c.person + c.place + c.organization === 0);
     await options.click('button[aria-label="Remove 127.0.0.1"]');
     await tabFollows((c) => c.person + c.place + c.organization === before);
     // "off on this site" from the popup lands in the list shown here
     await options.evaluate((url) => chrome.runtime.sendMessage({ id: 1, type: 'setSiteEnabled', data: { url, enabled: false }, timestamp: Date.now() }), h.server.url('/story.html'));
-    await expect.poll(() => options.textContent('#sl-never-run-list')).toContain('127.0.0.1');
+    await poll(() => options.textContent('#sl-never-run-list')).toContain('127.0.0.1');
     await tabFollows((c) => c.person + c.place + c.organization === 0);
     await options.click('button[aria-label="Remove 127.0.0.1"]');
     await tabFollows((c) => c.person + c.place + c.organization === before);
@@ -253,7 +256,7 @@ describe('options page', () => {
     await options.click('button[aria-label^="Rename “Kim Jong Un"]');
     await options.fill('#sl-story-kim-putin-2023-title', 'Kim’s train to Russia');
     await options.press('#sl-story-kim-putin-2023-title', 'Enter');
-    await expect.poll(() => options.textContent('li[data-story="kim-putin-2023"] .sl-story-title')).toBe('Kim’s train to Russia');
+    await poll(() => options.textContent('li[data-story="kim-putin-2023"] .sl-story-title')).toBe('Kim’s train to Russia');
     // the bundled story has no Remove button
     expect(await options.locator('li[data-story="kim-putin-2023"] button:text("Remove")').count()).toBe(0);
   });
@@ -262,30 +265,30 @@ describe('options page', () => {
     expect(await importFile('own.json', ownStoryFile({ settings: await storedSettings() }))).toMatch(/Imported/);
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(true);
     await options.click('button[aria-label="Remove “The analytical engine”"]');
-    await expect.poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(0);
+    await poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(0);
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(false);
     await options.click('#sl-undo button:text("Undo")');
-    await expect.poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(1);
+    await poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(1);
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(true);
   });
 
   it('with the trail off, a page read is not recorded; back on, it is', async () => {
     const trail = async () => ((await stored()).trail as { url: string }[] | undefined) ?? [];
     await options.click('#sl-keep-trail');
-    await expect.poll(async () => (await storedSettings()).keepTrail).toBe(false);
+    await poll(async () => (await storedSettings()).keepTrail).toBe(false);
     await options.click('#trail button:text("Clear the trail")');
-    await expect.poll(async () => (await trail()).length).toBe(0);
+    await poll(async () => (await trail()).length).toBe(0);
     await tab.reload();
     await waitForHighlights(tab);
     await tab.waitForTimeout(1500);
     expect(await trail()).toEqual([]);
     expect(await options.textContent('#sl-trail-count')).toBe('Your trail is empty.');
     await options.click('#sl-keep-trail');
-    await expect.poll(async () => (await storedSettings()).keepTrail).toBe(true);
+    await poll(async () => (await storedSettings()).keepTrail).toBe(true);
     await tab.reload();
     await waitForHighlights(tab);
     await expect.poll(async () => (await trail()).map((e) => e.url), { timeout: 8000 }).toEqual([h.server.url('/story.html')]);
-    await expect.poll(() => options.textContent('#sl-trail-count')).toBe('1 page in your trail.');
+    await poll(() => options.textContent('#sl-trail-count')).toBe('1 page in your trail.');
   });
 
   it('export, reset, import: every story and setting is back', async () => {
@@ -293,7 +296,7 @@ describe('options page', () => {
     await options.click('#sl-type-organization');
     await options.fill('#sl-never-run-input', 'example.org');
     await options.press('#sl-never-run-input', 'Enter');
-    await expect.poll(async () => (await storedSettings()).neverRunOn).toContain('example.org');
+    await poll(async () => (await storedSettings()).neverRunOn).toContain('example.org');
     const before = await stored();
 
     const [download] = await Promise.all([options.waitForEvent('download'), options.click('#sl-export')]);
@@ -307,10 +310,10 @@ describe('options page', () => {
     expect((await storedSettings()).highlightStyle).toBe('tint');
     await options.click('#sl-reset');
     await options.click('#sl-reset-confirm');
-    await expect.poll(async () => (await storedSettings()).highlightStyle).toBe('underline');
+    await poll(async () => (await storedSettings()).highlightStyle).toBe('underline');
     expect((await storedSettings()).neverRunOn).not.toContain('example.org');
     await options.click('button[aria-label="Remove “The analytical engine”"]');
-    await expect.poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(0);
+    await poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(0);
     expect(await options.isChecked('#sl-highlightStyle-underline')).toBe(true);
 
     expect(await importFile('backup.json', file)).toMatch(/Imported: your settings, 1 story added/);
@@ -340,7 +343,7 @@ describe('options page', () => {
     expect((await highlightTexts(tab))['story-lens-person']).toContain('Vladimir Putin');
     await options.evaluate((v) => chrome.storage.local.set({ stories: { ...v, revision: v.revision + 2 } }), original);
     await options.waitForSelector('#sl-unreadable-stories', { state: 'hidden' });
-    await expect.poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(1);
+    await poll(() => options.locator('li[data-story="engine-story"]').count()).toBe(1);
   });
 
   it('a broken, hostile or oversized file is refused with what is wrong, and nothing stored changes', async () => {
