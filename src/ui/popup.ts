@@ -241,7 +241,12 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
         el(
           doc,
           'ul',
-          { className: 'sl-entities', 'aria-label': 'Story mentions on this page, most mentioned first', 'aria-describedby': 'sl-list-hint' },
+          {
+            className: 'sl-entities',
+            'aria-label': 'Story mentions on this page, most mentioned first',
+            'aria-describedby': 'sl-list-hint',
+            onkeydown: (ev: Event) => moveInList(ev as KeyboardEvent),
+          },
           c.found.map((e) => el(doc, 'li', {}, [entityButton(d, e)])),
         ),
       );
@@ -319,6 +324,17 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
         el(doc, 'span', { className: 'sl-count' }, [String(e.count)]),
       ],
     );
+  }
+
+  /** Up/Down/Home/End move between the names (Tab still goes through them one by one). */
+  function moveInList(ev: KeyboardEvent) {
+    const buttons = [...(ev.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.indexOf(doc.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[ev.key];
+    if (to == null) return;
+    ev.preventDefault();
+    buttons[Math.max(0, Math.min(buttons.length - 1, to))].focus();
   }
 
   function manageSites(): HTMLElement {

@@ -45,6 +45,23 @@ describe('popup view', () => {
     expect(d.afterReveal).toHaveBeenCalled();
   });
 
+  it('arrow keys move between the names', async () => {
+    const root = await mount(deps({ pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 } }) }));
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
+    const key = (k: string) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    buttons[0].focus();
+    key('ArrowDown');
+    expect(document.activeElement).toBe(buttons[1]);
+    key('End');
+    expect(document.activeElement).toBe(buttons[2]);
+    key('ArrowDown');
+    expect(document.activeElement).toBe(buttons[2]);
+    key('Home');
+    expect(document.activeElement).toBe(buttons[0]);
+    key('ArrowUp');
+    expect(document.activeElement).toBe(buttons[0]);
+  });
+
   it('says when an entity is no longer on the page', async () => {
     const d = deps({ revealMention: vi.fn(async () => false) });
     const root = await mount(d);
