@@ -13,6 +13,7 @@ import {
   collectErrors,
   hoverText,
   sendToActiveTab,
+  setSettings,
   textRect,
   waitForCard,
   waitForHighlights,
@@ -27,6 +28,9 @@ let h: Harness;
 beforeAll(async () => {
   h = await launch();
   quietFavicon(h);
+  h.server.route('/ru.html', {
+    body: '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>ru</title></head><body><p>Ким Чен Ын прибыл на встречу с Владимиром Путиным. Песков рассказал о визите Путина.</p></body></html>',
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -218,5 +222,38 @@ describe('hover card', () => {
       await screenshot(page, `card-place-${dark ? 'dark' : 'light'}`);
       await page.close();
     }
+  });
+
+  it('a name the page writes in another language opens the entity card and shows the name as the page writes it', async () => {
+    const { page } = await open('/ru.html');
+    await hoverText(page, 'Путина');
+    const card = await waitForCard(page, 'Vladimir Putin');
+    expect(card.text).toContain('“Путина” on this page');
+    await page.close();
+  });
+
+  it('settings shape the card: compact detail, a dark theme on a light system, no motion when the reader asks for none', async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Sergei Shoigu');
+    await waitForCard(page, 'Sergei Shoigu');
+    const full = await page.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelectorAll('dt').length);
+    await page.keyboard.press('Escape');
+    await setSettings(h, { cardDetail: 'compact', theme: 'dark' });
+    await page.waitForTimeout(400);
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.mouse.move(1, 1);
+    await hoverText(page, 'Sergei Shoigu');
+    await waitForCard(page, 'Sergei Shoigu');
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('story-lens-card')!.shadowRoot!;
+      const card = root.querySelector('[role=dialog]')!;
+      return { facts: root.querySelectorAll('dt').length, bg: getComputedStyle(card).backgroundColor, animations: root.getAnimations().length };
+    });
+    expect(state.facts).toBeLessThanOrEqual(3);
+    expect(state.facts).toBeLessThan(full);
+    expect(state.bg).toBe('rgb(28, 33, 40)');
+    expect(state.animations).toBe(0);
+    await setSettings(h, { cardDetail: 'full', theme: 'system' });
+    await page.close();
   });
 });
