@@ -87,6 +87,26 @@ interface Loaded {
 const RESCAN_POLLS = 12;
 const RESCAN_POLL_MS = 250;
 
+/** A page that is still reading a huge document answers late; the popup does not wait forever. */
+const PAGE_ANSWER_MS = 8000;
+const TIMED_OUT = Symbol('timed out');
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(TIMED_OUT), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Without the "tabs" permission a tab's URL is hidden: the content script's answer says where it is. */
 const NOT_READABLE =
   'Story Lens cannot read this tab: browser pages, add-on stores, PDFs and files are off limits. If it is a web page that was open before Story Lens started, reload it.';
@@ -103,8 +123,9 @@ async function load(deps: PopupDeps): Promise<Loaded> {
   }
   let report: PageReport;
   try {
-    report = await deps.pageEntities(tab.id);
-  } catch {
+    report = await withTimeout(deps.pageEntities(tab.id), PAGE_ANSWER_MS);
+  } catch (err) {
+    if (err === TIMED_OUT) return { ...base, state: { kind: 'unsupported', reason: 'This page has not answered yet: it may still be loading. Open the popup again in a moment.' } };
     return { ...base, state: tab.url ? { kind: 'unreachable' } : { kind: 'unsupported', reason: NOT_READABLE } };
   }
   const support = pageSupport(report.url || tab.url);
@@ -464,6 +485,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
   }
 
   root.setAttribute('aria-busy', 'true');
+  content.replaceChildren(el(doc, 'p', { className: 'sl-muted' }, ['Reading this page…']));
   await refresh();
   return { refresh: async () => void (await refresh()) };
 }
