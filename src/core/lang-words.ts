@@ -60,9 +60,8 @@ export const PLACE_QUALIFIERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Abbreviations that are also common words when written in capitals in an
- * all-caps line: "LET US KNOW" is not the United States. Such an abbreviation
- * counts in an all-caps run only when nothing else in the run is plain text.
+ * Abbreviations that are also common words: in an all-caps line, after one of
+ * PRONOUN_CUES, they are the word ("LET US KNOW" is not the United States).
  */
 export const WORDLIKE_ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'it', 'am', 'is', 'an', 'as', 'at', 'in', 'on', 'or', 'no', 'so', 'we', 'me', 'he', 'be']);
 
@@ -72,4 +71,13 @@ export const WORDLIKE_ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'it', 
  */
 export const PLACE_FEATURE_NOUNS: ReadonlySet<string> = new Set([
   'sea', 'ocean', 'strait', 'straits', 'gulf', 'bay', 'river', 'island', 'islands', 'lake', 'canal', 'channel', 'mountains',
+]);
+
+/** Verbs and prepositions after which an all-caps "US" is the pronoun: LET US, TELL US, CONTACT US, FOR US. */
+export const PRONOUN_CUES: ReadonlySet<string> = new Set([
+  'let', 'lets', 'tell', 'told', 'contact', 'join', 'joined', 'follow', 'email', 'call', 'help', 'helped', 'give', 'gave',
+  'show', 'showed', 'send', 'sent', 'ask', 'asked', 'write', 'support', 'trust', 'hear', 'heard', 'meet', 'see', 'leave',
+  'about', 'for', 'with', 'to', 'from', 'of', 'by', 'among', 'around', 'behind', 'beside', 'like', 'unlike', 'against',
+  'toward', 'towards', 'upon', 'into', 'onto', 'without', 'within', 'near', 'before', 'after', 'between', 'all', 'both',
+  'of', 'on', 'at', 'in', 'upon', 'over', 'under', 'than', 'is', 'it', 'its',
 ]);

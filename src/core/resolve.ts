@@ -6,7 +6,7 @@
 import type { Mention } from './types';
 import type { PreparedMatcher, Term } from './matcher';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
-import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, WORDLIKE_ABBREVIATIONS } from './lang-words';
+import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
 
 /** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
 export interface Candidate {
@@ -114,7 +114,7 @@ function writtenInLowerCase(text: string, tk: Tokens, k: number): boolean {
   return false;
 }
 
-/** "LET US KNOW": a word-like abbreviation inside an all-caps line is the word. */
+/** "LET US KNOW": a word-like abbreviation in an all-caps line, after a verb or preposition, is the word. */
 function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
   const key = tk.joinKeys(c.i, c.j + 1, '');
   if (!WORDLIKE_ABBREVIATIONS.has(key)) return false;
@@ -124,7 +124,9 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
     const e = tk.end[k]!;
     return e - s >= 2 && allUpper(text, s, e) && !blockBetween(text, Math.min(s, c.start), Math.max(e, c.end));
   };
-  return isCapsWord(c.i - 1) || isCapsWord(c.j + 1);
+  // "LET US KNOW", "CONTACT US", "WHAT IT MEANS FOR US": after a verb or preposition it is the pronoun;
+  // "THE US", "US SANCTIONS", "CHINA AND US" stay the country
+  return isCapsWord(c.i - 1) && PRONOUN_CUES.has(tk.key(c.i - 1));
 }
 
 /**

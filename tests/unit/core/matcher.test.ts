@@ -64,7 +64,8 @@ describe('no false friends', () => {
   });
 
   it('does not take US in an all-caps line for the United States', () => {
-    expect(found('LET US KNOW WHAT YOU THINK')).toEqual([]);
+    expect(found('LET US KNOW WHAT YOU THINK. CONTACT US. WHAT IT MEANS FOR US')).toEqual([]);
+    expect(found('US SANCTIONS HIT THE US AND CHINA')).toEqual(['US → united-states', 'US → united-states', 'CHINA → china']);
     expect(found('US and China talk')).toEqual(['US → united-states', 'China → china']);
   });
 
