@@ -4,7 +4,7 @@
  * example that forced it.
  */
 import type { Mention } from './types';
-import type { PreparedMatcher, Term } from './matcher';
+import type { MatcherEntity, PreparedMatcher, Term } from './matcher';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
 
@@ -75,7 +75,7 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   const out: Resolved[] = [...full];
   const others: number[] = [];
   for (const c of surnames) {
-    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext, others);
+    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext, others, ents);
     if (r !== undefined) out.push({ c, entity: r, kind: K_SURNAME });
   }
   const named = candidates.filter((c) => c.terms.some((t) => t[1] !== K_DESC));
@@ -226,8 +226,8 @@ function resolveSurname(
   storyContext: number,
   /** tokens where a surname was found to be part of someone else's name ("Kim Kardashian", "Jennifer Kim") */
   others: number[],
+  ents: MatcherEntity[],
 ): number | undefined {
-  const ents = p.m.ids.map((id) => p.m.entities[id]!);
   let cands = [...new Set(c.terms.filter((t) => t[1] === K_SURNAME).map((t) => t[0]))];
   const shouting = allUpper(text, c.start, c.end);
   const title = titleBefore(p, text, tk, c.i);
@@ -280,11 +280,21 @@ function resolveSurname(
     const surnameKey = tk.key(c.i);
     let lastAt = -1;
     let lastEntity: number | undefined;
-    for (const r of full) {
-      if (r.c.start >= c.start) break;
-      if (r.c.start < blockStart || ents[r.entity]!.type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
+    // full is in text order: walk back from the surname to the paragraph's start
+    let lo = 0;
+    let hi = full.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (full[mid]!.c.start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const r = full[k]!;
+      if (r.c.start < blockStart) break;
+      if (ents[r.entity]!.type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
       lastAt = r.c.start;
       lastEntity = r.entity;
+      break;
     }
     for (const k of others) if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
       lastAt = tk.start[k]!;
