@@ -50,20 +50,22 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   const roles: Resolved[] = [];
 
   for (const c of candidates) {
-    const fullTerms = c.terms.filter((t) => t[1] === K_NAME || t[1] === K_ABBR);
-    if (fullTerms.length) {
-      // one spelling shared by two entities: the first listed (the story's own before namesakes)
-      const t = fullTerms.reduce((a, b) => (b[0] < a[0] ? b : a));
+    // one spelling shared by two entities: the first listed (the story's own before namesakes)
+    let t: Term | undefined;
+    let surname = false;
+    for (const term of c.terms) {
+      if (term[1] === K_NAME || term[1] === K_ABBR) {
+        if (!t || term[0] < t[0]) t = term;
+      } else if (term[1] === K_SURNAME) surname = true;
+    }
+    if (t) {
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
       // "US$36,254" is a currency, not the country
       if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
       if (ents[t[0]]!.type === 'place' && qualifiedPlace(text, tk, c)) continue;
       full.push({ c, entity: t[0], kind: t[1] });
-    } else if (c.terms.some((t) => t[1] === K_SURNAME)) surnames.push(c);
-    else {
-      const t = c.terms[0]!;
-      roles.push({ c, entity: t[0], kind: K_DESC });
-    }
+    } else if (surname) surnames.push(c);
+    else roles.push({ c, entity: c.terms[0]![0], kind: K_DESC });
   }
 
   // what the page names in full: support for bare surnames
@@ -189,15 +191,23 @@ function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate, names: Map<num
   };
   for (let k = c.i - 1; k >= 0 && k >= c.i - 12; k--) {
     look(k);
-    if (k > 0 && STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
+    if (k > 0 && sentenceGap(text, tk.end[k - 1]!, tk.start[k]!)) break;
   }
   for (let k = c.j + 1; k < tk.count && k <= c.j + 12; k++) {
-    if (STOP.test(text.slice(tk.end[k - 1], tk.start[k]))) break;
+    if (sentenceGap(text, tk.end[k - 1]!, tk.start[k]!)) break;
     look(k);
   }
   return words >= 3 && caps / words >= 0.6;
 }
-const STOP = /[.!?\u2029]/;
+
+/** the gap ends a sentence or a block (. ! ? or a block break) */
+function sentenceGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x2e || ch === 0x21 || ch === 0x3f || ch === 0x2029) return true;
+  }
+  return false;
+}
 
 /** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key, or undefined */
 function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): string | undefined {
@@ -233,11 +243,12 @@ function resolveSurname(
   const title = titleBefore(p, text, tk, c.i);
 
   // In a Title Case Heading ("When Did Putin Arrive") every word is capitalised: the two rules below cannot tell.
-  const titleCase = !shouting && isTitleCaseBlock(text, tk, c, startsAt);
+  let titleCaseMemo: boolean | undefined;
+  const titleCase = () => (titleCaseMemo ??= !shouting && isTitleCaseBlock(text, tk, c, startsAt));
   // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
   const nx = c.j + 1;
-  if (!shouting && !titleCase && nx < tk.count && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
-    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key(nx)) && !startsAt.has(nx)) {
+  if (!shouting && nx < tk.count && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key(nx)) && !startsAt.has(nx) && !titleCase()) {
       others.push(c.i);
       return undefined;
     }
@@ -253,7 +264,7 @@ function resolveSurname(
       // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
       // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
       // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
-      !((titleCase || sentenceStart(text, tk, pv)) && (cands.length === 1 || writtenInLowerCase(text, tk, pv)))
+      !((sentenceStart(text, tk, pv) || titleCase()) && (cands.length === 1 || writtenInLowerCase(text, tk, pv)))
     ) {
       others.push(c.i);
       return undefined;
