@@ -58,3 +58,27 @@ describe('npm run bench fixtures', () => {
     expect(median([])).toBeNaN();
   });
 });
+
+describe('npm run bench report', () => {
+  it("marks missed targets and mark.js times extrapolated past the budget in the README's table", async () => {
+    const { markdown } = await import('../../../scripts/bench');
+    const page = {
+      page: 'generated-20000', english: true, text_chars: 4_314_756, mentions: 14_911, floor_ms: 30, ours_ms: 480, markjs_ms: 1e5,
+      regex_ms: 300, ours_1000_ms: 500, ours_10000_ms: 600, ours_english_only_ms: 470, ours_parts_ms: {}, markjs_runs: 1,
+      markjs_extrapolated_from: '26 of 292 keywords', ours_over_floor: 16, markjs_over_ours: 208.3, regex_over_ours: 0.62,
+      scaling_1000_over_story: 1.04, scaling_10000_over_story: 1.25, scaling_10000_over_story_scan_only: 1.2, other_languages_over_english_only: 1.02,
+    };
+    const summary = {
+      ours_over_floor_median: 16, markjs_over_ours_median: 208.3, regex_over_ours_median: 0.62, scaling_10000_over_story: 1.25,
+      scaling_10000_over_story_scan_only: 1.2, compile_ms_10000: 70, content_script_gzip_bytes: 29_000, longest_task_ms: 120,
+      append_big_over_small: 1.5, other_languages_over_english_only_median: 1.02,
+      extension: { append_big_ms: 90, append_small_ms: 60 },
+      engine_highlight_frame_ms: { 'no change': 15, 'add 100 ranges to an empty highlight': 40, 'add 1 range to the highlight of 15,100': 400 },
+    };
+    const md = markdown([page], summary, { ours_over_floor_median: false, markjs_over_ours_median: true, longest_task_ms: false, append_big_over_small: true });
+    expect(md).toContain('| generated-20000 | 4,314,756 | 14,911 | 30 | 480 | 16 | ~208.3 |');
+    expect(md).toContain('| ours_over_floor_median | 16 **(missed)** | ≤ 3 |');
+    expect(md).toContain('| markjs_over_ours_median | 208.3 (met) | ≥ 10 |');
+    expect(md).toContain('| append_big_over_small (90 ms vs 60 ms) | 1.5 (met) | ≤ 2 |');
+  });
+});
