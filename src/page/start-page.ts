@@ -112,7 +112,6 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
       detail: settings.cardDetail,
       theme: settings.theme,
       focus: opts.focus,
-      point: opts.focus ? undefined : pointer,
       nav: {
         index: Math.max(0, list.indexOf(rec)),
         count: list.length,

@@ -9,7 +9,7 @@
  * registry in Chrome, and an undefined element with a valid custom-element
  * name can still hold a shadow root.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import type { CardModel } from '../core/card-model';
 import { renderCard, type CardViewOptions } from './card';
 import { CARD_CSS } from './card-styles';
@@ -29,8 +29,6 @@ export interface CardHostEvents {
 
 export interface ShowOptions extends CardViewOptions {
   focus: boolean;
-  /** the pointer, to pick the right line of a mention that wraps */
-  point?: { x: number; y: number };
 }
 
 export class CardHost {
@@ -91,9 +89,9 @@ export class CardHost {
     (doc.documentElement ?? doc.body).append(host);
     this.host = host;
 
+    // a mention that wraps is placed against the box of both its lines: beside it, never over either line
     const reference = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
     const update = () =>
@@ -101,7 +99,6 @@ export class CardHost {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
-          inline(opts.point),
           offset(GAP),
           flip({ padding: EDGE, fallbackStrategy: 'bestFit' }),
           shift({ padding: EDGE }),
@@ -117,7 +114,24 @@ export class CardHost {
         host.style.setProperty('left', `${Math.round(x)}px`);
         host.style.setProperty('top', `${Math.round(y)}px`);
       });
-    this.stopUpdates = autoUpdate(reference, host, update, { animationFrame: false });
+    // Follow the mention when the page scrolls (any scroller: capture) or the window resizes, once a frame.
+    // (floating-ui's autoUpdate does this and more; this is the part a fixed card needs, at a quarter of
+    // the content script's size budget.)
+    void update();
+    const follow = new AbortController();
+    let frame = 0;
+    const schedule = () => {
+      if (!frame) frame = this.win.requestAnimationFrame(() => {
+        frame = 0;
+        void update();
+      });
+    };
+    this.win.addEventListener('scroll', schedule, { capture: true, passive: true, signal: follow.signal });
+    this.win.addEventListener('resize', schedule, { passive: true, signal: follow.signal });
+    this.stopUpdates = () => {
+      follow.abort();
+      if (frame) this.win.cancelAnimationFrame(frame);
+    };
 
     if (opts.focus || wasFocusedInside) {
       const active = doc.activeElement;

@@ -256,4 +256,20 @@ describe('hover card', () => {
     await setSettings(h, { cardDetail: 'full', theme: 'system' });
     await page.close();
   });
+
+  it('a pinned card follows its mention when the page scrolls, still beside it', async () => {
+    const { page } = await open(FIXTURE, { viewport: { width: 1280, height: 700 } });
+    const r = await textRect(page, 'Vladimir Putin');
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    const before = await waitForCard(page, 'Vladimir Putin');
+    await page.mouse.move(1200, 650);
+    await page.evaluate(() => scrollBy(0, 60));
+    await page.waitForTimeout(200);
+    const after = await cardState(page);
+    const mention = await textRect(page, 'Vladimir Putin');
+    expect(after.open).toBe(true);
+    expect(Math.round(before.rect!.y - after.rect!.y)).toBe(60);
+    expect(overlaps(after.rect!, mention)).toBe(false);
+    await page.close();
+  });
 });
