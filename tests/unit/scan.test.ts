@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scanHtml, defaultMatcher } from '../../scripts/scan';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURE = 'tests/fixtures/detection/pages/f02-titles-possessives.html';
@@ -55,5 +56,15 @@ describe('npm run scan', { timeout: 60_000 }, () => {
       'the Russian president → vladimir-putin',
       'the North Korean leader → kim-jong-un',
     ]);
+  });
+});
+
+describe('scanHtml', () => {
+  it("reads a saved page without running its scripts", () => {
+    const html =
+      '<html><body><p>Vladimir Putin met Kim Jong Un.</p>' +
+      '<script>document.body.innerHTML = "<p>Sergei Shoigu</p>"; fetch("https://example.invalid/")</script>' +
+      '<img src="https://example.invalid/x.png" onerror="document.body.append(\'Dmitry Peskov\')"></body></html>';
+    expect(scanHtml(html, defaultMatcher()).map((m) => m.entity)).toEqual(['vladimir-putin', 'kim-jong-un']);
   });
 });
