@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N] [--pages a,b] [--no-build] [--quick]
+ * npm run bench [-- --runs N (default 7)] [--pages a,b] [--no-build] [--quick]
  *
  * Issue 6's benchmark, in Debian's headless Chromium:
  *  1. per page (every page of ../shared/fixtures/real-pages/, scripts
@@ -63,7 +63,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runs: 5, build: true, quick: false };
+  const a: Args = { runs: 7, build: true, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
     if (x === '--runs') a.runs = Math.max(1, Number(argv[++i]));
