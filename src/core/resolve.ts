@@ -22,8 +22,13 @@ const K_SURNAME = 1;
 const K_ABBR = 2;
 const K_DESC = 3;
 
-/** story entities a page must name in full before a bare surname counts without its own full name */
-const CONTEXT_ENTITIES = 3;
+/**
+ * Story entities a page must name in full before a bare surname counts without its own full name:
+ * two for a surname only one person of the story has ("Putin and Kim in Russia and North Korea"),
+ * three (and the person's own title) for one the story gives to two people ("Chairman Kim").
+ */
+const CONTEXT_ENTITIES = 2;
+const CONTEXT_ENTITIES_SHARED = 3;
 
 interface Resolved {
   c: Candidate;
@@ -322,7 +327,8 @@ function resolveSurname(
     (e) =>
       (fullCount.get(e) ?? 0) > 0 ||
       (!shared && title !== undefined) || // "President Putin", "Mr Shoigu"
-      (storyContext >= CONTEXT_ENTITIES && (!shared || ownTitle(e))),
+      (!shared && storyContext >= CONTEXT_ENTITIES) ||
+      (storyContext >= CONTEXT_ENTITIES_SHARED && ownTitle(e)),
   );
   if (!cands.length) return undefined;
   if (cands.length === 1) return cands[0];
