@@ -61,6 +61,8 @@ export interface ScannerEnv {
   isOwn(node: Node): boolean;
   /** after a scan or a batch of changes settles */
   settled(): void;
+  /** the scanner stopped on an unexpected error */
+  failed?(): void;
 }
 
 export class PageScanner {
@@ -105,8 +107,17 @@ export class PageScanner {
     this.matcher = matcher;
     this.types = new Set(types);
     this.observe(this.doc);
-    this.scan = this.fullScan();
+    this.scan = this.fullScan().catch((e) => this.fail(e));
     await this.scan;
+  }
+
+  /**
+   * Something the page layer did not expect (a matcher from a newer background, a DOM that throws):
+   * stop quietly rather than write errors into the page's console, and let the page be.
+   */
+  private fail(_error: unknown): void {
+    this.stop();
+    this.env.failed?.();
   }
 
   /** Removes every highlight and stops observing. */
@@ -140,7 +151,7 @@ export class PageScanner {
     const run = () =>
       this.env.soon(() => {
         this.flushScheduled = false;
-        void this.flush();
+        this.flush().catch((e) => this.fail(e));
       });
     if (wait > 0) this.env.later(run, wait);
     else run();
@@ -165,7 +176,7 @@ export class PageScanner {
     this.scanning = false;
     this.env.settled();
     // changes that came in during the scan
-    if (this.queue.length) void this.flush();
+    if (this.queue.length) this.flush().catch((e) => this.fail(e));
   }
 
   /**
@@ -357,7 +368,7 @@ export class PageScanner {
       }
     }
     if (roots.size > MAX_QUEUED) {
-      this.scan = this.fullScan();
+      this.scan = this.fullScan().catch((e) => this.fail(e));
       await this.scan;
       return;
     }

@@ -209,6 +209,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
         ctx.setTimeout(fn, ms);
       },
       isOwn: (n) => isOwn(n),
+      failed: () => deactivate(),
       settled: () => {
         // the mention under a card can be gone after a change: close its card
         const s = hover.state;

@@ -22,7 +22,9 @@ function setup() {
   } as unknown as Painter;
   const styles = { adopt: () => undefined } as unknown as HighlightStyles;
   let settledCount = 0;
+  let failures = 0;
   const env: ScannerEnv = {
+    failed: () => void failures++,
     win: window as unknown as Window & typeof globalThis,
     stopped: () => false,
     yieldNow: () => Promise.resolve(),
@@ -40,7 +42,7 @@ function setup() {
       await scanner.settle();
     }
   };
-  return { scanner, painted, texts, idle, settled: () => settledCount };
+  return { scanner, painted, texts, idle, settled: () => settledCount, failures: () => failures };
 }
 
 beforeEach(() => {
@@ -144,5 +146,14 @@ describe('page scanner', () => {
     document.body.append(p);
     await s.idle();
     expect(s.painted.size).toBe(0);
+  });
+
+  it('a matcher it cannot read (a newer background) stops the page layer quietly: nothing painted, nothing thrown', async () => {
+    document.body.innerHTML = '<p>Kim Jong Un</p>';
+    const s = setup();
+    const bogus = { ...matcher, formatVersion: 999 };
+    await expect(s.scanner.start(bogus, ['person'])).resolves.toBeUndefined();
+    expect(s.painted.size).toBe(0);
+    expect(s.failures()).toBe(1);
   });
 });
