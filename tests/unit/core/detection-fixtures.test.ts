@@ -137,3 +137,30 @@ describe('names planted in random markup', () => {
     );
   });
 });
+
+describe('mentions in any text', () => {
+  const PIECES = [
+    'Kim', 'Jong', 'Un', '-un', 'Putin', 'Vladimir', 'V.', 'U.S.', 'US', 'us', 'North', 'Korea', 'South', 'Путин', 'Путина', 'Ким', 'Чен',
+    'Ына', '김정은', '과', '러시아의', 'Moscú', 'EE.', 'UU.', ' ', ' ', ' ', '\u00a0', '\u00ad', '\u200b', '\n', ', ', '. ', '’s', '“', '”',
+    '\u2029', 'Mr', 'Professor', 'Idaho', 'Sea', 'constructor', '__proto__', '$',
+  ];
+  it('are ordered, never overlap, never cross a block break, and name a known entity', () => {
+    const m = storyMatcher(true);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const found = findMentions(m, text);
+        let last = 0;
+        for (const x of found) {
+          expect(x.start).toBeGreaterThanOrEqual(last);
+          expect(x.end).toBeGreaterThan(x.start);
+          expect(text.slice(x.start, x.end)).not.toContain('\u2029');
+          expect(m.entities[x.entity]?.type).toBe(x.type);
+          last = x.end;
+        }
+        expect(findMentions(m, text)).toEqual(found);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
