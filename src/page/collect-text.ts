@@ -89,21 +89,20 @@ const SHADOW_HOSTS = new Set([
   'section', 'span',
 ]);
 
-interface Frame {
-  next: Node | null;
-  /** a block's end puts a break before the next text */
-  block: boolean;
-  /** the frame holds one node (a text node given as the root), not a sibling list */
-  single?: boolean;
-}
+const BLOCK = 1;
+/** the frame holds one node (a text node given as the root), not a sibling list */
+const SINGLE = 2;
 
 /**
  * Walks the visible text nodes of `root` in document order. Iterative (an
- * explicit stack) so deep pages cannot overflow the call stack and chunks can
- * be handed out between steps.
+ * explicit stack, as two parallel arrays: no object per element) so deep
+ * pages cannot overflow the call stack and chunks can be handed out between steps.
  */
 class TextWalker {
-  private readonly stack: Frame[] = [];
+  /** per open frame: the next node to visit */
+  private readonly nexts: (Node | null)[] = [];
+  /** per open frame: BLOCK (its end is a block boundary) | SINGLE */
+  private readonly flags: number[] = [];
   /** a block boundary was passed since the last text node */
   breakPending = false;
   private skips: Set<Element> | null;
@@ -114,36 +113,43 @@ class TextWalker {
     this.skips = attributeSkips(root);
     if (insideSkipped(root, opts)) return;
     if (root.nodeType === 3) {
-      this.stack.push({ next: root, block: false, single: true });
+      this.push(root, SINGLE);
       return;
     }
-    this.stack.push({ next: root.firstChild, block: false });
+    this.push(root.firstChild, 0);
     const sr = root.nodeType === 1 ? (root as Element).shadowRoot : null;
-    if (sr) this.stack.push({ next: sr.firstChild, block: true });
+    if (sr) this.push(sr.firstChild, BLOCK);
+  }
+
+  private push(next: Node | null, flags: number): void {
+    this.nexts.push(next);
+    this.flags.push(flags);
   }
 
   /** the next visible text node, or null at the end */
   next(): Text | null {
-    const stack = this.stack;
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const n = top.next;
+    const nexts = this.nexts;
+    const flags = this.flags;
+    while (nexts.length) {
+      const top = nexts.length - 1;
+      const n = nexts[top];
       if (!n) {
-        stack.pop();
-        if (top.block) this.breakPending = true;
+        nexts.pop();
+        if (flags.pop()! & BLOCK) this.breakPending = true;
         continue;
       }
-      top.next = top.single ? null : n.nextSibling;
+      nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
       const type = n.nodeType;
       if (type === 3) return n as Text;
-      if (type !== 1 && type !== 11) continue;
       if (type === 1) {
         const el = n as Element;
         const tag = el.localName;
         if (SKIP_TAGS.has(tag) || (this.skips !== null && this.skips.has(el)) || (this.skip !== undefined && this.skip(el))) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) this.breakPending = true;
-        stack.push({ next: el.firstChild, block });
+        const first = el.firstChild;
+        // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
+        if (first) this.push(first, block ? BLOCK : 0);
         // An open shadow root renders in place of (or around) the light children: its own block.
         // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
         const sr = SHADOW_HOSTS.has(tag) || tag.includes('-') ? el.shadowRoot : null;
@@ -151,10 +157,10 @@ class TextWalker {
           this.breakPending = true;
           const inner = attributeSkips(sr);
           if (inner) this.skips = this.skips ? new Set([...this.skips, ...inner]) : inner;
-          stack.push({ next: sr.firstChild, block: true });
+          this.push(sr.firstChild, BLOCK);
         }
-      } else {
-        stack.push({ next: n.firstChild, block: true });
+      } else if (type === 11) {
+        this.push(n.firstChild, BLOCK);
       }
     }
     return null;
