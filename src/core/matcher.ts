@@ -6,9 +6,10 @@
  * How: names and page text are cut into the same tokens (src/core/normalize.ts:
  * folded, accents dropped, soft hyphens ignored). The names become a trie of
  * tokens; each edge key is the token plus what may stand before it (nothing
- * for a space or hyphen, "." in "U.S."). The page text is folded once, cut
- * into tokens, and from each token the trie is walked: one map lookup per
- * token, whatever the number of names. Russian names enter the trie in all
+ * for a space or hyphen, "." in "U.S."). The page text is read once, cut
+ * into tokens whose folded keys are hashed on the way; a bit table of the
+ * hashes of every name's first word turns most tokens away, and from the rest
+ * the trie is walked: the cost per token does not depend on the number of names. Russian names enter the trie in all
  * their declined forms (lang-ru.ts); Korean words are also tried without a
  * particle (lang-ko.ts). The candidates then go to the resolver (resolve.ts),
  * which applies case, surname, title and context rules
