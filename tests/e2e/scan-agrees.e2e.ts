@@ -12,12 +12,15 @@ import { quietFavicon } from './highlight-helpers';
 
 const PAGES = [
   '../shared/eval/dev/pages/d01-vladivostok-summit-2019.html',
+  '../shared/eval/dev/pages/d02-pyongyang-visit-2024-explainer.html',
   '../shared/eval/dev/pages/d03-vostochny-comments.html',
   '../shared/eval/dev/pages/d04-shoigu-primorye-ru.html',
   '../shared/eval/dev/pages/d05-troops-russia-ko.html',
+  '../shared/eval/dev/pages/d06-tratado-pionyang-es.html',
   'tests/fixtures/detection/pages/f02-titles-possessives.html',
   'tests/fixtures/detection/pages/f05-inline-and-blocks.html',
   'tests/fixtures/detection/pages/f08-hidden-editable.html',
+  'tests/fixtures/detection/pages/f13-real-page-regressions.html',
 ];
 
 /** as the scan prints text: no soft hyphens or zero-width characters, white space runs as one space */
