@@ -66,11 +66,14 @@ export const PLACE_QUALIFIERS: ReadonlySet<string> = new Set([
 export const WORDLIKE_ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'it', 'am', 'is', 'an', 'as', 'at', 'in', 'on', 'or', 'no', 'so', 'we', 'me', 'he', 'be']);
 
 /**
- * Capitalised nouns that, right after a place's name, make a different place:
- * "South China Sea", "United States Virgin Islands", "Moscow River".
+ * Capitalised nouns that, right after a place's name, make something else:
+ * another place ("South China Sea", "United States Virgin Islands", "Moscow
+ * River") or an institution named after it ("Seoul National University",
+ * "Moscow State University", "The Moscow Times", "China Daily").
  */
 export const PLACE_FEATURE_NOUNS: ReadonlySet<string> = new Set([
   'sea', 'ocean', 'strait', 'straits', 'gulf', 'bay', 'river', 'island', 'islands', 'lake', 'canal', 'channel', 'mountains',
+  'university', 'institute', 'airport', 'times', 'daily', 'herald',
 ]);
 
 /** Verbs and prepositions after which an all-caps "US" is the pronoun: LET US, TELL US, CONTACT US, FOR US. */

@@ -156,6 +156,10 @@ describe('no false friends', () => {
     ]);
   });
 
+  it('does not take a university or newspaper named after a place for the place', () => {
+    expect(found('Seoul National University, Moscow State University, The Moscow Times and China Daily; Seoul')).toEqual(['Seoul → seoul']);
+  });
+
   it('does not take the US in US$ for the country', () => {
     expect(found('GDP of US$36,254 per head')).toEqual([]);
   });
