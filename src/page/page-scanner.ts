@@ -25,6 +25,11 @@ import type { Painter } from './paint';
 /** main-thread time per slice before yielding */
 export const SLICE_MS = 8;
 /**
+ * main-thread time per slice when handling a page's own changes: a page that changes all the time runs
+ * its own timers between our slices (we yield to its tasks, not just to input)
+ */
+export const CHANGE_SLICE_MS = 3;
+/**
  * characters per chunk of collected text: a whole article fits in one (so the
  * page agrees with `npm run scan`), and matching one takes a few ms
  */
@@ -53,6 +58,8 @@ export interface ScannerEnv {
   stopped(): boolean;
   /** yields the main thread (scheduler.yield or a timer) */
   yieldNow(): Promise<void>;
+  /** yields behind the page's own pending tasks (its timers run first) */
+  yieldToPage(): Promise<void>;
   /** run `fn` before the next frame (or soon, where frames are paused), so new text and its highlights paint together */
   soon(fn: () => void): void;
   /** run `fn` after `ms` */
@@ -183,7 +190,9 @@ export class PageScanner {
    * Collects, matches and paints `roots`, yielding every SLICE_MS. Small roots (changed blocks) are
    * matched together, up to CHUNK_CHARS at a time: one matcher pass for a batch of changes.
    */
-  private async scanRoots(roots: Node[], gen: number, painted?: Painted[]): Promise<void> {
+  private async scanRoots(roots: Node[], gen: number, painted?: Painted[], changes = false): Promise<void> {
+    const sliceMs = changes ? CHANGE_SLICE_MS : SLICE_MS;
+    const yieldNow = changes ? () => this.env.yieldToPage() : () => this.env.yieldNow();
     const now = () => this.env.win.performance.now();
     let sliceStart = now();
     let batch: CollectedText[] = [];
@@ -206,9 +215,9 @@ export class PageScanner {
         batch.push(next.value);
         chars += next.value.text.length;
         if (chars >= CHUNK_CHARS) paintBatch();
-        if (now() - sliceStart > SLICE_MS) {
+        if (now() - sliceStart > sliceMs) {
           paintBatch();
-          await this.env.yieldNow();
+          await yieldNow();
           if (gen !== this.generation || this.env.stopped()) return;
           sliceStart = now();
         }
@@ -389,7 +398,7 @@ export class PageScanner {
     for (const root of todo) this.dropSubtree(root);
     this.scanning = true;
     try {
-      await this.scanRoots(todo, gen);
+      await this.scanRoots(todo, gen, undefined, true);
     } finally {
       if (gen === this.generation) this.scanning = false;
     }

@@ -194,6 +194,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
       win,
       stopped: () => ctx.isInvalid || !active,
       yieldNow: () => (sched?.yield ? sched.yield() : new Promise<void>((r) => ctx.setTimeout(r, 0))),
+      yieldToPage: () => new Promise<void>((r) => ctx.setTimeout(r, 0)),
       soon: (fn) => {
         // a frame, or a timer where frames do not come (a background tab)
         let done = false;

@@ -146,15 +146,15 @@ describe('a very large page', () => {
     await big.goto(h.server.url('/large.html'));
     await waitForHighlights(big, 1000, 60_000);
     await settledCount(big);
-    // median of three appends on each page
+    // the least of five appends on each page: CPU cost under a shared machine's noise (GC, other processes)
     const costs = async (page: Page) => {
       const out: { ours: number; latency: number }[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         await page.bringToFront();
         out.push(await appendCost(page));
         await page.waitForTimeout(300);
       }
-      return out.sort((a, b) => a.ours - b.ours)[1]!;
+      return out.sort((a, b) => a.ours - b.ours)[0]!;
     };
     const smallCost = await costs(small);
     const bigCost = await costs(big);

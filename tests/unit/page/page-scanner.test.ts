@@ -28,6 +28,7 @@ function setup() {
     win: window as unknown as Window & typeof globalThis,
     stopped: () => false,
     yieldNow: () => Promise.resolve(),
+    yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
     soon: (fn) => void setTimeout(fn, 0),
     later: (fn, ms) => void setTimeout(fn, ms),
     isOwn: (n) => n.nodeType === 1 && (n as Element).localName === 'story-lens-card',
