@@ -266,6 +266,19 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
   };
 }
 
+function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (since) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((t) => t.start >= since)
+          .map((t) => t.duration),
+      ),
+    since,
+  );
+}
+
 function highlightTotal(page: Page): Promise<number> {
   return page.evaluate((names) => names.reduce((s, n) => s + (CSS.highlights.get(n)?.size ?? 0), 0), HIGHLIGHTS);
 }
@@ -295,11 +308,20 @@ async function settle(page: Page, quietMs: number, timeoutMs: number): Promise<{
   );
 }
 
-/** Appends the paragraphs and resolves when `expected` more ranges are in CSS.highlights (or the count stops growing). */
-function appendAndWait(page: Page, texts: string[], expected: number): Promise<{ ms: number; added: number; complete: boolean }> {
+/**
+ * Appends the paragraphs and resolves when `expected` more ranges are in
+ * CSS.highlights (or the count stops growing): `ms`. `paintedMs` runs on to
+ * the end of the next frame after that, so it includes the engine's
+ * rendering of the change (docs/adr/0002).
+ */
+function appendAndWait(
+  page: Page,
+  texts: string[],
+  expected: number,
+): Promise<{ ms: number; paintedMs: number; added: number; complete: boolean }> {
   return page.evaluate(
     ([names, texts, expected]) =>
-      new Promise<{ ms: number; added: number; complete: boolean }>((resolve) => {
+      new Promise<{ ms: number; paintedMs: number; added: number; complete: boolean }>((resolve) => {
         const total = () => names.reduce((s, n) => s + (CSS.highlights.get(n)?.size ?? 0), 0);
         const before = total();
         const box = document.createElement('section');
@@ -314,6 +336,8 @@ function appendAndWait(page: Page, texts: string[], expected: number): Promise<{
         host.append(box);
         let last = before;
         let lastChangeAt = t0;
+        const finish = (ms: number, added: number, complete: boolean) =>
+          requestAnimationFrame(() => setTimeout(() => resolve({ ms, paintedMs: performance.now() - t0, added, complete }), 0));
         // polled with setTimeout, which leaves the thread idle between checks
         // (a busy loop would starve the extension's idle-time work)
         const tick = () => {
@@ -323,8 +347,8 @@ function appendAndWait(page: Page, texts: string[], expected: number): Promise<{
             last = c;
             lastChangeAt = now;
           }
-          if (c - before >= expected) resolve({ ms: now - t0, added: c - before, complete: true });
-          else if (now - t0 > 5_000) resolve({ ms: lastChangeAt - t0, added: c - before, complete: false });
+          if (c - before >= expected) finish(now - t0, c - before, true);
+          else if (now - t0 > 5_000) finish(lastChangeAt - t0, c - before, false);
           else setTimeout(tick, 1);
         };
         setTimeout(tick, 0);
@@ -350,6 +374,12 @@ interface ExtensionResult {
   append_expected_mentions: number;
   append_complete: boolean;
   append_big_over_small: number;
+  /** the same, up to the end of the frame after the mentions are in CSS.highlights */
+  append_painted_big_ms: number;
+  append_painted_small_ms: number;
+  append_painted_big_over_small: number;
+  /** on the big page, while the appends ran */
+  longest_task_during_appends_ms: number;
 }
 
 async function benchExtension(extensionDir: string, bigHtml: string, story: CompiledMatcher, runs: number): Promise<ExtensionResult> {
@@ -399,7 +429,12 @@ async function benchExtension(extensionDir: string, bigHtml: string, story: Comp
     await small.waitForTimeout(500);
     const bigMs: number[] = [];
     const smallMs: number[] = [];
+    const paintedMs = new Map<number[], number[]>([
+      [bigMs, []],
+      [smallMs, []],
+    ]);
     let complete = true;
+    const appendsFrom = await big.evaluate(() => performance.now());
     const baseBig = await highlightTotal(big);
     const baseSmall = await highlightTotal(small);
     for (let run = 0; run < runs; run++) {
@@ -408,6 +443,7 @@ async function benchExtension(extensionDir: string, bigHtml: string, story: Comp
         const r = await appendAndWait(page, texts, expected);
         complete &&= r.complete;
         out.push(r.ms);
+        paintedMs.get(out)!.push(r.paintedMs);
         await removeAppended(page, base);
       }
     }
@@ -422,6 +458,10 @@ async function benchExtension(extensionDir: string, bigHtml: string, story: Comp
       append_expected_mentions: expected,
       append_complete: complete,
       append_big_over_small: round(median(bigMs) / median(smallMs))!,
+      append_painted_big_ms: round(median(paintedMs.get(bigMs)!), 1)!,
+      append_painted_small_ms: round(median(paintedMs.get(smallMs)!), 1)!,
+      append_painted_big_over_small: round(median(paintedMs.get(bigMs)!) / median(paintedMs.get(smallMs)!))!,
+      longest_task_during_appends_ms: round(await longestTaskSince(big, appendsFrom), 1)!,
     };
   } finally {
     await h.close();
@@ -482,7 +522,9 @@ export function markdown(pages: PageResult[], summary: Record<string, unknown>, 
     `| compile_ms_10000 (once per change of the stories) | ${summary.compile_ms_10000} | - |`,
     `| content_script_gzip_bytes | ${v('content_script_gzip_bytes')} | ≤ 30,720 |`,
     `| longest_task_ms (20,000 paragraphs, after load) | ${v('longest_task_ms')} | ≤ 50 |`,
-    `| append_big_over_small (${ext.append_big_ms} ms vs ${ext.append_small_ms} ms) | ${v('append_big_over_small')} | ≤ 2 |`,
+    `| append_big_over_small (${ext.append_big_ms} ms vs ${ext.append_small_ms} ms until in CSS.highlights) | ${v('append_big_over_small')} | ≤ 2 |`,
+    `| the same until the next frame is painted (${ext.append_painted_big_ms} ms vs ${ext.append_painted_small_ms} ms) | ${ext.append_painted_big_over_small} | - |`,
+    `| longest task on the big page during the appends | ${ext.longest_task_during_appends_ms} ms | - |`,
     `| other_languages_over_english_only_median | ${v('other_languages_over_english_only_median')} | ≤ 1.25 |`,
     '',
     `The engine alone, same page, no extension: the frame after a change to \`CSS.highlights\` takes ${engine['no change']} ms with no change, ${engine['add 100 ranges to an empty highlight']} ms after adding 100 ranges to an empty highlight, and ${engine['add 1 range to the highlight of 15,100']} ms after adding one range to a highlight that holds 15,100 (\`engine_highlight_frame_ms\`).`,
@@ -608,7 +650,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const x of verdicts) console.log(`  ${x.k.padEnd(42)} ${pad(x.v, 10, true)}  ${x.goal}${x.ok === null ? '' : x.ok ? '  ok' : '  MISSED'}`);
   console.log(`  ${'compile_ms_10000'.padEnd(42)} ${pad(summary.compile_ms_10000, 10, true)}  (not part of a page's cost)`);
   console.log(
-    `  extension on the 20,000-paragraph page: ${ext.initial_highlights} highlights, done ${ext.initial_highlight_done_ms_after_load} ms after load; ${ext.long_tasks_after_load} long tasks after load; append: ${ext.append_big_ms} ms vs ${ext.append_small_ms} ms (${ext.append_expected_mentions} mentions${ext.append_complete ? '' : ', NOT all seen'})`,
+    `  extension on the 20,000-paragraph page: ${ext.initial_highlights} highlights, done ${ext.initial_highlight_done_ms_after_load} ms after load; ${ext.long_tasks_after_load} long tasks after load; append: ${ext.append_big_ms} ms vs ${ext.append_small_ms} ms (${ext.append_expected_mentions} mentions${ext.append_complete ? '' : ', NOT all seen'}); to the next frame painted: ${ext.append_painted_big_ms} ms vs ${ext.append_painted_small_ms} ms (${ext.append_painted_big_over_small}x); longest task during the appends ${ext.longest_task_during_appends_ms} ms`,
   );
   console.log(
     `  the engine alone (no extension, same page): a frame after adding 1 range to a highlight of 15,100 takes ${engine['add 1 range to the highlight of 15,100']} ms, 100 ranges to an empty highlight ${engine['add 100 ranges to an empty highlight']} ms, no change ${engine['no change']} ms`,
