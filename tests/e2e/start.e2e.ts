@@ -38,6 +38,8 @@ describe('npm start', () => {
     // the live page's late entries were marked too (Lavrov is only in them)
     expect(r.stdout.split('liveblog.html')[1]).toMatch(/Sergei Lavrov\s+person/);
     expect(r.stdout, r.stdout).toMatch(/card for "Sergei Shoigu": PERSON \| Sergei Shoigu/);
+    // what the page shows agrees with the scan on every demo page, type by type
+    expect(r.stdout, r.stdout).not.toContain('note: the scan of this page finds');
     const shot = path.join(ROOT, '.output/demo/train-arrives-card.png');
     expect(fs.statSync(shot).mtimeMs).toBeGreaterThanOrEqual(since);
     expect(fs.statSync(shot).size).toBeGreaterThan(20_000);
