@@ -29,11 +29,11 @@ export const SLICE_MS = 8;
  * its own timers between our slices (we yield to its tasks, not just to input)
  */
 export const CHANGE_SLICE_MS = 3;
-/**
- * characters per chunk of collected text: a whole article fits in one (so the
- * page agrees with `npm run scan`), and matching one takes a few ms
- */
+/** the most characters per chunk of collected text (matching 16,000 takes a few ms once the JIT has warmed up) */
 export const CHUNK_CHARS = 16000;
+/** the first chunk of a page, while the matcher runs cold */
+export const FIRST_CHUNK_CHARS = 2000;
+export const MIN_CHUNK_CHARS = 1000;
 /** how many times one entity's name goes into a chunk's prefix (enough to rank who the page names most) */
 export const NAMED_CAP = 3;
 /** at most this often under constant change (a first change after a quiet spell is handled at once) */
@@ -83,6 +83,8 @@ export class PageScanner {
   private scanning = false;
   private generation = 0;
   private lastFlush = -Infinity;
+  /** characters per chunk now (adapted to the matcher's speed; small while it runs cold) */
+  private chunkChars = FIRST_CHUNK_CHARS;
   /** the page's current full scan */
   private scan: Promise<void> = Promise.resolve();
   /**
@@ -197,24 +199,29 @@ export class PageScanner {
     let sliceStart = now();
     let batch: CollectedText[] = [];
     let chars = 0;
+    // read by collectChunks before each chunk, so a chunk's size follows how fast matching runs now
+    const collectOpts = { maxChars: this.chunkChars, skip: (el: Element) => this.env.isOwn(el) };
     const paintBatch = () => {
       if (!batch.length) return;
       const chunk = combine(batch);
       batch = [];
       chars = 0;
+      const t0 = now();
       const version = this.paintChunk(chunk);
+      this.adaptChunkSize(chunk.text.length, now() - t0);
+      collectOpts.maxChars = this.chunkChars;
       painted?.push({ chunk, version });
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const chunks = collectChunks(root, { maxChars: CHUNK_CHARS, skip: (el) => this.env.isOwn(el) });
+      const chunks = collectChunks(root, collectOpts);
       for (;;) {
         const next = chunks.next();
         if (next.done) break;
         if (!next.value.nodes.length) continue;
         batch.push(next.value);
         chars += next.value.text.length;
-        if (chars >= CHUNK_CHARS) paintBatch();
+        if (chars >= this.chunkChars) paintBatch();
         if (now() - sliceStart > sliceMs) {
           paintBatch();
           await yieldNow();
@@ -224,6 +231,17 @@ export class PageScanner {
       }
     }
     paintBatch();
+  }
+
+  /**
+   * Sizes the next chunks to fit in a slice at the speed matching runs now. The first chunks of a page
+   * are small: the matcher runs cold (not yet optimised by the JIT) and a cold 16,000-character chunk
+   * was seen taking 170 ms.
+   */
+  private adaptChunkSize(chars: number, ms: number): void {
+    if (chars < 200) return;
+    const perChar = Math.max(ms, 0.05) / chars;
+    this.chunkChars = Math.round(Math.min(CHUNK_CHARS, Math.max(MIN_CHUNK_CHARS, (SLICE_MS * 0.75) / perChar)));
   }
 
   /** Matches pieces again (their mentions dropped first), yielding every SLICE_MS. */
