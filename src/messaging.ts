@@ -60,6 +60,10 @@ export interface ProtocolMap {
   stepMention(req: { direction: 1 | -1 }): boolean;
   /** the page's HTML as it is now, for "Follow this story" (Readability runs in the popup, not the page) */
   getPageHtml(): PageHtml;
+
+  // background → every tab's content script
+  /** stories or settings changed: ask getPageSetup again (content scripts cannot read extension storage) */
+  setupChanged(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -12,6 +12,7 @@ import { ensureBundledStory } from '../store/stories';
 import { createHandlers, relayCommand } from './handlers';
 import { KnowledgeBase } from './knowledge';
 import { joinSync, pushSettings, adoptSynced } from './sync';
+import { broadcastSetupChanged, closeStorageToContentScripts } from './storage-access';
 
 const BADGE_COLOR = '#4b2fa3';
 
@@ -39,8 +40,12 @@ export function startBackground(): void {
   void badgeApi()?.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
   // --- storage changed (options page, popup, import, another browser through sync)
+  void closeStorageToContentScripts();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('settings' in changes || 'stories' in changes)) kb.invalidate();
+    if (area === 'local' && ('settings' in changes || 'stories' in changes)) {
+      kb.invalidate();
+      void broadcastSetupChanged();
+    }
     if (area === 'local' && 'settings' in changes) void onLocalSettings(changes.settings.oldValue, changes.settings.newValue);
     if (area === 'sync' && 'settings' in changes) void onSyncedSettings(changes.settings.newValue);
   });

@@ -7,7 +7,6 @@
  * highlight, stylesheet or element.
  */
 import type { ContentScriptContext } from '#imports';
-import { browser } from 'wxt/browser';
 import type { CardModel } from '../core/card-model';
 import { createHoverController } from '../core/hover-machine';
 import { startIndex, stepIndex } from '../core/mention-nav';
@@ -353,13 +352,13 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
     return refreshing;
   };
 
-  let storageTimer = 0;
-  const onStorage = () => {
-    clearTimeout(storageTimer);
-    storageTimer = ctx.setTimeout(() => void refresh(), 100);
+  // The background tells every tab when stories or settings change: extension
+  // storage is closed to content scripts (src/background/storage-access.ts).
+  let setupTimer = 0;
+  const onSetupChanged = () => {
+    clearTimeout(setupTimer);
+    setupTimer = ctx.setTimeout(() => void refresh(), 100);
   };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   ctx.addEventListener(win, 'wxt:locationchange', () => scheduleReport());
 
   // ---- answers to the popup and the background (shortcut relay)
@@ -377,6 +376,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
       return true;
     }),
     onMessage('stepMention', ({ data }) => active && step(data?.direction === -1 ? -1 : 1)),
+    onMessage('setupChanged', () => onSetupChanged()),
   ];
   registerPageHtmlHandler(ctx, doc);
 

@@ -60,15 +60,22 @@ async function fromExtensionPage(page: Page, type: string, data: unknown): Promi
 
 /** Sends a message from the page's content script: evaluated in the extension's isolated world of that page. */
 async function fromContentScript(page: Page, type: string, data: unknown): Promise<{ res?: unknown; err?: { message?: string } }> {
+  return inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify({ id: 1, type, timestamp: Date.now(), data })})`) as Promise<{
+    res?: unknown;
+    err?: { message?: string };
+  }>;
+}
+
+/** Evaluates an expression in the page's content-script world (the extension's isolated world). */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
   const cdp = await h.context.newCDPSession(page);
   const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
   await cdp.send('Runtime.enable');
   const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Story Lens');
   if (!isolated) throw new Error(`no Story Lens content script world in the page (worlds: ${contexts.map((c) => c.name).join(', ')})`);
-  const expression = `chrome.runtime.sendMessage(${JSON.stringify({ id: 1, type, timestamp: Date.now(), data })})`;
   const out = (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as {
-    result: { value: { res?: unknown; err?: { message?: string } } };
+    result: { value: unknown };
     exceptionDetails?: unknown;
   };
   await cdp.detach();
@@ -107,6 +114,24 @@ describe('background', () => {
     await expect.poll(() => highlightCount(tab), { timeout: 8000 }).toBe(0);
     await fromExtensionPage(options, 'setSiteEnabled', { url: h.server.url('/story.html'), enabled: true });
     await waitForHighlights(tab);
+    await options.close();
+  });
+
+  it('a content script cannot write or read extension storage directly (only the guarded messages reach it)', async () => {
+    const options = await h.extensionPage('options.html');
+    const before = await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']));
+    const write = await inContentScript(
+      tab,
+      `(async () => { try { await chrome.storage.local.set({ settings: { enabled: false } }); return 'written'; } catch (e) { return 'refused: ' + e.message; } })()`,
+    );
+    expect(write).toMatch(/^refused: /);
+    const read = await inContentScript(
+      tab,
+      `(async () => { try { return 'read ' + Object.keys(await chrome.storage.local.get(null)).length; } catch (e) { return 'refused: ' + e.message; } })()`,
+    );
+    expect(read).toMatch(/^refused: /);
+    expect(await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']))).toEqual(before);
+    expect(await highlightCount(tab)).toBeGreaterThan(0);
     await options.close();
   });
 
