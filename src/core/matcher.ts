@@ -19,7 +19,7 @@
  */
 import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
-import { ENDS_HANGUL, gapKey, hashKey, isCyrillic, startsUpper, allUpper, tokenize, type Tokens } from './normalize';
+import { ENDS_HANGUL, gapKey, hashKey, isCyrillic, startsUpper, allUpper, tokenize, type Tokens, type TokenArrays } from './normalize';
 import { russianForms } from './lang-ru';
 import { particleSplits } from './lang-ko';
 import { GENERIC_TITLES } from './lang-words';
@@ -171,7 +171,7 @@ export interface PreparedMatcher {
   rootBits: Uint32Array;
 }
 
-const ROOT_BITS = 1 << 20;
+const ROOT_BITS = 1 << 16;
 const ROOT_MASK = ROOT_BITS - 1;
 
 const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
@@ -212,12 +212,20 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
   return out;
 }
 
+/** the arrays of the last findMentions' tokens, written over by the next (no Tokens outlives its findMentions call) */
+let scratch: TokenArrays | undefined;
+
 /** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
 export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
   const p = prepareMatcher(matcher);
-  const tk = tokenize(text);
+  const reuse = scratch;
+  // taken while in use, so that a nested call (none today) could not write over it
+  scratch = undefined;
+  const tk = tokenize(text, reuse);
   const candidates = findCandidates(p, text, tk);
-  return resolveMentions(p, text, tk, candidates);
+  const mentions = resolveMentions(p, text, tk, candidates);
+  scratch = { start: tk.start, end: tk.end, hash: tk.hash, flags: tk.flags };
+  return mentions;
 }
 
 const descriptionOnly = (ts: Term[]) => ts.every((t) => t[1] === KIND.description);

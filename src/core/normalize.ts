@@ -88,17 +88,52 @@ const HAS_IGNORABLE = 2;
  * themselves on demand (most words of a page are never looked at beyond their
  * hash, so their key string is never built).
  */
+/** a Tokens' arrays, kept to be written over by a later tokenize */
+export type TokenArrays = Pick<Tokens, 'start' | 'end' | 'hash' | 'flags'>;
+
 export class Tokens {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly hash: number[] = [];
-  readonly flags: number[] = [];
+  /** per word: offset of its first letter, offset after its last letter, hash of its folded key, flags (typed arrays: no boxing, no per-word growth) */
+  start: Int32Array;
+  end: Int32Array;
+  hash: Uint32Array;
+  flags: Uint8Array;
+  count = 0;
   private readonly keys: (string | undefined)[] = [];
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    capacity = 16,
+    from?: TokenArrays,
+  ) {
+    if (from && from.start.length >= capacity) {
+      // the arrays of an earlier, finished Tokens (see tokenize's `reuse`)
+      this.start = from.start;
+      this.end = from.end;
+      this.hash = from.hash;
+      this.flags = from.flags;
+    } else {
+      this.start = new Int32Array(capacity);
+      this.end = new Int32Array(capacity);
+      this.hash = new Uint32Array(capacity);
+      this.flags = new Uint8Array(capacity);
+    }
+  }
 
-  get count(): number {
-    return this.start.length;
+  /** room for more words */
+  grow(): void {
+    const cap = this.start.length * 2 + 16;
+    const start = new Int32Array(cap);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(cap);
+    end.set(this.end);
+    this.end = end;
+    const hash = new Uint32Array(cap);
+    hash.set(this.hash);
+    this.hash = hash;
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
   }
 
   /** the folded key of word k, without ignorable characters */
@@ -111,13 +146,19 @@ export class Tokens {
       // a "word" of hundreds of letters (a hash, base64 in the text) is no name: do not build it
       if (e - s > 200) return (this.keys[k] = '\u0000');
       const clean = (this.flags[k]! & HAS_IGNORABLE) !== 0;
-      const codes: number[] = [];
-      for (let i = s; i < e; i++) {
-        const c = text.charCodeAt(i);
-        if (clean && classOf(c) !== CharClass.Word) continue;
-        codes.push(foldCode(c));
+      if (!clean && e - s <= 8) {
+        // the usual short word: no array
+        key = '';
+        for (let i = s; i < e; i++) key += String.fromCharCode(foldCode(text.charCodeAt(i)));
+      } else {
+        const codes: number[] = [];
+        for (let i = s; i < e; i++) {
+          const c = text.charCodeAt(i);
+          if (clean && classOf(c) !== CharClass.Word) continue;
+          codes.push(foldCode(c));
+        }
+        key = String.fromCharCode(...codes);
       }
-      key = String.fromCharCode(...codes);
       this.keys[k] = key;
     }
     return key;
@@ -135,11 +176,17 @@ export class Tokens {
  * Cuts a text into words (runs of letters and digits; soft hyphens,
  * zero-width characters and combining marks inside a run are ignored) in one
  * pass of table look-ups per character, hashing each word's folded key as it goes.
+ *
+ * `reuse`: the arrays of a Tokens no longer in use, which may be written over (a page
+ * scan tokenizes text after text; fresh megabyte arrays each time cost more
+ * than the tokenizing when the garbage collector is busy).
  */
-export function tokenize(text: string): Tokens {
-  const tk = new Tokens(text);
-  const { start, end, hash, flags } = tk;
+export function tokenize(text: string, reuse?: TokenArrays): Tokens {
   const n = text.length;
+  const tk = new Tokens(text, (n >> 3) + 16, reuse);
+  let { start, end, hash, flags } = tk;
+  let cap = start.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -169,11 +216,19 @@ export function tokenize(text: string): Tokens {
     }
     // trailing ignorables (a soft hyphen at the end of a line) are not part of the word: e is after the last letter
     if (last >= 0xac00 && last <= 0xd7a3) fl |= ENDS_HANGUL;
-    start.push(s);
-    end.push(e);
-    hash.push(h >>> 0);
-    flags.push(fl);
+    if (count === cap) {
+      tk.count = count;
+      tk.grow();
+      ({ start, end, hash, flags } = tk);
+      cap = start.length;
+    }
+    start[count] = s;
+    end[count] = e;
+    hash[count] = h >>> 0;
+    flags[count] = fl;
+    count++;
   }
+  tk.count = count;
   return tk;
 }
 
