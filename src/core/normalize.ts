@@ -172,6 +172,14 @@ export class Tokens {
   }
 }
 
+/** separators read one by one before the tokenizer jumps to the next letter with NEXT_LETTER */
+const SKIP_AFTER = 3;
+/**
+ * The next character that is not white space (every white space character is a separator or, like
+ * U+FEFF, ignorable outside a word: either way skipped); what it is, the loop reads as usual.
+ */
+const NEXT_LETTER = /\S/g;
+
 /**
  * Cuts a text into words (runs of letters and digits; soft hyphens,
  * zero-width characters and combining marks inside a run are ignored) in one
@@ -183,19 +191,28 @@ export class Tokens {
  */
 export function tokenize(text: string, reuse?: TokenArrays): Tokens {
   const n = text.length;
-  const tk = new Tokens(text, (n >> 3) + 16, reuse);
+  const tk = new Tokens(text, (n >> 5) + 64, reuse);
   let { start, end, hash, flags } = tk;
   let cap = start.length;
   let count = 0;
   let i = 0;
+  let gap = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     let k = CLASS[c]!;
     if (k === CharClass.Unknown) k = classOf(c);
     if (k !== CharClass.Word) {
       i++;
+      // a long run without letters (page text is mostly indentation between elements): let the regex engine skip it
+      if (++gap >= SKIP_AFTER && i < n) {
+        gap = 0;
+        NEXT_LETTER.lastIndex = i;
+        if (!NEXT_LETTER.test(text)) break;
+        i = NEXT_LETTER.lastIndex - 1;
+      }
       continue;
     }
+    gap = 0;
     const s = i;
     let h = Math.imul(FNV_OFFSET ^ FOLD[c]!, FNV_PRIME);
     let last = c;

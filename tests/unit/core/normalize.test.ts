@@ -39,6 +39,14 @@ describe('words', () => {
     expect(t.end[0]).toBe(4);
   });
 
+  it('finds words after long runs of white space, block breaks and ignorables at their exact offsets', () => {
+    const s = `a${' '.repeat(40)}\n\t Putin${'\u2029'.repeat(6)}\ufeff\u00ad\ufeff\u00ad Kim ,;:!?. \ud835\udc00x${' '.repeat(30)}`;
+    const t = tokenize(s);
+    expect(words(s)).toEqual(['a', 'putin', 'kim', 'x']);
+    expect(Array.from(t.start.subarray(0, t.count))).toEqual([0, 44, s.indexOf('Kim'), s.indexOf('x')]);
+    expect(t.end[3]).toBe(s.indexOf('x') + 1);
+  });
+
   it('hashes each word as hashKey hashes its key', () => {
     const t = tokenize('Владивосток 평양에서 Moscú');
     for (let k = 0; k < t.count; k++) expect(t.hash[k]).toBe(hashKey(t.key(k)));
