@@ -178,7 +178,8 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
   const english = await page.evaluate(() => {
     const lang = document.documentElement.lang.toLowerCase();
     if (lang) return lang === 'en' || lang.startsWith('en-');
-    const sample = (document.body.textContent ?? '').slice(0, 20_000);
+    // rendered text only (textContent would count the CSS of <style> elements as English)
+    const sample = (document.body.innerText ?? '').slice(0, 20_000);
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     return letters > 0 && (sample.match(/[A-Za-z]/g)?.length ?? 0) / letters > 0.9;
   });
