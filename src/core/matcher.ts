@@ -176,6 +176,13 @@ const ROOT_MASK = ROOT_BITS - 1;
 
 const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
 
+/**
+ * The last matcher prepared, kept: a page receives its matcher as JSON, and the hidden classes
+ * JSON.parse gives its objects are held weakly by V8; with the last one kept, the next parse of the
+ * same format reuses them and the optimized matching code stays valid (see TOKENS_ANCHOR).
+ */
+let lastPrepared: PreparedMatcher | undefined;
+
 export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   let p = prepared.get(m);
   if (p) return p;
@@ -196,6 +203,7 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
     types: new Set(m.types),
   };
   prepared.set(m, p);
+  lastPrepared = p;
   return p;
 }
 

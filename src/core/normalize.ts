@@ -172,6 +172,13 @@ export class Tokens {
   }
 }
 
+/**
+ * One Tokens kept for the life of the page: V8 holds the hidden class of short-lived objects weakly,
+ * and when all Tokens of a scan are garbage, a full GC drops the class and deoptimizes the code that
+ * reads them (the matcher's whole hot path), which then runs in the interpreter until optimized again.
+ */
+export const TOKENS_ANCHOR = new Tokens('', 0);
+
 /** separators read one by one before the tokenizer jumps to the next letter with NEXT_LETTER */
 const SKIP_AFTER = 3;
 /**

@@ -106,7 +106,7 @@ class TextWalker {
   /** a block boundary was passed since the last text node */
   breakPending = false;
   private skips: Set<Element> | null;
-  private readonly skip: ((el: Element) => boolean) | undefined;
+  private skip: ((el: Element) => boolean) | undefined;
 
   constructor(root: Node, opts: CollectOptions | undefined) {
     this.skip = opts?.skip;
@@ -124,6 +124,14 @@ class TextWalker {
   private push(next: Node | null, flags: number): void {
     this.nexts.push(next);
     this.flags.push(flags);
+  }
+
+  /** drops what the walk held of the page, once it is done (see `anchor`) */
+  release(): void {
+    this.nexts.length = 0;
+    this.flags.length = 0;
+    this.skips = null;
+    this.skip = undefined;
   }
 
   /** the next visible text node, or null at the end */
@@ -191,6 +199,16 @@ class Builder {
 }
 
 /** The visible text of `root` with the map back to its text nodes. */
+/**
+ * The last walker, emptied: V8 holds the hidden class of short-lived objects weakly, so when every
+ * TextWalker of one scan is garbage by the next, a full GC between scans drops the class and with it
+ * the optimized code of the walk, which then starts over in the interpreter (seen in the benchmark as
+ * "embedded weak objects cleared" deoptimizations on every run). One kept instance keeps the class.
+ */
+let anchor: TextWalker | undefined;
+/** the same for the chunk builder */
+const builderAnchor = new Builder();
+
 export function collectText(root: Node, opts?: CollectOptions): CollectedText {
   const walker = new TextWalker(root, opts);
   // the hot loop of every scan: plain local arrays, each node's data read once, the text joined once
@@ -213,6 +231,8 @@ export function collectText(root: Node, opts?: CollectOptions): CollectedText {
     parts.push(data);
     length += data.length;
   }
+  walker.release();
+  anchor = walker;
   return { text: parts.join(''), nodes, starts };
 }
 
@@ -234,6 +254,8 @@ export function* collectChunks(root: Node, opts: CollectOptions & { maxChars: nu
     b.add(t, data, walker.breakPending);
     walker.breakPending = false;
   }
+  walker.release();
+  anchor = walker;
   if (b.nodes.length) yield b.done();
 }
 
