@@ -220,20 +220,33 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
   return out;
 }
 
-/** the arrays of the last findMentions' tokens, written over by the next (no Tokens outlives its findMentions call) */
-let scratch: TokenArrays | undefined;
+/**
+ * The arrays of the last findMentions' tokens, written over by the next (no Tokens outlives its
+ * findMentions call). One object for the page's life, its fields replaced (its hidden class stays).
+ */
+const scratch: TokenArrays = { start: new Int32Array(0), end: new Int32Array(0), hash: new Uint32Array(0), flags: new Uint8Array(0) };
+let scratchInUse = false;
 
 /** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
 export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
   const p = prepareMatcher(matcher);
-  const reuse = scratch;
-  // taken while in use, so that a nested call (none today) could not write over it
-  scratch = undefined;
-  const tk = tokenize(text, reuse);
-  const candidates = findCandidates(p, text, tk);
-  const mentions = resolveMentions(p, text, tk, candidates);
-  scratch = { start: tk.start, end: tk.end, hash: tk.hash, flags: tk.flags };
-  return mentions;
+  // a nested call (none today) would not write over arrays in use
+  const reuse = scratchInUse ? undefined : scratch;
+  scratchInUse = true;
+  try {
+    const tk = tokenize(text, reuse);
+    const candidates = findCandidates(p, text, tk);
+    const mentions = resolveMentions(p, text, tk, candidates);
+    if (reuse) {
+      reuse.start = tk.start;
+      reuse.end = tk.end;
+      reuse.hash = tk.hash;
+      reuse.flags = tk.flags;
+    }
+    return mentions;
+  } finally {
+    if (reuse) scratchInUse = false;
+  }
 }
 
 const descriptionOnly = (ts: Term[]) => ts.every((t) => t[1] === KIND.description);
