@@ -59,6 +59,8 @@ export interface CompiledMatcher {
   /** entity types to report */
   types: EntityType[];
   roleMentions: boolean;
+  /** hashKey() of every root edge key, computed here so a page does not hash them again (optional: older compiled matchers lack it) */
+  rootHashes?: number[];
   [key: string]: unknown;
 }
 
@@ -134,7 +136,18 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       for (const t of ent.titles) addTitle(t, e);
     }
   }
-  return { formatVersion: MATCHER_FORMAT, entities, ids, edges, terms, titles, types: [...options.types], roleMentions: options.roleMentions };
+  const rootHashes = Object.keys(edges[0]!).map(hashKey);
+  return {
+    formatVersion: MATCHER_FORMAT,
+    entities,
+    ids,
+    edges,
+    terms,
+    titles,
+    types: [...options.types],
+    roleMentions: options.roleMentions,
+    rootHashes,
+  };
 }
 
 /**
@@ -189,8 +202,9 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion} is not ${MATCHER_FORMAT}`);
   const titles = new Map(Object.entries(m.titles));
   const rootBits = new Uint32Array(ROOT_BITS >>> 5);
-  for (const key of Object.keys(m.edges[0] ?? {})) {
-    const b = hashKey(key) & ROOT_MASK;
+  const hashes = Array.isArray(m.rootHashes) ? m.rootHashes : Object.keys(m.edges[0] ?? {}).map(hashKey);
+  for (let k = 0; k < hashes.length; k++) {
+    const b = hashes[k]! & ROOT_MASK;
     rootBits[b >>> 5]! |= 1 << (b & 31);
   }
   p = {
