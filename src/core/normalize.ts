@@ -10,8 +10,10 @@
  * Tokens are runs of letters and digits. Soft hyphens, zero-width characters
  * and combining marks inside a run are ignorable: they neither split a token
  * nor count in its key ("Pu\u00adtin" is "putin"). The tokenizer reads each
- * character once through two lookup tables and hashes each word's folded key
- * as it goes; key strings are built only for the few words that may start a name.
+ * character of a word once through two lookup tables and hashes its folded key
+ * as it goes (runs of white space, most of a page's collected text, are skipped
+ * by the regex engine); words go into typed arrays, and key strings are built
+ * only for the few words that may start a name.
  */
 
 export const CharClass = {
