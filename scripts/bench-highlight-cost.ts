@@ -4,7 +4,8 @@
  * What the engine charges for a change to CSS.highlights, without the
  * extension: on the bench's 20,000-paragraph page, the duration of the frame
  * after adding ranges to a Highlight that already holds 0 or 15,000 ranges,
- * and after a change to another Highlight. `npm run bench`'s append and
+ * after a change to another Highlight, and after appending paragraphs (no
+ * highlight change) with and without 15,000 ranges registered. `npm run bench`'s append and
  * long-task figures include this rendering work; this script isolates it, so
  * a miss there can be told apart from the content script's own JS.
  */
@@ -47,7 +48,23 @@ export async function highlightFrameCosts(): Promise<Record<string, number>> {
         await new Promise((r) => setTimeout(r, 0));
         out[label] = Math.round((performance.now() - t0) * 10) / 10;
       };
+      const appendParagraphs = () => {
+        const box = document.createElement('section');
+        for (let i = 0; i < 100; i++) {
+          const p = document.createElement('p');
+          p.textContent = ps[i]!.textContent;
+          box.append(p);
+        }
+        document.body.append(box);
+        return box;
+      };
       await step('no change', () => {});
+      let box = appendParagraphs();
+      box.remove();
+      await step('append 100 paragraphs, no ranges registered', () => {
+        box = appendParagraphs();
+      });
+      box.remove();
       await step('add 100 ranges to an empty highlight', () => {
         for (let i = 0; i < 100; i++) a.add(range(i));
       });
@@ -62,6 +79,10 @@ export async function highlightFrameCosts(): Promise<Record<string, number>> {
         for (let i = 0; i < 100; i++) b.add(range(18_000 + i));
       });
       await step('no change (15,301 ranges registered)', () => {});
+      await step('append 100 paragraphs, no highlight change (15,301 ranges registered)', () => {
+        box = appendParagraphs();
+      });
+      box.remove();
       return out;
     });
   } finally {
