@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+/**
+ * Work follows the change, not the page: after the first scan, text appended
+ * to a page is read on its own, so appending 100 paragraphs costs the same
+ * reading on a page of 2,000 paragraphs as on an empty one. Counted in
+ * characters handed to the matcher (deterministic), not in milliseconds: the
+ * time ratio is what `npm run bench` reports as append_big_over_small.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const read = vi.hoisted(() => ({ chars: 0 }));
+vi.mock('../../../src/core/matcher', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/core/matcher')>();
+  return {
+    ...real,
+    findMentions: (m: Parameters<typeof real.findMentions>[0], text: string) => {
+      read.chars += text.length;
+      return real.findMentions(m, text);
+    },
+  };
+});
+
+import { compileMatcher } from '../../../src/core/matcher';
+import { bundledPack } from '../../../src/story/bundled';
+import type { HighlightStyles } from '../../../src/page/highlight-styles';
+import { PageScanner, type ScannerEnv } from '../../../src/page/page-scanner';
+import type { Painter } from '../../../src/page/paint';
+
+const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
+const LINE = 'Kim Jong Un rode his armoured train towards Vladivostok while officials waited.';
+
+function scanner() {
+  const painted = new Set<Range>();
+  const painter = {
+    add: (_t: string, r: Range) => painted.add(r),
+    delete: (_t: string, r: Range) => painted.delete(r),
+    clear: () => painted.clear(),
+  } as unknown as Painter;
+  const env: ScannerEnv = {
+    failed: () => undefined,
+    win: window as unknown as Window & typeof globalThis,
+    stopped: () => false,
+    yieldNow: () => Promise.resolve(),
+    yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
+    soon: (fn) => void setTimeout(fn, 0),
+    later: (fn, ms) => void setTimeout(fn, ms),
+    isOwn: () => false,
+    settled: () => undefined,
+  };
+  const s = new PageScanner(env, painter, { adopt: () => undefined } as unknown as HighlightStyles);
+  const idle = async () => {
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 120));
+      await s.settle();
+    }
+  };
+  return { s, painted, idle };
+}
+
+/** characters read, and mentions painted, to handle 100 paragraphs appended to a page of `existing` paragraphs */
+async function appendCost(existing: number): Promise<{ chars: number; painted: number }> {
+  document.body.innerHTML = Array.from({ length: existing }, (_, i) => `<p>${i}. ${LINE}</p>`).join('');
+  const { s, painted, idle } = scanner();
+  await s.start(matcher, ['person', 'place', 'organization']);
+  const before = painted.size;
+  read.chars = 0;
+  const frag = document.createDocumentFragment();
+  for (let i = 0; i < 100; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Late ${i}: ${LINE}`;
+    frag.append(p);
+  }
+  document.body.append(frag);
+  await idle();
+  const out = { chars: read.chars, painted: painted.size - before };
+  s.stop();
+  return out;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('page scanner cost', () => {
+  it('highlighting 100 appended paragraphs reads the appended text, not the page: the same on 2,000 paragraphs as on none', async () => {
+    const appended = 100 * (LINE.length + 'Late 00: '.length);
+    const small = await appendCost(0);
+    const big = await appendCost(2000);
+    expect(small.painted).toBe(200);
+    expect(big.painted).toBe(200);
+    // the appended text, plus at most the short block of names the page already gave (surname support)
+    expect(small.chars).toBeGreaterThanOrEqual(appended * 0.9);
+    expect(big.chars).toBeLessThanOrEqual(2 * small.chars);
+    expect(big.chars).toBeLessThan(appended * 2);
+  }, 60_000);
+});
