@@ -192,7 +192,7 @@ const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
 /**
  * The last matcher prepared, kept: a page receives its matcher as JSON, and the hidden classes
  * JSON.parse gives its objects are held weakly by V8; with the last one kept, the next parse of the
- * same format reuses them and the optimized matching code stays valid (see TOKENS_ANCHOR).
+ * same format reuses them and the optimized matching code stays valid (see findMentions).
  */
 let lastPrepared: PreparedMatcher | undefined;
 
@@ -240,6 +240,8 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
  */
 const scratch: TokenArrays = { start: new Int32Array(0), end: new Int32Array(0), hash: new Uint32Array(0), flags: new Uint8Array(0) };
 let scratchInUse = false;
+/** the last Tokens, emptied (see findMentions) */
+let lastTokens: Tokens | undefined;
 
 /** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
 export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
@@ -251,6 +253,10 @@ export function findMentions(matcher: CompiledMatcher, text: string): Mention[] 
     const tk = tokenize(text, reuse);
     const candidates = findCandidates(p, text, tk);
     const mentions = resolveMentions(p, text, tk, candidates);
+    // kept, emptied: V8 holds the hidden class of short-lived objects weakly, and with no Tokens alive
+    // between scans a GC drops it and deoptimizes the matcher's hot path (as with the collector's walker)
+    tk.release();
+    lastTokens = tk;
     if (reuse) {
       reuse.start = tk.start;
       reuse.end = tk.end;

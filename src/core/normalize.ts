@@ -103,7 +103,7 @@ export class Tokens {
   private readonly keys: (string | undefined)[] = [];
 
   constructor(
-    readonly text: string,
+    public text: string,
     capacity = 16,
     from?: TokenArrays,
   ) {
@@ -166,6 +166,13 @@ export class Tokens {
     return key;
   }
 
+  /** lets go of the text and the keys built from it, once the words are no longer read (see findMentions) */
+  release(): void {
+    this.text = '';
+    this.keys.length = 0;
+    this.count = 0;
+  }
+
   /** keys of words from..to (exclusive), joined */
   joinKeys(from: number, to: number, sep: string): string {
     const out: string[] = [];
@@ -173,13 +180,6 @@ export class Tokens {
     return out.join(sep);
   }
 }
-
-/**
- * One Tokens kept for the life of the page: V8 holds the hidden class of short-lived objects weakly,
- * and when all Tokens of a scan are garbage, a full GC drops the class and deoptimizes the code that
- * reads them (the matcher's whole hot path), which then runs in the interpreter until optimized again.
- */
-export const TOKENS_ANCHOR = new Tokens('', 0);
 
 /** separators read one by one before the tokenizer jumps to the next letter with NEXT_LETTER */
 const SKIP_AFTER = 3;
