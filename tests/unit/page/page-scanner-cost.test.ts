@@ -22,32 +22,15 @@ vi.mock('../../../src/core/matcher', async (importOriginal) => {
 
 import { compileMatcher } from '../../../src/core/matcher';
 import { bundledPack } from '../../../src/story/bundled';
-import type { HighlightStyles } from '../../../src/page/highlight-styles';
-import { PageScanner, type ScannerEnv } from '../../../src/page/page-scanner';
-import type { Painter } from '../../../src/page/paint';
+import { PageScanner } from '../../../src/page/page-scanner';
+import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
 const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
 const LINE = 'Kim Jong Un rode his armoured train towards Vladivostok while officials waited.';
 
 function scanner() {
   const painted = new Set<Range>();
-  const painter = {
-    add: (_t: string, r: Range) => painted.add(r),
-    delete: (_t: string, r: Range) => painted.delete(r),
-    clear: () => painted.clear(),
-  } as unknown as Painter;
-  const env: ScannerEnv = {
-    failed: () => undefined,
-    win: window as unknown as Window & typeof globalThis,
-    stopped: () => false,
-    yieldNow: () => Promise.resolve(),
-    yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
-    soon: (fn) => void setTimeout(fn, 0),
-    later: (fn, ms) => void setTimeout(fn, ms),
-    isOwn: () => false,
-    settled: () => undefined,
-  };
-  const s = new PageScanner(env, painter, { adopt: () => undefined } as unknown as HighlightStyles);
+  const s = new PageScanner(fakeEnv(), fakePainter(painted), fakeStyles);
   const idle = async () => {
     for (let i = 0; i < 5; i++) {
       await new Promise((r) => setTimeout(r, 120));

@@ -7,34 +7,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/core/matcher';
 import { bundledPack } from '../../../src/story/bundled';
-import type { HighlightStyles } from '../../../src/page/highlight-styles';
-import { PageScanner, type ScannerEnv } from '../../../src/page/page-scanner';
-import type { Painter } from '../../../src/page/paint';
+import { PageScanner } from '../../../src/page/page-scanner';
+import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
 const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
 
 function setup() {
   const painted = new Set<Range>();
-  const painter = {
-    add: (_t: string, r: Range) => painted.add(r),
-    delete: (_t: string, r: Range) => painted.delete(r),
-    clear: () => painted.clear(),
-  } as unknown as Painter;
-  const styles = { adopt: () => undefined } as unknown as HighlightStyles;
   let settledCount = 0;
   let failures = 0;
-  const env: ScannerEnv = {
-    failed: () => void failures++,
-    win: window as unknown as Window & typeof globalThis,
-    stopped: () => false,
-    yieldNow: () => Promise.resolve(),
-    yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
-    soon: (fn) => void setTimeout(fn, 0),
-    later: (fn, ms) => void setTimeout(fn, ms),
-    isOwn: (n) => n.nodeType === 1 && (n as Element).localName === 'story-lens-card',
-    settled: () => void settledCount++,
-  };
-  const scanner = new PageScanner(env, painter, styles);
+  const env = fakeEnv({ failed: () => void failures++, settled: () => void settledCount++ });
+  const scanner = new PageScanner(env, fakePainter(painted), fakeStyles);
   const texts = () => [...painted].map((r) => r.toString()).sort();
   /** waits until the scanner has handled every queued change */
   const idle = async () => {
