@@ -15,7 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { compileMatcher, findMentions, type CompiledMatcher } from '../src/core/matcher';
+import { compileMatcher, entityInfo, findMentions, type CompiledMatcher } from '../src/core/matcher';
 import { ENTITY_TYPES } from '../src/story/schema';
 import { bundledPack } from '../src/story/bundled/index';
 import { collectText, visibleContext } from '../src/page/collect-text';
@@ -63,7 +63,7 @@ export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention
   const collected = collectText(root as unknown as Node);
   return findMentions(matcher, collected.text).map((m) => {
     const ctx = visibleContext(collected, m.start, m.end);
-    const e = matcher.entities[m.entity]!;
+    const e = entityInfo(matcher, m.entity)!;
     const out: ScannedMention = { entity: m.entity, name: e.name, type: m.type, text: ctx.text, before: ctx.before, after: ctx.after };
     if (m.role) out.role = true;
     return out;

@@ -25,7 +25,7 @@ import { particleSplits } from './lang-ko';
 import { GENERIC_TITLES } from './lang-words';
 import { resolveMentions, type Candidate } from './resolve';
 
-export const MATCHER_FORMAT = 1;
+export const MATCHER_FORMAT = 2;
 
 /** kinds of name, as stored in a term */
 export const KIND = { name: 0, surname: 1, abbreviation: 2, description: 3 } as const;
@@ -43,26 +43,45 @@ export interface MatcherEntity {
   fromArticle?: boolean;
 }
 
-/** JSON-serializable: compiled in the background, sent to each page. */
+/**
+ * JSON-serializable: compiled in the background, sent to each page. Laid out so a page's JSON.parse and
+ * prepareMatcher cost next to nothing however many names there are: a few long strings instead of tens of
+ * thousands of small objects, read only where a page's words lead (see Trie).
+ */
 export interface CompiledMatcher {
   formatVersion: number;
-  /** entity id → what a page needs to label it without asking the background */
-  entities: Record<string, MatcherEntity>;
   /** entity index (as used in terms) → id */
   ids: string[];
-  /** the trie: per node, edge key (gap key + token key) → child node; node 0 is the root */
-  edges: Array<Record<string, number>>;
-  /** node → every name ending there */
-  terms: Record<string, Term[]>;
+  /** entity index → display name */
+  names: string[];
+  /** entity index → one digit of type (index in TYPE_NAMES) and one of fromArticle ("0" false, "1" true or unset) */
+  meta: string;
+  /** ids of the packs, in order; pack k holds entities packStart[k] .. packStart[k + 1] - 1 */
+  packs: string[];
+  packStart: number[];
+  /**
+   * The trie, one line per node, node 0 the root: the terms ending there ("entity.kind.case.dotEnd" with
+   * the entity in base 36, joined by ","), then for each edge " key child" (edge key = gap key + token key,
+   * child node in base 36), then " ". Keys never hold spaces. No line breaks: JSON.parse reads a string
+   * without escapes several times faster.
+   */
+  trie: string;
+  /** node k's line starts at parseInt(nodeAt.substr(k * NODE_AT_WIDTH, NODE_AT_WIDTH), 36) */
+  nodeAt: string;
   /** folded title ("mr", "professor", "supreme leader") → entities that list it as theirs ([] for generic titles) */
   titles: Record<string, number[]>;
   /** entity types to report */
   types: EntityType[];
   roleMentions: boolean;
-  /** hashKey() of every root edge key, computed here so a page does not hash them again (optional: older compiled matchers lack it) */
-  rootHashes?: number[];
+  /** one character per root edge, in the order of the root's line: hashKey(key) & 0xffff, ascending */
+  rootHashes: string;
+  /** where each root edge's key starts in trie, NODE_AT_WIDTH base-36 digits each */
+  rootAt: string;
   [key: string]: unknown;
 }
+
+const NODE_AT_WIDTH = 5;
+const TYPE_NAMES: EntityType[] = ['person', 'place', 'organization'];
 
 function dateInRange(date: string, from?: string, to?: string): boolean {
   if (from && date < from) return false;
@@ -136,44 +155,109 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       for (const t of ent.titles) addTitle(t, e);
     }
   }
-  const rootHashes = Object.keys(edges[0]!).map(hashKey);
+  // the root's edges sorted by hash, so a page finds a word among them by binary search without reading them all
+  const root = Object.entries(edges[0]!)
+    .map(([key, child]) => ({ key, child, h: hashKey(key) & 0xffff }))
+    .sort((a, b) => a.h - b.h || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const lines: string[] = [];
+  let at = 0;
+  let nodeAt = '';
+  let rootAt = '';
+  for (let k = 0; k < edges.length; k++) {
+    let line = (terms[k] ?? []).map((t) => `${t[0].toString(36)}.${t[1]}.${t[2]}.${t[3]}`).join(',');
+    if (k === 0)
+      for (const r of root) {
+        rootAt += (at + line.length + 1).toString(36).padStart(NODE_AT_WIDTH, '0');
+        line += ` ${r.key} ${r.child.toString(36)}`;
+      }
+    else for (const [key, child] of Object.entries(edges[k]!)) line += ` ${key} ${child.toString(36)}`;
+    line += ' ';
+    nodeAt += at.toString(36).padStart(NODE_AT_WIDTH, '0');
+    at += line.length;
+    lines.push(line);
+  }
+  if (at >= 36 ** NODE_AT_WIDTH) throw new Error('matcher too large');
+  const packIds: string[] = [];
+  const packStart: number[] = [];
+  let meta = '';
+  ids.forEach((id, e) => {
+    const ent = entities[id]!;
+    if (packIds[packIds.length - 1] !== ent.pack) {
+      packIds.push(ent.pack);
+      packStart.push(e);
+    }
+    meta += TYPE_NAMES.indexOf(ent.type) + (ent.fromArticle === false ? '0' : '1');
+  });
   return {
     formatVersion: MATCHER_FORMAT,
-    entities,
     ids,
-    edges,
-    terms,
+    names: ids.map((id) => entities[id]!.name),
+    meta,
+    packs: packIds,
+    packStart,
+    trie: lines.join(''),
+    nodeAt,
     titles,
     types: [...options.types],
     roleMentions: options.roleMentions,
-    rootHashes,
+    rootHashes: root.map((r) => String.fromCharCode(r.h)).join(''),
+    rootAt,
   };
 }
 
 /**
- * A trie node's edge, read straight from the compiled JSON (no copy per page: a 10,000-name matcher would
- * take tens of milliseconds to turn into Maps). Only numbers are edges, so a page word such as "constructor"
- * or "__proto__" that meets an Object.prototype member is just a word.
+ * The trie of a compiled matcher, each node read from its line the first time a page's words lead there
+ * (most nodes never are: the root bit table turns most words away first); the root, whose line holds every
+ * first word, is never read whole but searched. Only strings are keys of the Maps, so a page word such as
+ * "constructor" or "__proto__" is just a word.
  */
-function edge(edges: Record<string, number>, key: string): number | undefined {
-  const v = edges[key];
-  return typeof v === 'number' ? v : undefined;
+export interface Trie {
+  /** the child of `node` along edge `key` */
+  edge(node: number, key: string): number | undefined;
+  /** every name ending at `node` */
+  terms(node: number): Term[] | undefined;
 }
 
-/** node → the terms ending there, from the compiled JSON */
-class TermTable {
-  constructor(private readonly obj: Record<string, Term[]>) {}
-  get(node: number): Term[] | undefined {
-    const v = this.obj[node];
-    return Array.isArray(v) ? v : undefined;
-  }
+function readTrie(m: CompiledMatcher): Trie {
+  const { trie: src, nodeAt, rootHashes: hashes, rootAt } = m;
+  const nodes = new Map<number, [Map<string, number>, Term[] | undefined]>();
+  const num = (table: string, k: number) => parseInt(table.substr(k * NODE_AT_WIDTH, NODE_AT_WIDTH), 36);
+  const node = (k: number) => {
+    let n = nodes.get(k);
+    if (!n) {
+      const parts = src.slice(num(nodeAt, k), (k + 1) * NODE_AT_WIDTH < nodeAt.length ? num(nodeAt, k + 1) - 1 : -1).split(' ');
+      const edges = new Map<string, number>();
+      for (let i = 1; i + 1 < parts.length; i += 2) edges.set(parts[i]!, parseInt(parts[i + 1]!, 36));
+      nodes.set(k, (n = [edges, parts[0] ? parts[0].split(',').map((t) => t.split('.').map((x) => parseInt(x, 36)) as Term) : undefined]));
+    }
+    return n;
+  };
+  return {
+    edge(k, key) {
+      if (k) return node(k)[0].get(key);
+      // the root: a binary search among its edges for the key's hash, then a compare
+      const h = hashKey(key) & 0xffff;
+      let lo = 0;
+      let hi = hashes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (hashes.charCodeAt(mid) < h) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; hashes.charCodeAt(lo) === h; lo++) {
+        const o = num(rootAt, lo) + key.length;
+        if (src[o] === ' ' && src.startsWith(key, o - key.length)) return parseInt(src.substr(o + 1, 8), 36);
+      }
+      return undefined;
+    },
+    terms: (k) => node(k)[1],
+  };
 }
 
 /** The compiled JSON made ready for lookups, once per matcher. */
 export interface PreparedMatcher {
   m: CompiledMatcher;
-  edges: Array<Record<string, number>>;
-  terms: TermTable;
+  trie: Trie;
   titles: Map<string, number[]>;
   maxTitleWords: number;
   types: Set<EntityType>;
@@ -182,6 +266,8 @@ export interface PreparedMatcher {
    * are turned away here with two array reads, before any string is built.
    */
   rootBits: Uint32Array;
+  /** entity index → name, type, pack, decoded the first time it is asked for */
+  entity(e: number): MatcherEntity;
 }
 
 const ROOT_BITS = 1 << 16;
@@ -202,23 +288,33 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion} is not ${MATCHER_FORMAT}`);
   const titles = new Map(Object.entries(m.titles));
   const rootBits = new Uint32Array(ROOT_BITS >>> 5);
-  const hashes = Array.isArray(m.rootHashes) ? m.rootHashes : Object.keys(m.edges[0] ?? {}).map(hashKey);
-  for (let k = 0; k < hashes.length; k++) {
-    const b = hashes[k]! & ROOT_MASK;
+  for (let k = 0; k < m.rootHashes.length; k++) {
+    const b = m.rootHashes.charCodeAt(k) & ROOT_MASK;
     rootBits[b >>> 5]! |= 1 << (b & 31);
   }
+  const ents: MatcherEntity[] = [];
   p = {
     rootBits,
     m,
-    edges: m.edges,
-    terms: new TermTable(m.terms),
+    trie: readTrie(m),
     titles,
     maxTitleWords: Math.max(1, ...[...titles.keys()].map((k) => k.split(' ').length)),
     types: new Set(m.types),
+    entity: (e) => {
+      let k = 0;
+      while (m.packStart[k + 1]! <= e) k++;
+      return (ents[e] ??= { name: m.names[e]!, type: TYPE_NAMES[+m.meta[e * 2]!]!, pack: m.packs[k]!, fromArticle: m.meta[e * 2 + 1] !== '0' });
+    },
   };
   prepared.set(m, p);
   lastPrepared = p;
   return p;
+}
+
+/** What a page needs to label entity `id` without asking the background (undefined for an id the matcher lacks). */
+export function entityInfo(m: CompiledMatcher, id: string): MatcherEntity | undefined {
+  const e = m.ids.indexOf(id);
+  return e < 0 ? undefined : prepareMatcher(m).entity(e);
 }
 
 function validTerms(list: Term[] | undefined, text: string, from: number, to: number): Term[] {
@@ -273,8 +369,7 @@ const descriptionOnly = (ts: Term[]) => ts.every((t) => t[1] === KIND.descriptio
 
 /** Longest name starting at each token, left to right, without overlaps (but for role mentions, see below). */
 export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Candidate[] {
-  const { edges, terms, rootBits } = p;
-  const root = edges[0]!;
+  const { trie, rootBits } = p;
   const n = tk.count;
   const { hash, flags } = tk;
   const out: Candidate[] = [];
@@ -287,14 +382,14 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     if (!maybe && !hangul) continue;
     const key0 = tk.key(i);
     let best: Candidate | undefined;
-    const first = maybe ? edge(root, key0) : undefined;
+    const first = maybe ? trie.edge(0, key0) : undefined;
     if (first === undefined) {
       if (!hangul) continue;
       for (const len of particleSplits(key0)) {
-        const node = edge(root, key0.slice(0, -len));
+        const node = trie.edge(0, key0.slice(0, -len));
         if (node === undefined) continue;
         const end = tk.end[i]! - len;
-        const ts = validTerms(terms.get(node), text, tk.start[i]!, end);
+        const ts = validTerms(trie.terms(node), text, tk.start[i]!, end);
         if (ts.length) {
           best = { i, j: i, start: tk.start[i]!, end, terms: ts };
           break;
@@ -309,22 +404,22 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     let bestName: Candidate | undefined;
     let j = i;
     for (;;) {
-      const ts = validTerms(terms.get(cur), text, tk.start[i]!, tk.end[j]!);
+      const ts = validTerms(trie.terms(cur), text, tk.start[i]!, tk.end[j]!);
       if (ts.length) {
         best = { i, j, start: tk.start[i]!, end: dotEnd(tk.end[j]!, ts), terms: ts };
         if (!descriptionOnly(ts)) bestName = best;
       }
       if (j + 1 >= n) break;
-      const here: Record<string, number> = edges[cur]!;
+      const here = cur;
       const gap = gapKey(text, tk.end[j]!, tk.start[j + 1]!);
       if (gap === '#') break;
       const nextKey = tk.key(j + 1);
-      let next = edge(here, gap + nextKey);
+      let next = trie.edge(here, gap + nextKey);
       if (next === undefined) {
         // a middle initial between two parts of a name: "Vladimir V. Putin"
         if (gap === '' && nextKey.length === 1 && text.charCodeAt(tk.end[j + 1]!) === 0x2e && j + 2 < n) {
           const gap2 = gapKey(text, tk.end[j + 1]! + 1, tk.start[j + 2]!);
-          const skip: number | undefined = gap2 === '#' ? undefined : edge(here, gap2 + tk.key(j + 2));
+          const skip: number | undefined = gap2 === '#' ? undefined : trie.edge(here, gap2 + tk.key(j + 2));
           if (skip !== undefined && startsUpper(text, tk.start[j + 1]!)) {
             j += 2;
             cur = skip;
@@ -334,10 +429,10 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
         // a Korean particle on the last word: "블라디미르 푸틴은"
         if (gap === '' && (flags[j + 1]! & ENDS_HANGUL) !== 0) {
           for (const len of particleSplits(nextKey)) {
-            const node = edge(here, nextKey.slice(0, -len));
+            const node = trie.edge(here, nextKey.slice(0, -len));
             if (node === undefined) continue;
             const end = tk.end[j + 1]! - len;
-            const ts2 = validTerms(terms.get(node), text, tk.start[i]!, end);
+            const ts2 = validTerms(trie.terms(node), text, tk.start[i]!, end);
             if (ts2.length) {
               best = { i, j: j + 1, start: tk.start[i]!, end, terms: ts2 };
               if (!descriptionOnly(ts2)) bestName = best;

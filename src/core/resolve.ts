@@ -42,7 +42,7 @@ function blockBetween(text: string, from: number, to: number): boolean {
 
 export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, candidates: Candidate[]): Mention[] {
   const { m } = p;
-  const ents = m.ids.map((id) => m.entities[id]!);
+  const ents = p.entity;
   const startsAt = new Map<number, Candidate>();
   const endsAt = new Map<number, Candidate>();
   for (const c of candidates) {
@@ -67,7 +67,7 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
       // "US$36,254" is a currency, not the country
       if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
-      if (ents[t[0]]!.type === 'place' && qualifiedPlace(text, tk, c)) continue;
+      if (ents(t[0]).type === 'place' && qualifiedPlace(text, tk, c)) continue;
       full.push({ c, entity: t[0], kind: t[1] });
     } else if (surname) surnames.push(c);
     else roles.push({ c, entity: c.terms[0]![0], kind: K_DESC });
@@ -77,7 +77,7 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   const fullCount = new Map<number, number>();
   for (const r of full) fullCount.set(r.entity, (fullCount.get(r.entity) ?? 0) + 1);
   let storyContext = 0;
-  for (const e of fullCount.keys()) if (ents[e]!.fromArticle !== false) storyContext++;
+  for (const e of fullCount.keys()) if (ents(e).fromArticle !== false) storyContext++;
 
   const out: Resolved[] = [...full];
   const others: number[] = [];
@@ -101,7 +101,7 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   out.sort((a, b) => a.c.start - b.c.start);
   const mentions: Mention[] = [];
   for (const r of out) {
-    const e = ents[r.entity]!;
+    const e = ents(r.entity);
     if (!p.types.has(e.type)) continue;
     const mention: Mention = { start: r.c.start, end: r.c.end, entity: m.ids[r.entity]!, type: e.type };
     if (r.kind === K_DESC) mention.role = true;
@@ -241,7 +241,7 @@ function resolveSurname(
   storyContext: number,
   /** tokens where a surname was found to be part of someone else's name ("Kim Kardashian", "Jennifer Kim") */
   others: number[],
-  ents: MatcherEntity[],
+  ents: (e: number) => MatcherEntity,
 ): number | undefined {
   let cands = [...new Set(c.terms.filter((t) => t[1] === K_SURNAME).map((t) => t[0]))];
   const shouting = allUpper(text, c.start, c.end);
@@ -307,7 +307,7 @@ function resolveSurname(
     for (let k = lo - 1; k >= 0; k--) {
       const r = full[k]!;
       if (r.c.start < blockStart) break;
-      if (ents[r.entity]!.type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
+      if (ents(r.entity).type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
       lastAt = r.c.start;
       lastEntity = r.entity;
       break;
@@ -337,7 +337,7 @@ function resolveSurname(
   cands.sort(
     (a, b) =>
       (fullCount.get(b) ?? 0) - (fullCount.get(a) ?? 0) ||
-      Number(ents[b]!.fromArticle !== false) - Number(ents[a]!.fromArticle !== false) ||
+      Number(ents(b).fromArticle !== false) - Number(ents(a).fromArticle !== false) ||
       a - b,
   );
   return cands[0];

@@ -13,7 +13,7 @@
  * - Text a page removes or rewrites loses its ranges before anything else is
  *   painted, so a framework that keeps references to its nodes never meets us.
  */
-import type { CompiledMatcher } from '../core/matcher';
+import { entityInfo, type CompiledMatcher } from '../core/matcher';
 import { findMentions } from '../core/matcher';
 import { BLOCK_BREAK } from '../core/types';
 import type { EntityType } from '../story/schema';
@@ -264,7 +264,7 @@ export class PageScanner {
     if (this.prefixCache.version !== this.namedVersion && matcher) {
       const parts: string[] = [];
       for (const [id, n] of this.named) {
-        const name = matcher.entities[id]?.name;
+        const name = entityInfo(matcher, id)?.name;
         if (name) for (let i = 0; i < n; i++) parts.push(name);
       }
       this.prefixCache = { version: this.namedVersion, text: parts.join(BLOCK_BREAK) };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultMatcher, scanHtml, type ScannedMention } from '../../../scripts/scan';
-import { findMentions } from '../../../src/core/matcher';
+import { entityInfo, findMentions } from '../../../src/core/matcher';
 import { storyMatcher } from './detect-helpers';
 import { collectText } from '../../../src/page/collect-text';
 import { parseHtml } from '../../../scripts/scan';
@@ -155,7 +155,7 @@ describe('mentions in any text', () => {
           expect(x.start).toBeGreaterThanOrEqual(last);
           expect(x.end).toBeGreaterThan(x.start);
           expect(text.slice(x.start, x.end)).not.toContain('\u2029');
-          expect(m.entities[x.entity]?.type).toBe(x.type);
+          expect(entityInfo(m, x.entity)?.type).toBe(x.type);
           last = x.end;
         }
         expect(findMentions(m, text)).toEqual(found);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findMentions } from '../../../src/core/matcher';
+import { compileMatcher, entityInfo, findMentions } from '../../../src/core/matcher';
 import { BLOCK_BREAK } from '../../../src/core/types';
 import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled/index';
@@ -244,6 +244,17 @@ describe('compiled matcher', () => {
     const text = 'From Alpha Centauri to Beta Org and Alpha C. again';
     expect(findMentions(copy, text)).toEqual(findMentions(m, text));
     expect(findMentions(copy, text).map((x) => x.entity)).toEqual(['a', 'b', 'a']);
+  });
+
+  it('tells a page each entity\'s name, type and story, across stories, after a round trip', () => {
+    const two = compileMatcher([pack([], 3), pack([], 2, 3), bundledPack()], { types: ['place', 'organization'], roleMentions: false });
+    const m = JSON.parse(JSON.stringify(two)) as typeof two;
+    expect(entityInfo(m, 'a')).toEqual({ name: 'Alpha Centauri', type: 'place', pack: 'test0', fromArticle: true });
+    expect(entityInfo(m, 'b')).toEqual({ name: 'Beta Org', type: 'organization', pack: 'test0', fromArticle: true });
+    expect(entityInfo(m, 'e4')).toEqual({ name: 'Name4 Place4', type: 'place', pack: 'test3', fromArticle: true });
+    const putin = entityInfo(m, 'vladimir-putin')!;
+    expect([putin.name, putin.type, putin.pack]).toEqual(['Vladimir Putin', 'person', bundledPack().id]);
+    expect(entityInfo(m, 'nobody')).toBeUndefined();
   });
 
   it('can be compiled with the names of some languages only', () => {
