@@ -35,10 +35,10 @@ export const CASE = { any: 0, capital: 1, allCaps: 2 } as const;
 /** [entity index, kind, case rule, 1 if the name ends with "." (U.S.)] */
 export type Term = [entity: number, kind: number, caseRule: number, dotEnd: number];
 
+/** What a page knows of an entity (its story is the background's business: cards are asked of it). */
 export interface MatcherEntity {
   name: string;
   type: EntityType;
-  pack: string;
   /** false for namesakes carried only to be told apart */
   fromArticle?: boolean;
 }
@@ -56,17 +56,14 @@ export interface CompiledMatcher {
   names: string[];
   /** entity index → one digit of type (index in TYPE_NAMES) and one of fromArticle ("0" false, "1" true or unset) */
   meta: string;
-  /** ids of the packs, in order; pack k holds entities packStart[k] .. packStart[k + 1] - 1 */
-  packs: string[];
-  packStart: number[];
   /**
-   * The trie, one line per node, node 0 the root: the terms ending there ("entity.kind.case.dotEnd" with
-   * the entity in base 36, joined by ","), then for each edge " key child" (edge key = gap key + token key,
-   * child node in base 36), then " ". Keys never hold spaces. No line breaks: JSON.parse reads a string
+   * The trie, one line per node, node 0 the root: the terms ending there (as JSON: "[[entity,kind,case,dotEnd]]",
+   * no spaces) or nothing, then for each edge " key child" (edge key = gap key + token key,
+   * child node in decimal), then " ". Keys never hold spaces. No line breaks: JSON.parse reads a string
    * without escapes several times faster.
    */
   trie: string;
-  /** node k's line starts at parseInt(nodeAt.substr(k * NODE_AT_WIDTH, NODE_AT_WIDTH), 36) */
+  /** node k's line starts at parseInt(nodeAt.substr(k * NODE_AT_WIDTH, NODE_AT_WIDTH), 36), and ends before node k + 1's (one more entry than nodes) */
   nodeAt: string;
   /** folded title ("mr", "professor", "supreme leader") → entities that list it as theirs ([] for generic titles) */
   titles: Record<string, number[]>;
@@ -142,7 +139,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       if (Object.hasOwn(entities, ent.id)) continue; // ids are unique across enabled stories; the first pack wins
       const e = ids.length;
       ids.push(ent.id);
-      entities[ent.id] = { name: ent.name, type: ent.type, pack: pack.id, fromArticle: ent.fromArticle };
+      entities[ent.id] = { name: ent.name, type: ent.type, fromArticle: ent.fromArticle };
       addName(ent.name, e, KIND.name);
       for (const nm of ent.names) {
         if (langs && !langs.has(nm.lang.split('-')[0]!.toLowerCase())) continue;
@@ -164,28 +161,23 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   let nodeAt = '';
   let rootAt = '';
   for (let k = 0; k < edges.length; k++) {
-    let line = (terms[k] ?? []).map((t) => `${t[0].toString(36)}.${t[1]}.${t[2]}.${t[3]}`).join(',');
+    let line = terms[k] ? JSON.stringify(terms[k]) : '';
     if (k === 0)
       for (const r of root) {
         rootAt += (at + line.length + 1).toString(36).padStart(NODE_AT_WIDTH, '0');
-        line += ` ${r.key} ${r.child.toString(36)}`;
+        line += ` ${r.key} ${r.child}`;
       }
-    else for (const [key, child] of Object.entries(edges[k]!)) line += ` ${key} ${child.toString(36)}`;
+    else for (const [key, child] of Object.entries(edges[k]!)) line += ` ${key} ${child}`;
     line += ' ';
     nodeAt += at.toString(36).padStart(NODE_AT_WIDTH, '0');
     at += line.length;
     lines.push(line);
   }
+  nodeAt += at.toString(36).padStart(NODE_AT_WIDTH, '0'); // where a node after the last would start
   if (at >= 36 ** NODE_AT_WIDTH) throw new Error('matcher too large');
-  const packIds: string[] = [];
-  const packStart: number[] = [];
   let meta = '';
-  ids.forEach((id, e) => {
+  ids.forEach((id) => {
     const ent = entities[id]!;
-    if (packIds[packIds.length - 1] !== ent.pack) {
-      packIds.push(ent.pack);
-      packStart.push(e);
-    }
     meta += TYPE_NAMES.indexOf(ent.type) + (ent.fromArticle === false ? '0' : '1');
   });
   return {
@@ -193,8 +185,6 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     ids,
     names: ids.map((id) => entities[id]!.name),
     meta,
-    packs: packIds,
-    packStart,
     trie: lines.join(''),
     nodeAt,
     titles,
@@ -206,10 +196,10 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
 }
 
 /**
- * The trie of a compiled matcher, each node read from its line the first time a page's words lead there
- * (most nodes never are: the root bit table turns most words away first); the root, whose line holds every
- * first word, is never read whole but searched. Only strings are keys of the Maps, so a page word such as
- * "constructor" or "__proto__" is just a word.
+ * The trie of a compiled matcher, a node read from its (short) line when a page's words lead there (most
+ * nodes never are: the root bit table turns most words away first); the root, whose line holds every first
+ * word, is never read whole but searched. No object is indexed by a page word, so "constructor" or
+ * "__proto__" is just a word.
  */
 export interface Trie {
   /** the child of `node` along edge `key` */
@@ -220,37 +210,36 @@ export interface Trie {
 
 function readTrie(m: CompiledMatcher): Trie {
   const { trie: src, nodeAt, rootHashes: hashes, rootAt } = m;
-  const nodes = new Map<number, [Map<string, number>, Term[] | undefined]>();
   const num = (table: string, k: number) => parseInt(table.substr(k * NODE_AT_WIDTH, NODE_AT_WIDTH), 36);
-  const node = (k: number) => {
-    let n = nodes.get(k);
-    if (!n) {
-      const parts = src.slice(num(nodeAt, k), (k + 1) * NODE_AT_WIDTH < nodeAt.length ? num(nodeAt, k + 1) - 1 : -1).split(' ');
-      const edges = new Map<string, number>();
-      for (let i = 1; i + 1 < parts.length; i += 2) edges.set(parts[i]!, parseInt(parts[i + 1]!, 36));
-      nodes.set(k, (n = [edges, parts[0] ? parts[0].split(',').map((t) => t.split('.').map((x) => parseInt(x, 36)) as Term) : undefined]));
-    }
-    return n;
-  };
+  /** node k's line, split: [terms, key, child, key, child, ..., ""] */
+  const node = (k: number) => src.slice(num(nodeAt, k), num(nodeAt, k + 1)).split(' ');
   return {
     edge(k, key) {
-      if (k) return node(k)[0].get(key);
-      // the root: a binary search among its edges for the key's hash, then a compare
-      const h = hashKey(key) & 0xffff;
-      let lo = 0;
-      let hi = hashes.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (hashes.charCodeAt(mid) < h) lo = mid + 1;
-        else hi = mid;
-      }
-      for (; hashes.charCodeAt(lo) === h; lo++) {
-        const o = num(rootAt, lo) + key.length;
-        if (src[o] === ' ' && src.startsWith(key, o - key.length)) return parseInt(src.substr(o + 1, 8), 36);
+      if (k) {
+        const f = node(k);
+        // keys never are empty, so the "" after the last child is no key
+        for (let i = 1; i < f.length; i += 2) if (f[i] === key) return +f[i + 1]!;
+      } else {
+        // the root: a binary search among its edges for the key's hash, then a compare
+        const h = hashKey(key) & 0xffff;
+        let lo = 0;
+        let hi = hashes.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (hashes.charCodeAt(mid) < h) lo = mid + 1;
+          else hi = mid;
+        }
+        for (; hashes.charCodeAt(lo) === h; lo++) {
+          const o = num(rootAt, lo);
+          if (src.startsWith(key + ' ', o)) return parseInt(src.substr(o + key.length + 1, 9));
+        }
       }
       return undefined;
     },
-    terms: (k) => node(k)[1],
+    terms(k) {
+      const t = node(k)[0];
+      return t ? (JSON.parse(t) as Term[]) : undefined;
+    },
   };
 }
 
@@ -266,7 +255,7 @@ export interface PreparedMatcher {
    * are turned away here with two array reads, before any string is built.
    */
   rootBits: Uint32Array;
-  /** entity index → name, type, pack, decoded the first time it is asked for */
+  /** entity index → name, type, fromArticle, read from the compiled strings when asked for */
   entity(e: number): MatcherEntity;
 }
 
@@ -285,14 +274,13 @@ let lastPrepared: PreparedMatcher | undefined;
 export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   let p = prepared.get(m);
   if (p) return p;
-  if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion} is not ${MATCHER_FORMAT}`);
+  if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion}`);
   const titles = new Map(Object.entries(m.titles));
   const rootBits = new Uint32Array(ROOT_BITS >>> 5);
   for (let k = 0; k < m.rootHashes.length; k++) {
     const b = m.rootHashes.charCodeAt(k) & ROOT_MASK;
     rootBits[b >>> 5]! |= 1 << (b & 31);
   }
-  const ents: MatcherEntity[] = [];
   p = {
     rootBits,
     m,
@@ -300,11 +288,7 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
     titles,
     maxTitleWords: Math.max(1, ...[...titles.keys()].map((k) => k.split(' ').length)),
     types: new Set(m.types),
-    entity: (e) => {
-      let k = 0;
-      while (m.packStart[k + 1]! <= e) k++;
-      return (ents[e] ??= { name: m.names[e]!, type: TYPE_NAMES[+m.meta[e * 2]!]!, pack: m.packs[k]!, fromArticle: m.meta[e * 2 + 1] !== '0' });
-    },
+    entity: (e) => ({ name: m.names[e]!, type: TYPE_NAMES[+m.meta[e * 2]!]!, fromArticle: m.meta[e * 2 + 1] !== '0' }),
   };
   prepared.set(m, p);
   lastPrepared = p;
@@ -323,8 +307,9 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
   let caps: boolean | undefined;
   const out: Term[] = [];
   for (const t of list) {
-    if (t[2] === CASE.capital && !(capital ??= startsUpper(text, from))) continue;
-    if (t[2] === CASE.allCaps && !(caps ??= allUpper(text, from, to))) continue;
+    // CASE.capital, CASE.allCaps as numbers: the content script is counted in bytes
+    if (t[2] === 1 && !(capital ??= startsUpper(text, from))) continue;
+    if (t[2] === 2 && !(caps ??= allUpper(text, from, to))) continue;
     out.push(t);
   }
   return out;
