@@ -174,8 +174,8 @@ describe('background', () => {
 
     const setup = await fromExtensionPage(options, 'getPageSetup', { url: h.server.url('/story.html') });
     expect(setup.res).toMatchObject({ active: true, settings: { theme: 'dark', cardDelayMs: 100 } });
-    const entities = (setup.res as { matcher: { entities: Record<string, unknown> } }).matcher.entities;
-    expect(Object.keys(entities)).toEqual(expect.arrayContaining(['kim-jong-un', 'ada-lovelace']));
+    const ids = (setup.res as { matcher: { ids: string[] } }).matcher.ids;
+    expect(ids).toEqual(expect.arrayContaining(['kim-jong-un', 'ada-lovelace']));
     expect(await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']))).toEqual(before);
     await options.close();
   });
