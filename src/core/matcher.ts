@@ -76,9 +76,10 @@ export interface CompiledMatcher {
   /** digits of a node, and of an entry of entAt and buckets */
   w: number;
   /**
-   * The root's bit table: bit (hash & (4 * bits.length - 1)) is set for the hash (hashKey) of every root key
-   * (of the stem, for a Russian word), four bits per character '@' + 0-15. Most words of a page are turned
-   * away by it, before any string is built.
+   * The root's bit table, a Bloom filter: bits (hash & mask) and (hash >>> 15 & mask), mask = 4 * bits.length - 1,
+   * are set for the hash (hashKey) of every root key (for a declining Russian word: of its stem, and of each of
+   * its forms), four bits per character '@' + 0-15. Most words of a page are turned away by it, before any
+   * string is built.
    */
   bits: string;
   /**
@@ -203,6 +204,8 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   // its forms then are no edges of their own (where they are not, as when two names share a form, the forms stay)
   const lists: [key: string, child: number, hash: number][][] = edges.map(() => []);
   const covered = new Set<string>();
+  /** the bit table's hashes: every root key's, and every form's of a declining root word (a page tests its words as they are) */
+  const rootHashes: number[] = [];
   const seen = new Set<string>();
   for (const [node, stem, par, child] of paradigmEdges) {
     const id = `${node} ${stem} ${par}`;
@@ -212,6 +215,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     if (!forms.every((f) => edges[node]![f] === child)) continue;
     for (const f of forms) covered.add(`${node} ${f}`);
     lists[node]!.push([stem + String.fromCharCode(65 + par), child, hashKey(stem)]);
+    if (!node) for (const f of forms) rootHashes.push(hashKey(f));
   }
   edges.forEach((es, node) => {
     for (const [key, child] of Object.entries(es)) if (!covered.has(`${node} ${key}`)) lists[node]!.push([key, child, hashKey(key)]);
@@ -222,13 +226,12 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   while (nb * 4 < rootList.length && nb < 1 << 16) nb *= 2;
   const bucketOf = (h: number) => (h >>> 16) & (nb - 1);
   rootList.sort((a, b) => bucketOf(a[2]) - bucketOf(b[2]));
+  for (const [, , h] of rootList) rootHashes.push(h);
   let nbits = 64;
-  while (nbits < rootList.length * 8 && nbits < 1 << 16) nbits *= 2;
+  while (nbits < rootHashes.length * 16 && nbits < 1 << 17) nbits *= 2;
   const bitArr = new Uint8Array(nbits / 4);
-  for (const [, , h] of rootList) {
-    const b = h & (nbits - 1);
-    bitArr[b >> 2]! |= 1 << (b & 3);
-  }
+  for (const h of rootHashes)
+    for (const b of [h & (nbits - 1), (h >>> 15) & (nbits - 1)]) bitArr[b >> 2]! |= 1 << (b & 3);
   // the units laid out in pieces: each bucket of the root, then each other node's record
   const termsOf = (k: number) =>
     (terms[k] ?? []).map(([e, kind, caseRule, dot]) => e + String.fromCharCode(65 + kind * 6 + caseRule * 2 + dot)).join('');
@@ -309,34 +312,38 @@ function readTrie(m: CompiledMatcher): Trie {
   const mask = bits.length * 4 - 1;
   const nb = buckets.length / w;
   const num = (s: string, o: number) => parseInt(s.substr(o, w), 36);
-  const has = (h: number) => ((bits.charCodeAt((h & mask) >> 2) >> (h & 3)) & 1) === 1;
-  /** the child along `key` (encoded; `h`: the hash of the key before encoding) */
-  const look = (k: number, key: string, h: number) => {
+  const bit = (b: number) => ((bits.charCodeAt((b & mask) >> 2) >> (b & 3)) & 1) === 1;
+  const has = (h: number) => bit(h) && bit(h >>> 15);
+  /** the edges of node k; for the root, of the bucket of hash h ("" when the bit table rules h out) */
+  const edges = (k: number, h: number) => {
     if (!k) {
-      // the root: the record of the key's bucket
-      if (!has(h)) return undefined;
+      if (!has(h)) return '';
       k = num(buckets, ((h >>> 16) & (nb - 1)) * w);
     }
     const s = pieces[k >>> 16]!;
-    const part = s.slice(k & 0xffff, s.indexOf('|', k & 0xffff));
-    const o = part.indexOf(` ${key}=`);
-    return o < 0 ? undefined : num(part, o + key.length + 2);
+    return s.slice(k & 0xffff, s.indexOf('|', k & 0xffff));
+  };
+  /** the child along `key` (encoded, with its leading space) among `part`'s edges */
+  const child = (part: string, key: string) => {
+    const o = part.indexOf(key + '=');
+    return o < 0 ? undefined : num(part, o + key.length + 1);
   };
   return {
     has,
     edge(k, key) {
-      const e = encode(key);
-      const c = look(k, e, hashKey(key));
+      const e = ' ' + encode(key);
+      const c = child(edges(k, hashKey(key)), e);
       const last = e.charCodeAt(e.length - 1);
       if (c !== undefined || last < 0x80 || last > 0x9f) return c;
       // a Russian word (а-я are one character each, encoded): its stem, with each paradigm that has its ending
-      for (let n = 0; n < 4 && n < e.length - 1; n++) {
+      const node = k ? edges(k, 0) : '';
+      for (let n = 0; n < 4 && n < e.length - 2; n++) {
         // (an ending is at most 3 characters: never the name of an Object.prototype property)
         const pars = m.ru[e.slice(e.length - n)];
         if (!pars) continue;
-        const h = hashKey(key.slice(0, key.length - n));
-        for (const p of pars) {
-          const c2 = look(k, e.slice(0, e.length - n) + p, h);
+        const part = k ? node : edges(0, hashKey(key.slice(0, key.length - n)));
+        if (part) for (const p of pars) {
+          const c2 = child(part, e.slice(0, e.length - n) + p);
           if (c2 !== undefined) return c2;
         }
       }
@@ -484,9 +491,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
   for (let i = 0; i < n; i++) {
     const maybe = trie.has(hash[i]!);
     const hangul = (flags[i]! & ENDS_HANGUL) !== 0;
-    const last = text.charCodeAt(tk.end[i]! - 1);
-    // a Russian word may be a declined form of a name: tried by its stems
-    if (!maybe && !hangul && (last < 0x400 || last > 0x4ff)) continue;
+    if (!maybe && !hangul) continue;
     const key0 = tk.key(i);
     let best: Candidate | undefined;
     const first = trie.edge(0, key0);
