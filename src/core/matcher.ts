@@ -21,7 +21,7 @@ import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
 import { ENDS_HANGUL, gapKey, hashKey, isCyrillic, startsUpper, allUpper, tokenize, type Tokens, type TokenArrays } from './normalize';
 import { ruEndings, russianStem } from './lang-ru';
-import { particleSplits } from './lang-ko';
+import { koreanParticles } from './lang-ko';
 import { GENERIC_TITLES } from './lang-words';
 import { resolveMentions, type Candidate } from './resolve';
 
@@ -73,6 +73,8 @@ export interface CompiledMatcher {
   trie: string[];
   /** Russian ending (encoded) → the letters of the paradigms (lang-ru.ts ruEndings) that have it */
   ru: Record<string, string>;
+  /** the Korean particles (lang-ko.ts), encoded, longest first, joined by " " (data of the matcher, not of the content script) */
+  ko: string;
   /** digits of a node, and of an entry of entAt and buckets */
   w: number;
   /**
@@ -283,6 +285,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       entAt: entAt + ref(o),
       trie,
       ru,
+      ko: koreanParticles().map(encode).join(' '),
       w,
       bits: Array.from(bitArr, (v) => String.fromCharCode(64 + v)).join(''),
       buckets: at.slice(0, nb).map(ref).join(''),
@@ -378,6 +381,8 @@ export interface PreparedMatcher {
   entity(e: number): MatcherEntity;
   /** entity index → id */
   id(e: number): string;
+  /** lengths of the Korean particles `word` may end with, longest first, as lang-ko.ts particleSplits */
+  splits(word: string): number[];
   /** id → entity index, -1 for an id the matcher lacks */
   index(id: string): number;
 }
@@ -399,6 +404,7 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   const { ents, entAt, w } = m;
   const at = (e: number) => parseInt(entAt.substr(e * w, w), 36);
   const rec = (e: number) => ents.slice(at(e), at(e + 1));
+  let ko: string[] | undefined;
   p = {
     m,
     trie: readTrie(m),
@@ -411,6 +417,11 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
       return { name: r.slice(sp + 3), type: TYPE_NAMES[+r[sp + 1]!]!, fromArticle: r[sp + 2] !== '0' };
     },
     id: (e) => rec(e).split(' ', 1)[0]!,
+    splits(word) {
+      // a Hangul syllable is three characters encoded, and a particle at most four syllables
+      const e = encode(word.slice(-5));
+      return (ko ??= m.ko.split(' ')).filter((x) => word.length > x.length / 3 && e.endsWith(x)).map((x) => x.length / 3);
+    },
     index(id) {
       // the story's own entities come first: a page's are found after a few records
       for (let e = 0; e < entAt.length / w - 1; e++) if (ents.startsWith(id + ' ', at(e))) return e;
@@ -497,7 +508,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     const first = trie.edge(0, key0);
     if (first === undefined) {
       if (!hangul) continue;
-      for (const len of particleSplits(key0)) {
+      for (const len of p.splits(key0)) {
         const node = trie.edge(0, key0.slice(0, -len));
         if (node === undefined) continue;
         const end = tk.end[i]! - len;
@@ -540,7 +551,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
         }
         // a Korean particle on the last word: "블라디미르 푸틴은"
         if (gap === '' && (flags[j + 1]! & ENDS_HANGUL) !== 0) {
-          for (const len of particleSplits(nextKey)) {
+          for (const len of p.splits(nextKey)) {
             const node = trie.edge(here, nextKey.slice(0, -len));
             if (node === undefined) continue;
             const end = tk.end[j + 1]! - len;
