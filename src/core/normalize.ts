@@ -142,19 +142,12 @@ export class Tokens {
       const e = this.end[k]!;
       // a "word" of hundreds of letters (a hash, base64 in the text) is no name: do not build it
       if (e - s > 200) return (this.keys[k] = '\u0000');
+      // a word with soft hyphens or zero-width characters: only its letters count
       const clean = (this.flags[k]! & HAS_IGNORABLE) !== 0;
-      if (!clean && e - s <= 8) {
-        // the usual short word: no array
-        key = '';
-        for (let i = s; i < e; i++) key += String.fromCharCode(foldCode(text.charCodeAt(i)));
-      } else {
-        const codes: number[] = [];
-        for (let i = s; i < e; i++) {
-          const c = text.charCodeAt(i);
-          if (clean && classOf(c) !== WORD) continue;
-          codes.push(foldCode(c));
-        }
-        key = String.fromCharCode(...codes);
+      key = '';
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (!clean || classOf(c) === WORD) key += String.fromCharCode(foldCode(c));
       }
       this.keys[k] = key;
     }
