@@ -91,6 +91,8 @@ export interface CompiledMatcher {
   buckets: string;
   /** folded title ("mr", "professor", "supreme leader"), encoded → entities that list it as theirs ([] for generic titles) */
   titles: Record<string, number[]>;
+  /** the most words of a title */
+  titleWords: number;
   /** entity types to report */
   types: EntityType[];
   roleMentions: boolean;
@@ -290,6 +292,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       bits: Array.from(bitArr, (v) => String.fromCharCode(64 + v)).join(''),
       buckets: at.slice(0, nb).map(ref).join(''),
       titles: Object.fromEntries(Object.entries(titles).map(([k, v]) => [encode(k), v])),
+      titleWords: Math.max(1, ...Object.keys(titles).map((k) => k.split(' ').length)),
       types: [...options.types],
       roleMentions: options.roleMentions,
     };
@@ -373,8 +376,8 @@ function readTrie(m: CompiledMatcher): Trie {
 export interface PreparedMatcher {
   m: CompiledMatcher;
   trie: Trie;
-  /** encoded title → entities that list it (see CompiledMatcher) */
-  titles: Map<string, number[]>;
+  /** encoded title → entities that list it (see CompiledMatcher), undefined for no title (read from the JSON as it is: a Map of it cost a page more than parsing the matcher) */
+  title(key: string): number[] | undefined;
   maxTitleWords: number;
   types: Set<EntityType>;
   /** entity index → name, type, fromArticle, read from the compiled strings when asked for */
@@ -400,7 +403,6 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   let p = prepared.get(m);
   if (p) return p;
   if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion}`);
-  const titles = new Map(Object.entries(m.titles));
   const { ents, entAt, w } = m;
   const at = (e: number) => parseInt(entAt.substr(e * w, w), 36);
   const rec = (e: number) => ents.slice(at(e), at(e + 1));
@@ -408,8 +410,8 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   p = {
     m,
     trie: readTrie(m),
-    titles,
-    maxTitleWords: Math.max(1, ...[...titles.keys()].map((k) => k.split(' ').length)),
+    title: (key) => (Object.hasOwn(m.titles, key) ? m.titles[key] : undefined),
+    maxTitleWords: m.titleWords,
     types: new Set(m.types),
     entity(e) {
       const r = rec(e);

@@ -223,7 +223,7 @@ function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): s
     for (let k = first; k < i - 1; k++) if (!isSpaceGap(text, tk.end[k]!, tk.start[k + 1]!)) ok = false;
     if (!ok) continue;
     const key = encode(tk.joinKeys(first, i, ' '));
-    if (p.titles.has(key)) return key;
+    if (p.title(key)) return key;
   }
   return undefined;
 }
@@ -281,7 +281,7 @@ function resolveSurname(
   // "Professor Kim" is the Kim whose titles include Professor
   let titled = false;
   if (title) {
-    const own = p.titles.get(title) ?? [];
+    const own = p.title(title) ?? [];
     const narrowed = cands.filter((e) => own.includes(e));
     if (narrowed.length) {
       cands = narrowed;
@@ -321,7 +321,7 @@ function resolveSurname(
       return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
   }
   // The page must support the reading: the person named in full, or enough of the story around.
-  const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);
+  const ownTitle = (e: number) => title !== undefined && (p.title(title) ?? []).includes(e);
   cands = cands.filter(
     (e) =>
       (fullCount.get(e) ?? 0) > 0 ||
