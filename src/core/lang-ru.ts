@@ -1,9 +1,9 @@
 /**
  * Russian declension of names, as endings added to a stem. The matcher
- * compiles every form of each Cyrillic name word into its trie, so the page
- * text is still read in one pass and a word matches only when it is a form of
- * the name (Путин → Путина, Путину, Путиным, Путине), never a word that merely
- * starts the same (Путинизм, Москвич).
+ * compiles each Cyrillic name word as its stem and paradigm (and every form's
+ * hash into its bit table), so the page text is still read in one pass and a
+ * word matches only when it is a form of the name (Путин → Путина, Путину,
+ * Путиным, Путине), never a word that merely starts the same (Путинизм, Москвич).
  *
  * Words are folded (lower case, ё = е). Over-generation (a form that is no
  * Russian word) is harmless: no page contains it.
@@ -47,7 +47,7 @@ function isCyrillicWord(w: string): boolean {
 /** each paradigm's endings, the consonant stems' last: a form is a stem plus one of its paradigm's endings */
 export const ruEndings = (): string[][] => [...PARADIGMS.map((p) => p[1]), CONSONANT_FORMS];
 
-/** the stem of a folded Russian name word and the index of its paradigm in RU_ENDINGS, when the word declines */
+/** the stem of a folded Russian name word and the index of its paradigm in ruEndings(), when the word declines */
 export function russianStem(word: string): [stem: string, paradigm: number] | undefined {
   if (!isCyrillicWord(word) || word.length < 2 || INDECLINABLE_END.test(word)) return undefined;
   for (let p = 0; p < PARADIGMS.length; p++) {

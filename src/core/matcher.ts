@@ -9,13 +9,14 @@
  * for a space or hyphen, "." in "U.S."). The page text is read once, cut
  * into tokens whose folded keys are hashed on the way; a bit table of the
  * hashes of every name's first word turns most tokens away, and from the rest
- * the trie is walked: the cost per token does not depend on the number of names. Russian names enter the trie in all
- * their declined forms (lang-ru.ts); Korean words are also tried without a
- * particle (lang-ko.ts). The candidates then go to the resolver (resolve.ts),
+ * the trie is walked: the cost per token does not depend on the number of names. A Russian name word matches in all
+ * its declined forms (lang-ru.ts: stored as its stem, a page word tried by its endings); Korean words are also
+ * tried without a particle (lang-ko.ts). The candidates then go to the resolver (resolve.ts),
  * which applies case, surname, title and context rules
  * (docs/detection-rules.md).
  *
- * The compiled form is plain JSON: built in the background, sent to pages.
+ * The compiled form is plain JSON: built in the background, sent to pages, laid out so a page parses it fast
+ * (docs/adr/0007-matcher-format.md).
  */
 import type { EntityType, StoryPack } from '../story/schema';
 import type { MatcherOptions, Mention } from './types';
