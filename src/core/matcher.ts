@@ -208,7 +208,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   // a declining word becomes one edge (stem + paradigm letter) where every form of it leads to the same child;
   // its forms then are no edges of their own (where they are not, as when two names share a form, the forms stay)
   const lists: [key: string, child: number, hash: number][][] = edges.map(() => []);
-  const covered = new Set<string>();
+  const covered: Set<string>[] = edges.map(() => new Set());
   /** the bit table's hashes: every root key's, and every form's of a declining root word (a page tests its words as they are) */
   const rootHashes: number[] = [];
   const seen = new Set<string>();
@@ -218,12 +218,12 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     seen.add(id);
     const forms = endings[par]!.map((e) => stem + e);
     if (!forms.every((f) => edges[node]![f] === child)) continue;
-    for (const f of forms) covered.add(`${node} ${f}`);
+    for (const f of forms) covered[node]!.add(f);
     lists[node]!.push([stem + String.fromCharCode(65 + par), child, hashKey(stem)]);
     if (!node) for (const f of forms) rootHashes.push(hashKey(f));
   }
   edges.forEach((es, node) => {
-    for (const [key, child] of Object.entries(es)) if (!covered.has(`${node} ${key}`)) lists[node]!.push([key, child, hashKey(key)]);
+    for (const [key, child] of Object.entries(es)) if (!covered[node]!.has(key)) lists[node]!.push([key, child, hashKey(key)]);
   });
   // the root's edges by bucket, so a page reads only its word's bucket
   const rootList = lists[0]!;
@@ -237,18 +237,18 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   const bitArr = new Uint8Array(nbits / 4);
   for (const h of rootHashes)
     for (const b of [h & (nbits - 1), (h >>> 15) & (nbits - 1)]) bitArr[b >> 2]! |= 1 << (b & 3);
-  // the units laid out in pieces: each bucket of the root, then each other node's record
-  const termsOf = (k: number) =>
-    (terms[k] ?? []).map(([e, kind, caseRule, dot]) => e + String.fromCharCode(65 + kind * 6 + caseRule * 2 + dot)).join('');
-  const edgesOf = (list: [string, number, number][], ref: (n: number) => string) =>
-    list.map(([key, child]) => ` ${encode(key)}=${ref(child)}`).join('');
-  const units: ((ref: (n: number) => string) => string)[] = [];
+  // the units laid out in pieces: each bucket of the root, then each other node's record; a unit is its terms,
+  // its edges' keys (encoded) and children
+  const units: [head: string, keys: string[], kids: number[]][] = [];
+  const unit = (head: string, list: [string, number, number][]) =>
+    units.push([head, list.map(([key]) => ` ${encode(key)}=`), list.map(([, child]) => child)]);
   for (let b = 0, i = 0; b < nb; b++) {
     const from = i;
     while (i < rootList.length && bucketOf(rootList[i]![2]) === b) i++;
-    units.push((ref) => edgesOf(rootList.slice(from, i), ref) + '|');
+    unit('', rootList.slice(from, i));
   }
-  for (let k = 1; k < edges.length; k++) units.push((ref) => termsOf(k) + edgesOf(lists[k]!, ref) + '|');
+  for (let k = 1; k < edges.length; k++)
+    unit((terms[k] ?? []).map(([e, kind, caseRule, dot]) => e + String.fromCharCode(65 + kind * 6 + caseRule * 2 + dot)).join(''), lists[k]!);
   const entsText = ids.map((id) => {
     const ent = entities[id]!;
     return `${id} ${TYPE_NAMES.indexOf(ent.type)}${ent.fromArticle === false ? 0 : 1}${ent.name}`;
@@ -258,12 +258,12 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   endings.forEach((es, p) => es.forEach((e) => (ru[encode(e)] = (ru[encode(e)] ?? '') + String.fromCharCode(65 + p))));
   let w = 3;
   for (;;) {
-    const zeros = () => '0'.repeat(w);
     const at: number[] = []; // where each unit starts, as a node
     let piece = 0;
     let len = 0;
-    for (const u of units) {
-      const n = u(zeros).length;
+    for (const [head, keys] of units) {
+      let n = head.length + 1 + keys.length * w;
+      for (const k of keys) n += k.length;
       if (len && len + n > PIECE) (piece++, (len = 0));
       at.push(piece * 65536 + len);
       len += n;
@@ -276,8 +276,8 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     // node k is unit nb - 1 + k
     const node = (k: number) => ref(at[nb - 1 + k]!);
     const trie: string[] = [];
-    units.forEach((u, i) => {
-      trie[at[i]! >>> 16] = (trie[at[i]! >>> 16] ?? '') + u(node);
+    units.forEach(([head, keys, kids], i) => {
+      trie[at[i]! >>> 16] = (trie[at[i]! >>> 16] ?? '') + head + keys.map((k, j) => k + node(kids[j]!)).join('') + '|';
     });
     let entAt = '';
     let o = 0;
