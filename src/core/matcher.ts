@@ -233,7 +233,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   rootList.sort((a, b) => bucketOf(a[2]) - bucketOf(b[2]));
   for (const [, , h] of rootList) rootHashes.push(h);
   let nbits = 64;
-  while (nbits < rootHashes.length * 16 && nbits < 1 << 17) nbits *= 2;
+  while (nbits < rootHashes.length * 32 && nbits < 1 << 18) nbits *= 2;
   const bitArr = new Uint8Array(nbits / 4);
   for (const h of rootHashes)
     for (const b of [h & (nbits - 1), (h >>> 15) & (nbits - 1)]) bitArr[b >> 2]! |= 1 << (b & 3);
