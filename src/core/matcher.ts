@@ -306,8 +306,8 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
  * just a word.
  */
 export interface Trie {
-  /** the child of `node` along edge `key` */
-  edge(node: number, key: string): number | undefined;
+  /** the child of `node` along edge `key` (`hash`: hashKey(key), when the caller has it) */
+  edge(node: number, key: string, hash?: number): number | undefined;
   /** every name ending at `node` */
   terms(node: number): Term[] | undefined;
   /** whether a root key may have this hash */
@@ -337,9 +337,9 @@ function readTrie(m: CompiledMatcher): Trie {
   };
   return {
     has,
-    edge(k, key) {
+    edge(k, key, h) {
       const e = ' ' + encode(key);
-      const c = child(edges(k, hashKey(key)), e);
+      const c = child(edges(k, h ?? hashKey(key)), e);
       const last = e.charCodeAt(e.length - 1);
       if (c !== undefined || last < 0x80 || last > 0x9f) return c;
       // a Russian word (а-я are one character each, encoded): its stem, with each paradigm that has its ending
@@ -508,7 +508,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     if (!maybe && !hangul) continue;
     const key0 = tk.key(i);
     let best: Candidate | undefined;
-    const first = trie.edge(0, key0);
+    const first = trie.edge(0, key0, hash[i]);
     if (first === undefined) {
       if (!hangul) continue;
       for (const len of p.splits(key0)) {
