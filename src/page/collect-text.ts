@@ -154,7 +154,10 @@ class TextWalker {
   /** per open frame: BLOCK (its end is a block boundary) | SINGLE */
   private readonly flags: number[] = [];
   /** a block boundary was passed since the last text node */
-  breakPending = false;
+  private breakPending = false;
+  /** the first text node of the next piece (see take), and its data */
+  private held: Text | null = null;
+  private heldData = '';
   private skips: Set<Element> | null;
   private skip: ((el: Element) => boolean) | undefined;
 
@@ -182,12 +185,32 @@ class TextWalker {
     this.flags.length = 0;
     this.skips = null;
     this.skip = undefined;
+    this.held = null;
+    this.heldData = '';
   }
 
-  /** the next visible text node, or null at the end */
-  next(): Text | null {
+  /**
+   * The visible text from where the walk stands: to the end, or (when `maxChars` are reached) to
+   * the next block boundary, the node after it held for the next piece; null when nothing is left.
+   * The hot loop of every scan: plain local arrays, each node's data read once, the text joined once.
+   */
+  take(maxChars: number): CollectedText | null {
     const nexts = this.nexts;
     const flags = this.flags;
+    const parts: string[] = [];
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    const held = this.held;
+    if (held !== null) {
+      // the first node of this piece: no break before it
+      this.held = null;
+      this.breakPending = false;
+      nodes.push(held);
+      starts.push(0);
+      parts.push(this.heldData);
+      length = this.heldData.length;
+    }
     while (nexts.length) {
       const top = nexts.length - 1;
       const n = nexts[top];
@@ -198,10 +221,28 @@ class TextWalker {
       }
       nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
       const k = kindOf(n);
-      if (k & TEXT) return n as Text;
-      if (k & ELEMENT) {
+      if (k & TEXT) {
+        const data = (n as Text).data;
+        if (data.length === 0) continue;
+        if (this.breakPending) {
+          if (length && length >= maxChars) {
+            this.held = n as Text;
+            this.heldData = data;
+            break;
+          }
+          this.breakPending = false;
+          if (length > 0) {
+            parts.push(BLOCK_BREAK);
+            length += 1;
+          }
+        }
+        nodes.push(n as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+      } else if (k & ELEMENT) {
         const el = n as Element;
-        if (k & SKIP || (this.skips !== null && this.skips.has(el)) || (k & CUSTOM && this.skip !== undefined && this.skip(el))) continue;
+        if (k & SKIP || this.skips?.has(el) || (k & CUSTOM && this.skip?.(el))) continue;
         if (k & BLOCK) this.breakPending = true;
         const first = el.firstChild;
         // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
@@ -217,34 +258,10 @@ class TextWalker {
         }
       }
     }
-    return null;
+    return nodes.length ? { text: parts.join(''), nodes, starts } : null;
   }
 }
 
-class Builder {
-  parts: string[] = [];
-  nodes: Text[] = [];
-  starts: number[] = [];
-  length = 0;
-
-  /** `data` is node.data, not empty */
-  add(node: Text, data: string, breakBefore: boolean): void {
-    if (breakBefore && this.length > 0) {
-      this.parts.push(BLOCK_BREAK);
-      this.length += 1;
-    }
-    this.nodes.push(node);
-    this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
-  }
-
-  done(): CollectedText {
-    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
-  }
-}
-
-/** The visible text of `root` with the map back to its text nodes. */
 /**
  * The last walker, emptied: V8 holds the hidden class of short-lived objects weakly, so when every
  * TextWalker of one scan is garbage by the next, a full GC between scans drops the class and with it
@@ -252,34 +269,14 @@ class Builder {
  * "embedded weak objects cleared" deoptimizations on every run). One kept instance keeps the class.
  */
 let anchor: TextWalker | undefined;
-/** the same for the chunk builder */
-const builderAnchor = new Builder();
 
+/** The visible text of `root` with the map back to its text nodes. */
 export function collectText(root: Node, opts?: CollectOptions): CollectedText {
   const walker = new TextWalker(root, opts);
-  // the hot loop of every scan: plain local arrays, each node's data read once, the text joined once
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  for (let t = walker.next(); t !== null; t = walker.next()) {
-    const data = t.data;
-    if (data.length === 0) continue;
-    if (walker.breakPending) {
-      walker.breakPending = false;
-      if (length > 0) {
-        parts.push(BLOCK_BREAK);
-        length += 1;
-      }
-    }
-    nodes.push(t);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-  }
+  const c = walker.take(Infinity) ?? { text: '', nodes: [], starts: [] };
   walker.release();
   anchor = walker;
-  return { text: parts.join(''), nodes, starts };
+  return c;
 }
 
 /**
@@ -289,20 +286,10 @@ export function collectText(root: Node, opts?: CollectOptions): CollectedText {
  */
 export function* collectChunks(root: Node, opts: CollectOptions & { maxChars: number }): Generator<CollectedText> {
   const walker = new TextWalker(root, opts);
-  let b = new Builder();
-  for (let t = walker.next(); t; t = walker.next()) {
-    const data = t.data;
-    if (data.length === 0) continue;
-    if (walker.breakPending && b.length >= opts.maxChars) {
-      yield b.done();
-      b = new Builder();
-    }
-    b.add(t, data, walker.breakPending);
-    walker.breakPending = false;
-  }
+  // maxChars is read anew for each piece: the caller sizes pieces by how fast it matches them
+  for (let c; (c = walker.take(opts.maxChars)); ) yield c;
   walker.release();
   anchor = walker;
-  if (b.nodes.length) yield b.done();
 }
 
 /** index of the node holding offset `pos` (for an end offset, pass `isEnd` so a node boundary stays in the earlier node) */

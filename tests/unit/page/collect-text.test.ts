@@ -104,4 +104,25 @@ describe('collectChunks', () => {
       c.nodes.forEach((n, i) => expect(c.text.slice(c.starts[i], c.starts[i]! + n.data.length)).toBe(n.data));
     }
   });
+
+  it('reads maxChars anew for each piece, and never yields an empty one', () => {
+    const doc = page(Array.from({ length: 6 }, (_, k) => `<p>Paragraph ${k}</p>`).join(''));
+    const opts = { maxChars: 1000 };
+    const pieces = collectChunks(doc.body, opts);
+    opts.maxChars = 1; // before the first piece: every piece is one paragraph
+    const first = pieces.next().value!;
+    expect(first.text).toBe('Paragraph 0');
+    opts.maxChars = 20; // then two paragraphs a piece
+    expect(shown(pieces.next().value!.text)).toBe('Paragraph 1¶Paragraph 2');
+    const rest = [...pieces].map((c) => shown(c.text));
+    expect(rest).toEqual(['Paragraph 3¶Paragraph 4', 'Paragraph 5']);
+    expect([...collectChunks(page('<p></p><script>x</script>').body, { maxChars: 0 })]).toEqual([]);
+  });
+
+  it('takes a text node as the root', () => {
+    const doc = page('<p>Kim <b>Jong Un</b></p>');
+    const t = doc.querySelector('b')!.firstChild!;
+    expect(collectText(t).text).toBe('Jong Un');
+    expect([...collectChunks(t, { maxChars: 1 })].map((c) => c.text)).toEqual(['Jong Un']);
+  });
 });
