@@ -310,8 +310,8 @@ export interface Trie {
   edge(node: number, key: string, hash?: number): number | undefined;
   /** every name ending at `node` */
   terms(node: number): Term[] | undefined;
-  /** whether a root key may have this hash */
-  has(hash: number): boolean;
+  /** 1 if a root key may have this hash, else 0 */
+  has(hash: number): number;
 }
 
 function readTrie(m: CompiledMatcher): Trie {
@@ -319,8 +319,8 @@ function readTrie(m: CompiledMatcher): Trie {
   const mask = bits.length * 4 - 1;
   const nb = buckets.length / w;
   const num = (s: string, o: number) => parseInt(s.substr(o, w), 36);
-  const bit = (b: number) => ((bits.charCodeAt((b & mask) >> 2) >> (b & 3)) & 1) === 1;
-  const has = (h: number) => bit(h) && bit(h >>> 15);
+  const bit = (b: number) => (bits.charCodeAt((b & mask) >> 2) >> (b & 3)) & 1;
+  const has = (h: number) => bit(h) & bit(h >>> 15);
   /** the edges of node k; for the root, of the bucket of hash h ("" when the bit table rules h out) */
   const edges = (k: number, h: number) => {
     if (!k) {
@@ -338,10 +338,13 @@ function readTrie(m: CompiledMatcher): Trie {
   return {
     has,
     edge(k, key, h) {
+      h ??= hashKey(key);
+      // a root key, or a form of a Russian root word, has its hash in the bit table
+      if (!k && !has(h)) return undefined;
       const e = ' ' + encode(key);
-      const c = child(edges(k, h ?? hashKey(key)), e);
-      const last = e.charCodeAt(e.length - 1);
-      if (c !== undefined || last < 0x80 || last > 0x9f) return c;
+      const c = child(edges(k, h), e);
+      const last = key.charCodeAt(key.length - 1);
+      if (c !== undefined || last < 0x430 || last > 0x44f) return c;
       // a Russian word (а-я are one character each, encoded): its stem, with each paradigm that has its ending
       const node = k ? edges(k, 0) : '';
       for (let n = 0; n < 4 && n < e.length - 2; n++) {
@@ -359,23 +362,18 @@ function readTrie(m: CompiledMatcher): Trie {
     terms(k) {
       const out: Term[] = [];
       const s = pieces[k >>> 16]!;
-      let e = 0;
-      for (let i = k & 0xffff; ; i++) {
-        const c = s.charCodeAt(i);
-        if (c > 47 && c < 58) e = e * 10 + c - 48;
-        else if (c > 64 && c < 97) {
-          const x = c - 65;
-          out.push([e, (x / 6) | 0, ((x % 6) / 2) | 0, x & 1]);
-          e = 0;
-        } else return out.length ? out : undefined;
-      }
+      // each term: the entity's digits, then a letter A-X; they end at the first edge (" ") or the record's end ("|")
+      for (let i = k & 0xffff, e = 0, c; (c = s.charCodeAt(i++)) > 47 && c < 89; )
+        if (c < 58) e = e * 10 + c - 48;
+        else out.push([e, ((c -= 65) / 6) | 0, ((c % 6) / 2) | 0, c & 1]), (e = 0);
+      return out.length ? out : undefined;
     },
+
   };
 }
 
 /** The compiled JSON made ready for lookups, once per matcher. */
 export interface PreparedMatcher {
-  m: CompiledMatcher;
   trie: Trie;
   /** encoded title → entities that list it (see CompiledMatcher), undefined for no title (read from the JSON as it is: a Map of it cost a page more than parsing the matcher) */
   title(key: string): number[] | undefined;
@@ -409,7 +407,6 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
   const rec = (e: number) => ents.slice(at(e), at(e + 1));
   let ko: string[] | undefined;
   p = {
-    m,
     trie: readTrie(m),
     title: (key) => (Object.hasOwn(m.titles, key) ? m.titles[key] : undefined),
     maxTitleWords: m.titleWords,
@@ -421,9 +418,11 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
     },
     id: (e) => rec(e).split(' ', 1)[0]!,
     splits(word) {
-      // a Hangul syllable is three characters encoded, and a particle at most four syllables
-      const e = encode(word.slice(-5));
-      return (ko ??= m.ko.split(' ')).filter((x) => word.length > x.length / 3 && e.endsWith(x)).map((x) => x.length / 3);
+      // the particles are Hangul, three characters each encoded: decoded once, for the first Korean word
+      ko ??= m.ko
+        .split(' ')
+        .map((x) => x.replace(/[^]{3}/g, (t) => String.fromCharCode(((t.charCodeAt(0) - 160) << 12) | ((t.charCodeAt(1) - 192) << 6) | (t.charCodeAt(2) - 192))));
+      return ko.filter((x) => word.length > x.length && word.endsWith(x)).map((x) => x.length);
     },
     index(id) {
       // the story's own entities come first: a page's are found after a few records
