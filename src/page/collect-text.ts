@@ -27,50 +27,23 @@ export interface CollectOptions {
   skip?: (el: Element) => boolean;
 }
 
-/* What a node is to the walk, as bits. */
-const TEXT = 1;
-const ELEMENT = 2;
-const SKIP = 4;
-const BLOCK = 8;
-/** may host a shadow root */
-const HOST = 16;
-/** a custom element (a "-" in its name): the only kind asked of opts.skip */
-const CUSTOM = 32;
-/** kinds: an element whose kind is read from its name every time */
-const BY_NAME = -1;
+/** Elements whose content is never visible page text (by local name, lower case). */
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
+  'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
+  'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'param',
+]);
 
 /**
- * Kind by local name (lower case), and by constructor (see kindOf): a property read and a map
- * look-up (no DOM call) for most nodes, where nodeType and localName would be two DOM calls.
+ * Block-level elements: a name never runs across one of their edges
+ * (two paragraphs, two table cells, two list items, a <br>).
  */
-const kinds = new Map<unknown, number>();
-for (const [kind, tags] of [
-  // elements whose content is never visible page text
-  [
-    SKIP,
-    'script style noscript template textarea input select option optgroup datalist head title meta link svg math iframe ' +
-      'frame frameset object embed canvas video audio img picture source track map area param',
-  ],
-  // block-level elements: a name never runs across one of their edges (two paragraphs, two table cells, two list items, a <br>)
-  [
-    BLOCK,
-    'address article aside blockquote body br button caption center col colgroup dd details dialog dir div dl dt fieldset ' +
-      'figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section ' +
-      'summary table tbody td tfoot th thead tr ul',
-  ],
-  // built-in elements that may host a shadow root (Element.attachShadow)
-  [HOST, 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'],
-] as const)
-  for (const tag of tags.split(' ')) kinds.set(tag, (kinds.get(tag) ?? ELEMENT) | kind);
-
-function tagKind(tag: string): number {
-  let k = kinds.get(tag);
-  if (k === undefined) {
-    k = tag.includes('-') ? ELEMENT | HOST | CUSTOM : ELEMENT;
-    if (kinds.size < 999) kinds.set(tag, k);
-  }
-  return k;
-}
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'col', 'colgroup', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
 
 /** hidden, being edited, or display:none inline (the one cheap style check: menus, templates kept in the page) */
 function hiddenOrEditable(el: Element): boolean {
@@ -90,10 +63,12 @@ const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style
  * selector query (run natively) instead of three attribute reads per element.
  */
 function attributeSkips(root: Node): Set<Element> | null {
-  // a text node given as the root has no querySelectorAll
-  const found = (root as Partial<ParentNode>).querySelectorAll?.(ATTRIBUTE_SELECTOR);
+  const qsa = (root as ParentNode).querySelectorAll;
+  if (typeof qsa !== 'function') return null;
+  const found = (root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR);
+  if (!found.length) return null;
   const set = new Set<Element>();
-  if (found) for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
+  for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
   return set.size ? set : null;
 }
 
@@ -103,7 +78,7 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
   while (n) {
     if (n.nodeType === 1) {
       const el = n as Element;
-      if (tagKind(el.localName) & SKIP || hiddenOrEditable(el) || opts?.skip?.(el)) return true;
+      if (SKIP_TAGS.has(el.localName) || hiddenOrEditable(el) || opts?.skip?.(el)) return true;
       n = el.parentNode;
     } else if (n.nodeType === 11) n = (n as ShadowRoot).host ?? null;
     else n = n.parentNode;
@@ -111,32 +86,11 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
   return false;
 }
 
-/**
- * Constructors whose elements all have one kind: a built-in interface of one element (HTMLDivElement
- * is <div>) or of elements of one kind (HTMLTableCellElement: <td>, <th>). Not HTMLElement (<b> and
- * <section>), HTMLUnknownElement, HTMLQuoteElement (<q> and <blockquote>), HTMLPreElement (<pre> and
- * <xmp>), nor SVG, MathML or custom element classes: those elements are told apart by name.
- */
-const ONE_KIND = /^HTML(?!(Quote|Pre|Unknown)?Element$)\w+Element$|^SVGSVGElement$/;
-
-/**
- * What a node is, mostly without asking the DOM: the content script's isolated world sees the
- * browser's own constructors, whatever the page does to its own.
- */
-function kindOf(n: Node): number {
-  const ctor = n.constructor;
-  const k = kinds.get(ctor);
-  if (k === undefined) return newKind(n, ctor);
-  return k === BY_NAME ? tagKind((n as Element).localName) : k;
-}
-
-function newKind(n: Node, ctor: { name: string }): number {
-  // a node's type follows from its interface (Text, Comment, CDATASection...)
-  const el = n.nodeType === 1;
-  const k = el ? tagKind((n as Element).localName) : n.nodeType === 3 ? TEXT : 0;
-  if (kinds.size < 999) kinds.set(ctor, !el || ONE_KIND.test(ctor.name) ? k : BY_NAME);
-  return k;
-}
+/** built-in elements that may host a shadow root (Element.attachShadow) */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
+  'section', 'span',
+]);
 
 /** frame flags: its end is a block boundary */
 const FRAME_BLOCK = 1;
@@ -151,7 +105,7 @@ const SINGLE = 2;
 class TextWalker {
   /** per open frame: the next node to visit */
   private readonly nexts: (Node | null)[] = [];
-  /** per open frame: BLOCK (its end is a block boundary) | SINGLE */
+  /** per open frame: FRAME_BLOCK (its end is a block boundary) | SINGLE */
   private readonly flags: number[] = [];
   /** a block boundary was passed since the last text node */
   private breakPending = false;
@@ -185,8 +139,6 @@ class TextWalker {
     this.flags.length = 0;
     this.skips = null;
     this.skip = undefined;
-    this.held = null;
-    this.heldData = '';
   }
 
   /**
@@ -220,8 +172,8 @@ class TextWalker {
         continue;
       }
       nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
-      const k = kindOf(n);
-      if (k & TEXT) {
+      const type = n.nodeType;
+      if (type === 3) {
         const data = (n as Text).data;
         if (data.length === 0) continue;
         if (this.breakPending) {
@@ -240,16 +192,19 @@ class TextWalker {
         starts.push(length);
         parts.push(data);
         length += data.length;
-      } else if (k & ELEMENT) {
+      } else if (type === 1) {
         const el = n as Element;
-        if (k & SKIP || this.skips?.has(el) || (k & CUSTOM && this.skip?.(el))) continue;
-        if (k & BLOCK) this.breakPending = true;
+        const tag = el.localName;
+        const custom = tag.includes('-');
+        if (SKIP_TAGS.has(tag) || this.skips?.has(el) || (custom && this.skip?.(el))) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) this.breakPending = true;
         const first = el.firstChild;
         // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
-        if (first) this.push(first, k & BLOCK ? FRAME_BLOCK : 0);
+        if (first) this.push(first, block ? FRAME_BLOCK : 0);
         // An open shadow root renders in place of (or around) the light children: its own block.
         // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
-        const sr = k & HOST ? el.shadowRoot : null;
+        const sr = custom || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
         if (sr) {
           this.breakPending = true;
           const inner = attributeSkips(sr);
