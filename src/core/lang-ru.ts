@@ -1,9 +1,9 @@
 /**
  * Russian declension of names, as endings added to a stem. The matcher
- * compiles every form of each Cyrillic name word into its trie, so the page
- * text is still read in one pass and a word matches only when it is a form of
- * the name (Путин → Путина, Путину, Путиным, Путине), never a word that merely
- * starts the same (Путинизм, Москвич).
+ * compiles each Cyrillic name word as its stem and paradigm (and every form's
+ * hash into its bit table), so the page text is still read in one pass and a
+ * word matches only when it is a form of the name (Путин → Путина, Путину,
+ * Путиным, Путине), never a word that merely starts the same (Путинизм, Москвич).
  *
  * Words are folded (lower case, ё = е). Over-generation (a form that is no
  * Russian word) is harmless: no page contains it.
@@ -44,16 +44,22 @@ function isCyrillicWord(w: string): boolean {
   return /^[\u0400-\u04ff]+$/.test(w);
 }
 
+/** each paradigm's endings, the consonant stems' last: a form is a stem plus one of its paradigm's endings */
+export const ruEndings = (): string[][] => [...PARADIGMS.map((p) => p[1]), CONSONANT_FORMS];
+
+/** the stem of a folded Russian name word and the index of its paradigm in ruEndings(), when the word declines */
+export function russianStem(word: string): [stem: string, paradigm: number] | undefined {
+  if (!isCyrillicWord(word) || word.length < 2 || INDECLINABLE_END.test(word)) return undefined;
+  for (let p = 0; p < PARADIGMS.length; p++) {
+    const ending = PARADIGMS[p]![0];
+    if (word.endsWith(ending) && word.length > ending.length + 1) return [word.slice(0, -ending.length), p];
+  }
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(word)) return [word, PARADIGMS.length];
+  return undefined;
+}
+
 /** every declined form of one folded Russian name word, the word itself first */
 export function russianForms(word: string): string[] {
-  if (!isCyrillicWord(word) || word.length < 2) return [word];
-  if (INDECLINABLE_END.test(word)) return [word];
-  for (const [ending, forms] of PARADIGMS) {
-    if (word.endsWith(ending) && word.length > ending.length + 1) {
-      const stem = word.slice(0, -ending.length);
-      return [word, ...forms.filter((f) => f !== ending).map((f) => stem + f)];
-    }
-  }
-  if (/[бвгджзклмнпрстфхцчшщ]$/.test(word)) return CONSONANT_FORMS.map((f) => word + f);
-  return [word];
+  const s = russianStem(word);
+  return s ? ruEndings()[s[1]]!.map((e) => s[0] + e) : [word];
 }

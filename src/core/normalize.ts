@@ -16,14 +16,12 @@
  * only for the few words that may start a name.
  */
 
-export const CharClass = {
-  Unknown: 0,
-  Separator: 1,
-  Word: 2,
-  /** inside a word, dropped from its key */
-  Ignorable: 3,
-} as const;
-export type CharClass = (typeof CharClass)[keyof typeof CharClass];
+/* character classes (plain numbers: they are compared on every character, and the content script is counted in bytes) */
+const UNKNOWN = 0;
+const SEPARATOR = 1;
+const WORD = 2;
+/** inside a word, dropped from its key */
+const IGNORABLE = 3;
 
 const FOLD = new Uint16Array(65536);
 const CLASS = new Uint8Array(65536);
@@ -33,16 +31,16 @@ const MARK_RE = /\p{M}/u;
 
 function computeChar(c: number): void {
   let folded = c;
-  let cls: CharClass = CharClass.Separator;
+  let cls = SEPARATOR;
   if (c >= 0xd800 && c <= 0xdfff) {
     // astral characters (emoji, rare scripts): separators
   } else if (c === 0x00ad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) {
-    cls = CharClass.Ignorable;
+    cls = IGNORABLE;
   } else {
     const ch = String.fromCharCode(c);
-    if (MARK_RE.test(ch)) cls = CharClass.Ignorable;
+    if (MARK_RE.test(ch)) cls = IGNORABLE;
     else if (WORD_RE.test(ch)) {
-      cls = CharClass.Word;
+      cls = WORD;
       if (c >= 0xac00 && c <= 0xd7a3) folded = c; // Hangul syllables: NFD would split them into jamo
       else if (c >= 0x0400 && c <= 0x04ff) {
         const lower = ch.toLowerCase();
@@ -61,13 +59,13 @@ function computeChar(c: number): void {
   CLASS[c] = cls;
 }
 
-export function classOf(c: number): CharClass {
-  if (CLASS[c] === CharClass.Unknown) computeChar(c);
-  return CLASS[c] as CharClass;
+function classOf(c: number): number {
+  if (CLASS[c] === UNKNOWN) computeChar(c);
+  return CLASS[c]!;
 }
 
 export function foldCode(c: number): number {
-  if (CLASS[c] === CharClass.Unknown) computeChar(c);
+  if (CLASS[c] === UNKNOWN) computeChar(c);
   return FOLD[c]!;
 }
 
@@ -79,6 +77,11 @@ export function hashKey(key: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
+}
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** token flags */
@@ -124,18 +127,10 @@ export class Tokens {
   /** room for more words */
   grow(): void {
     const cap = this.start.length * 2 + 16;
-    const start = new Int32Array(cap);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(cap);
-    end.set(this.end);
-    this.end = end;
-    const hash = new Uint32Array(cap);
-    hash.set(this.hash);
-    this.hash = hash;
-    const flags = new Uint8Array(cap);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.start = grown(this.start, new Int32Array(cap));
+    this.end = grown(this.end, new Int32Array(cap));
+    this.hash = grown(this.hash, new Uint32Array(cap));
+    this.flags = grown(this.flags, new Uint8Array(cap));
   }
 
   /** the folded key of word k, without ignorable characters */
@@ -147,19 +142,12 @@ export class Tokens {
       const e = this.end[k]!;
       // a "word" of hundreds of letters (a hash, base64 in the text) is no name: do not build it
       if (e - s > 200) return (this.keys[k] = '\u0000');
+      // a word with soft hyphens or zero-width characters: only its letters count
       const clean = (this.flags[k]! & HAS_IGNORABLE) !== 0;
-      if (!clean && e - s <= 8) {
-        // the usual short word: no array
-        key = '';
-        for (let i = s; i < e; i++) key += String.fromCharCode(foldCode(text.charCodeAt(i)));
-      } else {
-        const codes: number[] = [];
-        for (let i = s; i < e; i++) {
-          const c = text.charCodeAt(i);
-          if (clean && classOf(c) !== CharClass.Word) continue;
-          codes.push(foldCode(c));
-        }
-        key = String.fromCharCode(...codes);
+      key = '';
+      for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (!clean || classOf(c) === WORD) key += String.fromCharCode(foldCode(c));
       }
       this.keys[k] = key;
     }
@@ -209,8 +197,8 @@ export function tokenize(text: string, reuse?: TokenArrays): Tokens {
   while (i < n) {
     let c = text.charCodeAt(i);
     let k = CLASS[c]!;
-    if (k === CharClass.Unknown) k = classOf(c);
-    if (k !== CharClass.Word) {
+    if (k === UNKNOWN) k = classOf(c);
+    if (k !== WORD) {
       i++;
       // a long run without letters (page text is mostly indentation between elements): let the regex engine skip it
       if (++gap >= SKIP_AFTER && i < n) {
@@ -230,12 +218,12 @@ export function tokenize(text: string, reuse?: TokenArrays): Tokens {
     while (i < n) {
       c = text.charCodeAt(i);
       k = CLASS[c]!;
-      if (k === CharClass.Unknown) k = classOf(c);
-      if (k === CharClass.Word) {
+      if (k === UNKNOWN) k = classOf(c);
+      if (k === WORD) {
         h = Math.imul(h ^ FOLD[c]!, FNV_PRIME);
         last = c;
         e = ++i;
-      } else if (k === CharClass.Ignorable) {
+      } else if (k === IGNORABLE) {
         fl |= HAS_IGNORABLE;
         i++;
       } else break;
@@ -276,8 +264,8 @@ export function gapKey(text: string, from: number, to: number): string {
       continue;
     }
     const k = classOf(c);
-    if (k === CharClass.Ignorable) continue;
-    if (c === 0x2029 || k !== CharClass.Word) return '#';
+    if (k === IGNORABLE) continue;
+    if (c === 0x2029 || k !== WORD) return '#';
   }
   return g;
 }
@@ -287,7 +275,7 @@ export function isSpaceGap(text: string, from: number, to: number): boolean {
   if (to <= from || to - from > 40) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x202f || classOf(c) === CharClass.Ignorable))
+    if (!(c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x202f || classOf(c) === IGNORABLE))
       return false;
   }
   return true;

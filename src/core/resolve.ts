@@ -4,7 +4,7 @@
  * example that forced it.
  */
 import type { Mention } from './types';
-import type { MatcherEntity, PreparedMatcher, Term } from './matcher';
+import { encode, type MatcherEntity, type PreparedMatcher, type Term } from './matcher';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
 
@@ -41,7 +41,6 @@ function blockBetween(text: string, from: number, to: number): boolean {
 }
 
 export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, candidates: Candidate[]): Mention[] {
-  const { m } = p;
   const ents = p.entity;
   const startsAt = new Map<number, Candidate>();
   const endsAt = new Map<number, Candidate>();
@@ -103,7 +102,7 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
   for (const r of out) {
     const e = ents(r.entity);
     if (!p.types.has(e.type)) continue;
-    const mention: Mention = { start: r.c.start, end: r.c.end, entity: m.ids[r.entity]!, type: e.type };
+    const mention: Mention = { start: r.c.start, end: r.c.end, entity: p.id(r.entity), type: e.type };
     if (r.kind === K_DESC) mention.role = true;
     mentions.push(mention);
   }
@@ -214,7 +213,7 @@ function sentenceGap(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key, or undefined */
+/** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key encoded as the matcher's titles are, or undefined */
 function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): string | undefined {
   for (let n = Math.min(p.maxTitleWords, i); n >= 1; n--) {
     const first = i - n;
@@ -223,8 +222,8 @@ function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): s
     let ok = true;
     for (let k = first; k < i - 1; k++) if (!isSpaceGap(text, tk.end[k]!, tk.start[k + 1]!)) ok = false;
     if (!ok) continue;
-    const key = tk.joinKeys(first, i, ' ');
-    if (p.titles.has(key)) return key;
+    const key = encode(tk.joinKeys(first, i, ' '));
+    if (p.title(key)) return key;
   }
   return undefined;
 }
@@ -282,7 +281,7 @@ function resolveSurname(
   // "Professor Kim" is the Kim whose titles include Professor
   let titled = false;
   if (title) {
-    const own = p.titles.get(title) ?? [];
+    const own = p.title(title) ?? [];
     const narrowed = cands.filter((e) => own.includes(e));
     if (narrowed.length) {
       cands = narrowed;
@@ -322,7 +321,7 @@ function resolveSurname(
       return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
   }
   // The page must support the reading: the person named in full, or enough of the story around.
-  const ownTitle = (e: number) => title !== undefined && (p.titles.get(title) ?? []).includes(e);
+  const ownTitle = (e: number) => title !== undefined && (p.title(title) ?? []).includes(e);
   cands = cands.filter(
     (e) =>
       (fullCount.get(e) ?? 0) > 0 ||

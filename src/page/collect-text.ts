@@ -20,27 +20,57 @@ export interface CollectedText {
 }
 
 export interface CollectOptions {
-  /** return true to skip an element and its subtree (e.g. the extension's own card host) */
+  /**
+   * return true to skip an element and its subtree (e.g. the extension's own card host); asked of
+   * custom elements only (a "-" in the name, as the card host's), not of every element of the page
+   */
   skip?: (el: Element) => boolean;
 }
 
-/** Elements whose content is never visible page text (by local name, lower case). */
-const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
-  'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
-  'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'param',
-]);
+/* What a node is to the walk, as bits. */
+const TEXT = 1;
+const ELEMENT = 2;
+const SKIP = 4;
+const BLOCK = 8;
+/** may host a shadow root */
+const HOST = 16;
+/** a custom element (a "-" in its name): the only kind asked of opts.skip */
+const CUSTOM = 32;
+/** kinds: an element whose kind is read from its name every time */
+const BY_NAME = -1;
 
 /**
- * Block-level elements: a name never runs across one of their edges
- * (two paragraphs, two table cells, two list items, a <br>).
+ * Kind by local name (lower case), and by constructor (see kindOf): a property read and a map
+ * look-up (no DOM call) for most nodes, where nodeType and localName would be two DOM calls.
  */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'col', 'colgroup', 'dd', 'details',
-  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
+const kinds = new Map<unknown, number>();
+for (const [kind, tags] of [
+  // elements whose content is never visible page text
+  [
+    SKIP,
+    'script style noscript template textarea input select option optgroup datalist head title meta link svg math iframe ' +
+      'frame frameset object embed canvas video audio img picture source track map area param',
+  ],
+  // block-level elements: a name never runs across one of their edges (two paragraphs, two table cells, two list items, a <br>)
+  [
+    BLOCK,
+    'address article aside blockquote body br button caption center col colgroup dd details dialog dir div dl dt fieldset ' +
+      'figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section ' +
+      'summary table tbody td tfoot th thead tr ul',
+  ],
+  // built-in elements that may host a shadow root (Element.attachShadow)
+  [HOST, 'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'],
+] as const)
+  for (const tag of tags.split(' ')) kinds.set(tag, (kinds.get(tag) ?? ELEMENT) | kind);
+
+function tagKind(tag: string): number {
+  let k = kinds.get(tag);
+  if (k === undefined) {
+    k = tag.includes('-') ? ELEMENT | HOST | CUSTOM : ELEMENT;
+    if (kinds.size < 999) kinds.set(tag, k);
+  }
+  return k;
+}
 
 /** hidden, being edited, or display:none inline (the one cheap style check: menus, templates kept in the page) */
 function hiddenOrEditable(el: Element): boolean {
@@ -60,12 +90,10 @@ const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style
  * selector query (run natively) instead of three attribute reads per element.
  */
 function attributeSkips(root: Node): Set<Element> | null {
-  const qsa = (root as ParentNode).querySelectorAll;
-  if (typeof qsa !== 'function') return null;
-  const found = (root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR);
-  if (!found.length) return null;
+  // a text node given as the root has no querySelectorAll
+  const found = (root as Partial<ParentNode>).querySelectorAll?.(ATTRIBUTE_SELECTOR);
   const set = new Set<Element>();
-  for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
+  if (found) for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
   return set.size ? set : null;
 }
 
@@ -75,7 +103,7 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
   while (n) {
     if (n.nodeType === 1) {
       const el = n as Element;
-      if (SKIP_TAGS.has(el.localName) || hiddenOrEditable(el) || opts?.skip?.(el)) return true;
+      if (tagKind(el.localName) & SKIP || hiddenOrEditable(el) || opts?.skip?.(el)) return true;
       n = el.parentNode;
     } else if (n.nodeType === 11) n = (n as ShadowRoot).host ?? null;
     else n = n.parentNode;
@@ -83,13 +111,35 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
   return false;
 }
 
-/** built-in elements that may host a shadow root (Element.attachShadow) */
-const SHADOW_HOSTS = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
-  'section', 'span',
-]);
+/**
+ * Constructors whose elements all have one kind: a built-in interface of one element (HTMLDivElement
+ * is <div>) or of elements of one kind (HTMLTableCellElement: <td>, <th>). Not HTMLElement (<b> and
+ * <section>), HTMLUnknownElement, HTMLQuoteElement (<q> and <blockquote>), HTMLPreElement (<pre> and
+ * <xmp>), nor SVG, MathML or custom element classes: those elements are told apart by name.
+ */
+const ONE_KIND = /^HTML(?!(Quote|Pre|Unknown)?Element$)\w+Element$|^SVGSVGElement$/;
 
-const BLOCK = 1;
+/**
+ * What a node is, mostly without asking the DOM: the content script's isolated world sees the
+ * browser's own constructors, whatever the page does to its own.
+ */
+function kindOf(n: Node): number {
+  const ctor = n.constructor;
+  const k = kinds.get(ctor);
+  if (k === undefined) return newKind(n, ctor);
+  return k === BY_NAME ? tagKind((n as Element).localName) : k;
+}
+
+function newKind(n: Node, ctor: { name: string }): number {
+  // a node's type follows from its interface (Text, Comment, CDATASection...)
+  const el = n.nodeType === 1;
+  const k = el ? tagKind((n as Element).localName) : n.nodeType === 3 ? TEXT : 0;
+  if (kinds.size < 999) kinds.set(ctor, !el || ONE_KIND.test(ctor.name) ? k : BY_NAME);
+  return k;
+}
+
+/** frame flags: its end is a block boundary */
+const FRAME_BLOCK = 1;
 /** the frame holds one node (a text node given as the root), not a sibling list */
 const SINGLE = 2;
 
@@ -118,7 +168,7 @@ class TextWalker {
     }
     this.push(root.firstChild, 0);
     const sr = root.nodeType === 1 ? (root as Element).shadowRoot : null;
-    if (sr) this.push(sr.firstChild, BLOCK);
+    if (sr) this.push(sr.firstChild, FRAME_BLOCK);
   }
 
   private push(next: Node | null, flags: number): void {
@@ -143,32 +193,28 @@ class TextWalker {
       const n = nexts[top];
       if (!n) {
         nexts.pop();
-        if (flags.pop()! & BLOCK) this.breakPending = true;
+        if (flags.pop()! & FRAME_BLOCK) this.breakPending = true;
         continue;
       }
       nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
-      const type = n.nodeType;
-      if (type === 3) return n as Text;
-      if (type === 1) {
+      const k = kindOf(n);
+      if (k & TEXT) return n as Text;
+      if (k & ELEMENT) {
         const el = n as Element;
-        const tag = el.localName;
-        if (SKIP_TAGS.has(tag) || (this.skips !== null && this.skips.has(el)) || (this.skip !== undefined && this.skip(el))) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) this.breakPending = true;
+        if (k & SKIP || (this.skips !== null && this.skips.has(el)) || (k & CUSTOM && this.skip !== undefined && this.skip(el))) continue;
+        if (k & BLOCK) this.breakPending = true;
         const first = el.firstChild;
         // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
-        if (first) this.push(first, block ? BLOCK : 0);
+        if (first) this.push(first, k & BLOCK ? FRAME_BLOCK : 0);
         // An open shadow root renders in place of (or around) the light children: its own block.
         // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
-        const sr = SHADOW_HOSTS.has(tag) || tag.includes('-') ? el.shadowRoot : null;
+        const sr = k & HOST ? el.shadowRoot : null;
         if (sr) {
           this.breakPending = true;
           const inner = attributeSkips(sr);
           if (inner) this.skips = this.skips ? new Set([...this.skips, ...inner]) : inner;
-          this.push(sr.firstChild, BLOCK);
+          this.push(sr.firstChild, FRAME_BLOCK);
         }
-      } else if (type === 11) {
-        this.push(n.firstChild, BLOCK);
       }
     }
     return null;

@@ -174,8 +174,10 @@ describe('background', () => {
 
     const setup = await fromExtensionPage(options, 'getPageSetup', { url: h.server.url('/story.html') });
     expect(setup.res).toMatchObject({ active: true, settings: { theme: 'dark', cardDelayMs: 100 } });
-    const ids = (setup.res as { matcher: { ids: string[] } }).matcher.ids;
-    expect(ids).toEqual(expect.arrayContaining(['kim-jong-un', 'ada-lovelace']));
+    // matcher format 3: each entity's record in `ents` starts with its id and a space
+    const ents = (setup.res as { matcher: { ents: string } }).matcher.ents;
+    expect(ents).toContain('kim-jong-un ');
+    expect(ents).toContain('ada-lovelace ');
     expect(await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']))).toEqual(before);
     await options.close();
   });

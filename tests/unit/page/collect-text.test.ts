@@ -36,6 +36,25 @@ describe('collectText', () => {
     expect(collectText(doc.body, { skip: (el) => el.localName === 'story-lens-card' }).text).toBe('Putin');
   });
 
+  it('asks the caller only about custom elements, where the card host is', () => {
+    const doc = page('<div><p>Putin <b>and</b> <x-card>Kim</x-card></p><span>Seoul</span></div>');
+    const asked: string[] = [];
+    const skip = (el: Element) => (asked.push(el.localName), el.localName === 'x-card');
+    expect(collectText(doc.body, { skip }).text).toBe('Putin and ' + BLOCK_BREAK + 'Seoul');
+    // the root and its ancestors are asked (a root inside the card has nothing to give), then only custom elements
+    expect(asked).toEqual(['body', 'html', 'x-card']);
+  });
+
+  it('tells blocks by name where elements share an interface, page after page', () => {
+    // q and blockquote are both HTMLQuoteElement, pre and xmp HTMLPreElement, b and section HTMLElement,
+    // td and th HTMLTableCellElement (both blocks)
+    const html =
+      '<p>a<q>b</q>c</p><blockquote>d</blockquote>e<pre>f</pre><xmp>g</xmp><b>h</b><section>i</section>' +
+      '<table><tr><th>j</th><td>k</td></tr></table><span>l</span><div>m</div>';
+    const want = 'abc¶d¶e¶f¶gh¶i¶j¶k¶l¶m';
+    for (let k = 0; k < 3; k++) expect(shown(collectText(page(html).body).text)).toBe(want);
+  });
+
   it('walks into open shadow roots, each a block of its own', () => {
     const doc = page('<p>before <span id="host"></span> after</p>');
     const host = doc.getElementById('host')!;
