@@ -384,14 +384,23 @@ export class PageScanner {
       });
       r.addedNodes.forEach((n) => {
         if (this.env.isOwn(n)) return;
-        // a whole block added: scan just it; inline text added into a block can join a name with its neighbours
+        // a whole block added, or anything with a block edge on both sides: scan just it; inline text
+        // added next to other text can join a name with its neighbours: scan their block
         const isBlock = n.nodeType === 1 && BLOCKS.has((n as Element).localName);
-        roots.add(isBlock ? n : this.blockOf(r.target.nodeType === 1 && (r.target as Element).localName !== 'body' ? r.target : n));
+        const alone = isBlock || (blockEdge(n.previousSibling, 'previousSibling', r.target) && blockEdge(n.nextSibling, 'nextSibling', r.target));
+        roots.add(alone ? n : this.blockOf(r.target.nodeType === 1 && (r.target as Element).localName !== 'body' ? r.target : n));
       });
-      // removing text can join the text around it into a name ("Kim <span>x</span>Jong Un")
+      // removing text can join the text around it into a name ("Kim <span>x</span>Jong Un"), but not across a
+      // block edge: removing one paragraph from a page of thousands reads nothing again
       if (r.removedNodes.length && r.target.isConnected && !r.addedNodes.length) {
         const t = r.target;
-        if (t.nodeType === 1 && !['body', 'html'].includes((t as Element).localName)) roots.add(this.blockOf(t));
+        if (
+          t.nodeType === 1 &&
+          !['body', 'html'].includes((t as Element).localName) &&
+          !blockEdge(r.previousSibling, 'previousSibling', t) &&
+          !blockEdge(r.nextSibling, 'nextSibling', t)
+        )
+          roots.add(this.blockOf(t));
       }
     }
     if (roots.size > MAX_QUEUED) {
@@ -430,6 +439,24 @@ export class PageScanner {
     await this.scan;
     while (this.queue.length && !this.scanning) await this.flush();
   }
+}
+
+/** ends a line of text: no name runs across it (the collector breaks blocks at these too) */
+const EDGES = new Set([...BLOCKS, 'br', 'hr', 'body', 'html']);
+const BLANK = /^[\s\u00a0]*$/;
+
+/**
+ * Is there a block edge on this side of a changed node: the nearest sibling that is not blank text is a block
+ * (or a <br>), or there is none and the parent is a block? Then no text on this side can join text on the other.
+ */
+function blockEdge(sibling: Node | null, dir: 'previousSibling' | 'nextSibling', parent: Node): boolean {
+  let n = sibling;
+  for (let i = 0; n && n.nodeType === 3 && BLANK.test((n as Text).data); i++) {
+    if (i > 8) return false;
+    n = n[dir];
+  }
+  if (!n) return parent.nodeType === 11 || (parent.nodeType === 1 && EDGES.has((parent as Element).localName));
+  return n.nodeType === 1 && EDGES.has((n as Element).localName);
 }
 
 interface Painted {

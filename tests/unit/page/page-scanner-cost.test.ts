@@ -76,4 +76,23 @@ describe('page scanner cost', () => {
     expect(big.chars).toBeLessThanOrEqual(2 * small.chars);
     expect(big.chars).toBeLessThan(appended * 2);
   }, 60_000);
+
+  it('removing one paragraph from a page of 2,000 reads nothing again; adding a line between two paragraphs reads just that line', async () => {
+    document.body.innerHTML = `<main>${Array.from({ length: 2000 }, (_, i) => `<p>${i}. ${LINE}</p>`).join('\n')}</main>`;
+    const { s, painted, idle } = scanner();
+    await s.start(matcher, ['person', 'place', 'organization']);
+    const before = painted.size;
+    const main = document.querySelector('main')!;
+    read.chars = 0;
+    main.children[1000]!.remove();
+    await idle();
+    expect(read.chars).toBe(0);
+    expect(painted.size).toBe(before - 2);
+    const line = document.createTextNode(`Late: ${LINE}`);
+    main.insertBefore(line, main.children[500]!);
+    await idle();
+    expect(painted.size).toBe(before);
+    expect(read.chars).toBeLessThan(2 * line.data.length + 200);
+    s.stop();
+  }, 60_000);
 });

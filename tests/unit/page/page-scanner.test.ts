@@ -97,6 +97,27 @@ describe('page scanner', () => {
     expect(s.scanner.index.inOrder()[0]!.nodes.length).toBe(2);
   });
 
+  it('removing what stood between two parts of a name joins them into one mention', async () => {
+    document.body.innerHTML = '<p id="a">Kim <span id="x">(photo)</span>Jong Un spoke.</p>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person']);
+    expect(s.texts()).toEqual([]);
+    document.getElementById('x')!.remove();
+    await s.idle();
+    expect(s.texts()).toEqual(['Kim Jong Un']);
+  });
+
+  it('text added between two blocks is read on its own, and not joined with its neighbours', async () => {
+    document.body.innerHTML = '<div id="feed"><p>Meeting with Kim</p>\n<p>Vladivostok greeted the train.</p></div>';
+    const s = setup();
+    await s.scanner.start(matcher, ['person', 'place']);
+    expect(s.texts()).toEqual(['Vladivostok']);
+    const feed = document.getElementById('feed')!;
+    feed.insertBefore(document.createTextNode('Jong Un and Sergei Shoigu'), feed.lastElementChild);
+    await s.idle();
+    expect(s.texts()).toEqual(['Sergei Shoigu', 'Vladivostok']);
+  });
+
   it('typing a name in an editor or adding one to a form field paints nothing', async () => {
     document.body.innerHTML = '<div id="ce" contenteditable="true"><p id="line">Hello</p></div><textarea id="ta"></textarea>';
     const s = setup();
