@@ -140,7 +140,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   const terms: Record<string, Term[]> = {};
   const titles: Record<string, number[]> = {};
   /** [node, stem, paradigm, child] of every declining word added (one edge in the compiled trie where its forms all lead to child) */
-  const paradigmEdges: [number, string, number, number][] = [];
+  const paradigmEdges: [node: number, stem: string, paradigm: number, child: number, forms: string[]][] = [];
   const endings = ruEndings();
   for (const t of GENERIC_TITLES) titles[t] ??= [];
 
@@ -177,7 +177,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
       }
       for (const a of alts) if (!Object.hasOwn(here, a)) here[a] = child;
       const st = stems[k];
-      if (st) paradigmEdges.push([node, st[0], st[1], child]);
+      if (st) paradigmEdges.push([node, st[0], st[1], child, alts]);
       node = child;
     }
     const caseRule = kind === KIND.abbreviation ? CASE.allCaps : startsUpper(text, tk.start[0]!) ? CASE.capital : CASE.any;
@@ -212,12 +212,12 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   /** the bit table's hashes: every root key's, and every form's of a declining root word (a page tests its words as they are) */
   const rootHashes: number[] = [];
   const seen = new Set<string>();
-  for (const [node, stem, par, child] of paradigmEdges) {
+  for (const [node, stem, par, child, forms] of paradigmEdges) {
     const id = `${node} ${stem} ${par}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const forms = endings[par]!.map((e) => stem + e);
-    if (!forms.every((f) => edges[node]![f] === child)) continue;
+    const here = edges[node]!;
+    if (!forms.every((f) => here[f] === child)) continue;
     for (const f of forms) covered[node]!.add(f);
     lists[node]!.push([stem + String.fromCharCode(65 + par), child, hashKey(stem)]);
     if (!node) for (const f of forms) rootHashes.push(hashKey(f));
