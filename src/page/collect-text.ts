@@ -112,10 +112,11 @@ class TextWalker {
   /** the first text node of the next piece (see take), and its data */
   private held: Text | null = null;
   private heldData = '';
-  private skips: Set<Element> | null;
-  private skip: ((el: Element) => boolean) | undefined;
+  private skips: Set<Element> | null = null;
+  private skip: ((el: Element) => boolean) | undefined = undefined;
 
-  constructor(root: Node, opts: CollectOptions | undefined) {
+  /** sets the walk up at `root` (a walker is reused: see `idle`) */
+  start(root: Node, opts: CollectOptions | undefined): void {
     this.skip = opts?.skip;
     this.skips = attributeSkips(root);
     if (insideSkipped(root, opts)) return;
@@ -133,10 +134,13 @@ class TextWalker {
     this.flags.push(flags);
   }
 
-  /** drops what the walk held of the page, once it is done (see `anchor`) */
+  /** drops what the walk held of the page, once it is done (see `idle`) */
   release(): void {
     this.nexts.length = 0;
     this.flags.length = 0;
+    this.breakPending = false;
+    this.held = null;
+    this.heldData = '';
     this.skips = null;
     this.skip = undefined;
   }
@@ -218,33 +222,44 @@ class TextWalker {
 }
 
 /**
- * The last walker, emptied: V8 holds the hidden class of short-lived objects weakly, so when every
- * TextWalker of one scan is garbage by the next, a full GC between scans drops the class and with it
- * the optimized code of the walk, which then starts over in the interpreter (seen in the benchmark as
- * "embedded weak objects cleared" deoptimizations on every run). One kept instance keeps the class.
+ * Walkers done with, emptied, for the next walk: V8 holds the hidden class of short-lived objects
+ * weakly, so when every TextWalker of one scan is garbage by the next, a full GC between scans drops
+ * the class and with it the optimized code of the walk, which then starts over in the interpreter
+ * (seen in the benchmark as "embedded weak objects cleared" deoptimizations on every run). Reusing
+ * the walker keeps both.
  */
-let anchor: TextWalker | undefined;
+const idle: TextWalker[] = [];
+
+function walkFrom(root: Node, opts: CollectOptions | undefined): TextWalker {
+  const walker = idle.pop() ?? new TextWalker();
+  walker.start(root, opts);
+  return walker;
+}
+
+function done(walker: TextWalker): void {
+  walker.release();
+  if (idle.length < 2) idle.push(walker);
+}
 
 /** The visible text of `root` with the map back to its text nodes. */
 export function collectText(root: Node, opts?: CollectOptions): CollectedText {
-  const walker = new TextWalker(root, opts);
+  const walker = walkFrom(root, opts);
   const c = walker.take(Infinity) ?? { text: '', nodes: [], starts: [] };
-  walker.release();
-  anchor = walker;
+  done(walker);
   return c;
 }
 
 /**
  * The same text in pieces of about `maxChars`, each ending at a block
  * boundary (so no mention is cut), for work sliced over idle time.
- * Offsets in each chunk are relative to that chunk.
+ * Offsets in each chunk are relative to that chunk. A walk left unfinished
+ * (its scan abandoned) is never reused.
  */
 export function* collectChunks(root: Node, opts: CollectOptions & { maxChars: number }): Generator<CollectedText> {
-  const walker = new TextWalker(root, opts);
+  const walker = walkFrom(root, opts);
   // maxChars is read anew for each piece: the caller sizes pieces by how fast it matches them
   for (let c; (c = walker.take(opts.maxChars)); ) yield c;
-  walker.release();
-  anchor = walker;
+  done(walker);
 }
 
 /** index of the node holding offset `pos` (for an end offset, pass `isEnd` so a node boundary stays in the earlier node) */

@@ -72,14 +72,15 @@ describe('npm run bench report', () => {
       ours_over_floor_median: 16, markjs_over_ours_median: 208.3, regex_over_ours_median: 0.62, scaling_10000_over_story: 1.25,
       scaling_10000_over_story_scan_only: 1.2, compile_ms_10000: 70, content_script_gzip_bytes: 29_000, longest_task_ms: 120,
       append_big_over_small: 1.5, other_languages_over_english_only_median: 1.02,
-      extension: { append_big_ms: 90, append_small_ms: 60, append_painted_big_ms: 400, append_painted_small_ms: 80, append_painted_big_over_small: 5, longest_task_during_appends_ms: 350 },
+      extension: { append_script_big_ms: 4.5, append_script_small_ms: 3, append_big_ms: 90, append_small_ms: 60, append_wall_big_over_small: 1.5, append_painted_big_ms: 400, append_painted_small_ms: 80, append_painted_big_over_small: 5, longest_task_during_appends_ms: 350 },
       engine_highlight_frame_ms: { 'no change': 15, 'add 100 ranges to an empty highlight': 40, 'add 1 range to the highlight of 15,100': 400 },
     };
     const md = markdown([page], summary, { ours_over_floor_median: false, markjs_over_ours_median: true, longest_task_ms: false, append_big_over_small: true });
     expect(md).toContain('| generated-20000 | 4,314,756 | 14,911 | 30 | 480 | 16 | ~208.3 |');
     expect(md).toContain('| ours_over_floor_median | 16 **(missed)** | ≤ 3 |');
     expect(md).toContain('| markjs_over_ours_median | 208.3 (met) | ≥ 10 |');
-    expect(md).toContain('| append_big_over_small (90 ms vs 60 ms until in CSS.highlights) | 1.5 (met) | ≤ 2 |');
+    expect(md).toContain("| append_big_over_small (the extension's script time for the change: 4.5 ms vs 3 ms) | 1.5 (met) | ≤ 2 |");
+    expect(md).toContain("| wall time until the appended mentions are in CSS.highlights (90 ms vs 60 ms; includes the engine's frame for the page's own change) | 1.5 | - |");
     expect(md).toContain('| the same until the next frame is painted (400 ms vs 80 ms) | 5 | - |');
   });
 });
