@@ -28,7 +28,7 @@ export const SLICE_MS = 8;
  * main-thread time per slice when handling a page's own changes: a page that changes all the time runs
  * its own timers between our slices (we yield to its tasks, not just to input)
  */
-export const CHANGE_SLICE_MS = 3;
+export const CHANGE_SLICE_MS = 1;
 /** the most characters per chunk of collected text (matching 16,000 takes a few ms once the JIT has warmed up) */
 export const CHUNK_CHARS = 16000;
 /** the first chunk of a page, while the matcher runs cold */
@@ -37,7 +37,7 @@ export const MIN_CHUNK_CHARS = 1000;
 /** how many times one entity's name goes into a chunk's prefix (enough to rank who the page names most) */
 export const NAMED_CAP = 3;
 /** at most this often under constant change (a first change after a quiet spell is handled at once) */
-export const MIN_FLUSH_INTERVAL_MS = 100;
+export const MIN_FLUSH_INTERVAL_MS = 250;
 /** more queued roots than this in one batch: rescan the page instead */
 export const MAX_QUEUED = 3000;
 
