@@ -1,0 +1,291 @@
+/**
+ * `npm run smoke:firefox`: the Firefox build in a real Firefox ESR, headless.
+ *
+ * Builds .output/firefox-mv3 (skip with --no-build), starts Firefox ESR over
+ * WebDriver BiDi (puppeteer-core), installs the build as a temporary add-on and,
+ * on a one-line page and on the static demo pages served from 127.0.0.1, checks
+ * that:
+ *   1. the add-on installs (its id is the manifest's gecko id);
+ *   2. the page's CSS.highlights story-lens-person / -place / -organization hold
+ *      exactly as many ranges per type as the scan (the extension's own collector
+ *      and matcher, scripts/scan.ts) finds in the same page's DOM;
+ *   3. resting the pointer on a mention opens one <story-lens-card> after the
+ *      card delay (not at once), with an open shadow root whose text holds the
+ *      entity's name, and Escape closes it;
+ *   4. nothing is written to the console as an error and nothing is thrown
+ *      (content-script errors reach the page's console log over BiDi too).
+ * Screenshots go to .output/firefox-smoke/. Exits 0 when all pass, 1 when one
+ * fails, 2 when there is no Firefox ESR (/usr/bin/firefox-esr, or FIREFOX_PATH).
+ * Not part of `npm test`: CI has no Firefox.
+ *
+ *   npm run smoke:firefox                   build, then check
+ *   npm run smoke:firefox -- --no-build     check the existing .output/firefox-mv3
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ROOT, startServer, type Server } from '../tests/e2e/harness';
+
+export const FIREFOX_DEFAULT = '/usr/bin/firefox-esr';
+export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
+export const OUT_DIR = path.join(ROOT, '.output/firefox-smoke');
+const HIGHLIGHT_NAMES = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
+const TYPES = ['person', 'place', 'organization'] as const;
+/** start-page.ts PAGE_DEFAULTS.cardDelayMs: the card must not be open before this */
+const CARD_DELAY_MS = 500;
+
+export const NO_FIREFOX_HELP = [
+  'No Firefox ESR found. The Firefox smoke check runs the Firefox build in Firefox ESR (140 or later), headless.',
+  'Get one:',
+  '  Debian/Ubuntu:  sudo apt-get install -y firefox-esr',
+  '  or point to an installed Firefox:  FIREFOX_PATH=/path/to/firefox npm run smoke:firefox',
+].join('\n');
+
+const TINY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story Lens smoke</title></head>
+<body><p>Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.</p></body></html>`;
+
+/** The pages checked and the mention (first found, as written) whose card each opens. */
+const PAGES: { path: string; hover: string[] }[] = [
+  { path: '/smoke.html', hover: ['Kim Jong Un'] },
+  { path: '/scripts/demo/train-arrives.html', hover: ['Vladimir Putin', 'Kim Jong Un'] },
+  { path: '/scripts/demo/vostochny-explainer.html', hover: ['Vostochny Cosmodrome'] },
+  { path: '/scripts/demo/ru-report.html', hover: ['Путина', 'Песков'] },
+  { path: '/scripts/demo/ko-report.html', hover: ['김정은', '평양'] },
+  // entries arrive after load, one by one (the content script's watch of page changes)
+  { path: '/scripts/demo/liveblog.html', hover: ['Sergei Lavrov', 'Dmitry Peskov'] },
+];
+
+export function findFirefox(env: NodeJS.ProcessEnv): string | undefined {
+  const p = env.FIREFOX_PATH || FIREFOX_DEFAULT;
+  return fs.existsSync(p) ? p : undefined;
+}
+
+function build(): boolean {
+  console.log('Building the Firefox version (wxt build -b firefox) ...');
+  const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
+  const r = spawnSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    console.error('The build failed (see above).');
+    return false;
+  }
+  return true;
+}
+
+/** A private copy of the build: another build may rewrite .output/firefox-mv3 at any moment. */
+async function copyBuild(dest: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.rmSync(dest, { recursive: true, force: true });
+      fs.cpSync(FIREFOX_BUILD, dest, { recursive: true });
+      if (fs.existsSync(path.join(dest, 'manifest.json')) && fs.existsSync(path.join(dest, 'content-scripts/content.js'))) return;
+    } catch {
+      /* a build is replacing the directory: wait */
+    }
+    if (attempt >= 15) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Counts = Record<(typeof TYPES)[number], number>;
+
+async function highlightCounts(page: Page): Promise<Counts> {
+  const sizes = await page.evaluate((names: string[]) => names.map((n) => CSS.highlights.get(n)?.size ?? 0), HIGHLIGHT_NAMES);
+  return { person: sizes[0], place: sizes[1], organization: sizes[2] };
+}
+
+/** Waits until the highlights stop changing (the content script batches its work). */
+async function settledCounts(page: Page, timeoutMs = 15_000): Promise<Counts> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  let stable = 0;
+  let counts = await highlightCounts(page);
+  while (Date.now() < until) {
+    counts = await highlightCounts(page);
+    const key = JSON.stringify(counts);
+    if (key === last && TYPES.some((t) => counts[t] > 0)) {
+      if (++stable >= 3) return counts;
+    } else stable = 0;
+    last = key;
+    await sleep(200);
+  }
+  return counts;
+}
+
+interface CardState {
+  hosts: number;
+  open: boolean;
+  visible: boolean;
+  text: string;
+}
+
+async function cardState(page: Page): Promise<CardState> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('story-lens-card');
+    const root = hosts[0]?.shadowRoot ?? null;
+    const boxes = root ? [...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect()) : [];
+    return {
+      hosts: hosts.length,
+      open: root !== null,
+      visible: boxes.some((r) => r.width > 40 && r.height > 40),
+      text: root ? (root.textContent ?? '').replace(/\s+/g, ' ').trim() : '',
+    };
+  });
+}
+
+async function waitCard(page: Page, want: (s: CardState) => boolean, timeoutMs: number): Promise<CardState> {
+  const until = Date.now() + timeoutMs;
+  let s = await cardState(page);
+  while (!want(s) && Date.now() < until) {
+    await sleep(50);
+    s = await cardState(page);
+  }
+  return s;
+}
+
+async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[number], scan: Scan, failures: string[]): Promise<void> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  const fail = (what: string) => failures.push(`${spec.path}: ${what}`);
+  try {
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(server.url(spec.path), { waitUntil: 'load' });
+    // a live page marks its last entry with body[data-complete]
+    await page.waitForFunction(() => !document.querySelector('#entries') || document.body.dataset.complete === 'true', { timeout: 20_000 });
+    const counts = await settledCounts(page);
+    const mentions = scan(await page.content());
+    const expected: Counts = { person: 0, place: 0, organization: 0 };
+    for (const m of mentions) if (m.type in expected) expected[m.type as keyof Counts]++;
+    const show = (c: Counts) => TYPES.map((t) => `${c[t]} ${t}`).join(', ');
+    console.log(`\n${spec.path}  -  ${await page.title()}`);
+    console.log(`  CSS.highlights: ${show(counts)}   (scan of the page: ${show(expected)})`);
+    if (TYPES.every((t) => counts[t] === 0)) fail('nothing highlighted');
+    else if (TYPES.some((t) => counts[t] !== expected[t])) fail(`highlights ${show(counts)} but the scan finds ${show(expected)}`);
+    const base = path.join(OUT_DIR, path.basename(spec.path, '.html'));
+    await page.screenshot({ path: `${base}.png` });
+
+    const target = await page.evaluate(
+      (names: string[], wanted: string[]) => {
+        const all: Range[] = [];
+        for (const n of names) {
+          for (const r of (CSS.highlights.get(n) ?? []) as Iterable<AbstractRange>) {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            all.push(range);
+          }
+        }
+        all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        const pick = wanted.map((w) => all.find((r) => r.toString() === w)).find(Boolean) ?? all[0];
+        if (!pick) return null;
+        (pick.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+        const rect = pick.getClientRects()[0] ?? pick.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: pick.toString() };
+      },
+      HIGHLIGHT_NAMES,
+      spec.hover,
+    );
+    if (!target) return;
+    const name = mentions.find((m) => m.text === target.text)?.name ?? target.text;
+    await page.mouse.move(2, 2);
+    await sleep(100);
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    const hoveredAt = Date.now();
+    await sleep(CARD_DELAY_MS / 2);
+    const early = await cardState(page);
+    if (early.visible && Date.now() - hoveredAt < CARD_DELAY_MS) fail(`the card opened within ${CARD_DELAY_MS / 2} ms of hovering (delay is ${CARD_DELAY_MS} ms)`);
+    const card = await waitCard(page, (s) => s.visible && s.text.length > 20, 5_000);
+    if (!card.visible) {
+      fail(`no card opened on hovering "${target.text}"`);
+    } else {
+      await sleep(400); // the card fades in
+      await page.screenshot({ path: `${base}-card.png` });
+      console.log(`  card for "${target.text}" (${name}): ${card.text.slice(0, 100)}${card.text.length > 100 ? '...' : ''}`);
+      if (card.hosts !== 1) fail(`${card.hosts} <story-lens-card> elements, want 1`);
+      if (!card.open) fail('the card has no open shadow root');
+      if (!card.text.includes(name)) fail(`the card's text does not hold "${name}"`);
+      await page.keyboard.press('Escape');
+      const closed = await waitCard(page, (s) => !s.visible, 2_000);
+      if (closed.visible) fail('Escape did not close the card');
+      else console.log(`  Escape: card ${closed.hosts === 0 ? 'removed' : 'hidden'}`);
+    }
+    await sleep(300);
+    if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
+    else console.log('  console: no errors');
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+type Scan = (html: string) => { entity: string; name: string; type: string; text: string }[];
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const firefox = findFirefox(env);
+  if (!firefox) {
+    if (env.FIREFOX_PATH) console.error(`FIREFOX_PATH is set to "${env.FIREFOX_PATH}", which does not exist.`);
+    console.error(NO_FIREFOX_HELP);
+    return 2;
+  }
+  if (!argv.includes('--no-build') && !build()) return 1;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-firefox-'));
+  const extensionDir = path.join(tmp, 'extension');
+  try {
+    await copyBuild(extensionDir);
+  } catch (e) {
+    console.error((e as Error).message);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return 1;
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+  const { scanHtml, defaultMatcher } = await import('./scan');
+  const matcher = defaultMatcher();
+  const scan: Scan = (html) => scanHtml(html, matcher);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const server = await startServer({ '/smoke.html': { body: TINY_PAGE } });
+  const failures: string[] = [];
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, protocol: 'webDriverBiDi' });
+    console.log(`${await browser.version()} (${firefox}), headless`);
+    const id = await browser.installExtension(extensionDir);
+    const want = manifest.browser_specific_settings?.gecko?.id;
+    console.log(`installed the add-on ${id} (${manifest.name} ${manifest.version}, manifest v${manifest.manifest_version})`);
+    if (id !== want) failures.push(`the add-on installed as "${id}", the manifest says "${want}"`);
+    for (const spec of PAGES) await checkPage(browser, server, spec, scan, failures);
+  } catch (e) {
+    failures.push(e instanceof Error ? e.message : String(e));
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`\nscreenshots: ${path.relative(process.cwd(), OUT_DIR) || '.'}/`);
+  if (failures.length) {
+    console.error(`\nFAILED (${failures.length}):`);
+    for (const f of failures) console.error(`  - ${f}`);
+    return 1;
+  }
+  console.log(`OK: Story Lens loads, highlights, opens and closes its card in ${PAGES.length} pages, with no console errors.`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
