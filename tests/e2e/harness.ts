@@ -117,6 +117,16 @@ export async function launch(
   };
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
+  // Tests start from an installed extension: the background seeds the bundled story on install, and a test
+  // that reads the stories before that (seen once in CI, on a loaded machine) would read nothing.
+  await sw.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage;
+    for (let i = 0; i < 300; i++) {
+      if ((await storage.local.get('stories')).stories) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the background did not seed the bundled story within 15 s');
+  });
   return {
     context,
     extensionId,
