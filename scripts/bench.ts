@@ -18,7 +18,6 @@
  * Prints a table and writes .output/bench.json (and the README's table as
  * .output/bench.md).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath, launch, startServer, ROOT } from '../tests/e2e/harness';
-import { copyBuiltExtension } from './lib/built-extension';
+import { buildExtension, copyBuiltExtension } from './lib/built-extension';
 import { bundledPack } from '../src/story/bundled/index';
 import { compileMatcher, findMentions, type CompiledMatcher } from '../src/core/matcher';
 import { BLOCK_BREAK } from '../src/core/types';
@@ -626,14 +625,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error((e as Error).message);
     return 2;
   }
-  if (args.build) {
-    console.log('Building the extension (wxt build) ...');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) {
-      process.stderr.write(r.stdout + r.stderr);
-      return 1;
-    }
-  }
+  if (args.build && !buildExtension()) return 1;
   // a private copy: other builds into .output/chrome-mv3 may run meanwhile
   const extensionDir = await copyBuiltExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-bench-ext-')));
   const contentJs = path.join(extensionDir, 'content-scripts/content.js');

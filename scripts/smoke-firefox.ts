@@ -21,16 +21,15 @@
  *   npm run smoke:firefox                   build, then check
  *   npm run smoke:firefox -- --no-build     check the existing .output/firefox-mv3
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT, startServer, type Server } from '../tests/e2e/harness';
+import { buildExtension, copyBuiltExtension, FIREFOX_BUILD } from './lib/built-extension';
 
 export const FIREFOX_DEFAULT = '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
 export const OUT_DIR = path.join(ROOT, '.output/firefox-smoke');
 const HIGHLIGHT_NAMES = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
 const TYPES = ['person', 'place', 'organization'] as const;
@@ -61,33 +60,6 @@ const PAGES: { path: string; hover: string[] }[] = [
 export function findFirefox(env: NodeJS.ProcessEnv): string | undefined {
   const p = env.FIREFOX_PATH || FIREFOX_DEFAULT;
   return fs.existsSync(p) ? p : undefined;
-}
-
-function build(): boolean {
-  console.log('Building the Firefox version (wxt build -b firefox) ...');
-  const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
-  const r = spawnSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) {
-    process.stderr.write(r.stdout + r.stderr);
-    console.error('The build failed (see above).');
-    return false;
-  }
-  return true;
-}
-
-/** A private copy of the build: another build may rewrite .output/firefox-mv3 at any moment. */
-async function copyBuild(dest: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      fs.rmSync(dest, { recursive: true, force: true });
-      fs.cpSync(FIREFOX_BUILD, dest, { recursive: true });
-      if (fs.existsSync(path.join(dest, 'manifest.json')) && fs.existsSync(path.join(dest, 'content-scripts/content.js'))) return;
-    } catch {
-      /* a build is replacing the directory: wait */
-    }
-    if (attempt >= 15) throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -237,11 +209,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     console.error(NO_FIREFOX_HELP);
     return 2;
   }
-  if (!argv.includes('--no-build') && !build()) return 1;
+  if (!argv.includes('--no-build') && !buildExtension('firefox')) return 1;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-firefox-'));
   const extensionDir = path.join(tmp, 'extension');
   try {
-    await copyBuild(extensionDir);
+    await copyBuiltExtension(extensionDir, { from: FIREFOX_BUILD });
   } catch (e) {
     console.error((e as Error).message);
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -15,14 +15,13 @@
  *   npm start -- --headless   always headless
  *   npm start -- --no-build   use the existing .output/chrome-mv3
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launch, ROOT, type Harness } from '../tests/e2e/harness';
-import { copyBuiltExtension } from './lib/built-extension';
+import { buildExtension, copyBuiltExtension } from './lib/built-extension';
 
 export const DEMO_DIR = path.join(ROOT, 'scripts/demo');
 export const OUT_DIR = path.join(ROOT, '.output/demo');
@@ -226,18 +225,6 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
   return { text: text.split(/\n+/).map((l) => l.trim()).filter(Boolean).join(' | '), hovered: target.text };
 }
 
-function build(): boolean {
-  console.log('Building the extension (wxt build) ...');
-  const wxt = path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
-  const r = spawnSync(process.execPath, [wxt, 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) {
-    process.stderr.write(r.stdout + r.stderr);
-    console.error('The build failed (see above).');
-    return false;
-  }
-  return true;
-}
-
 async function runHeadless(h: Harness): Promise<number> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const scan = await loadScan();
@@ -321,7 +308,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     console.error(NO_CHROMIUM_HELP);
     return 2;
   }
-  if (!argv.includes('--no-build') && !build()) return 1;
+  if (!argv.includes('--no-build') && !buildExtension()) return 1;
   if (headless) {
     const why = argv.includes('--headless') ? '--headless given' : env.CI ? 'CI is set' : 'no DISPLAY or WAYLAND_DISPLAY';
     console.log(`No display (${why}): running Chromium headless. Screenshots go to ${path.relative(process.cwd(), OUT_DIR) || '.'}/`);
