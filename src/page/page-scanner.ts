@@ -17,7 +17,7 @@ import { entityInfo, type CompiledMatcher } from '../core/matcher';
 import { findMentions } from '../core/matcher';
 import { BLOCK_BREAK } from '../core/types';
 import type { EntityType } from '../story/schema';
-import { collectChunks, rangeFor, type CollectedText } from './collect-text';
+import { BLOCK_TAGS, collectChunks, rangeFor, type CollectedText } from './collect-text';
 import type { HighlightStyles } from './highlight-styles';
 import { MentionIndex, type MentionRecord } from './mention-index';
 import type { Painter } from './paint';
@@ -441,13 +441,11 @@ export class PageScanner {
   }
 }
 
-/** ends a line of text: no name runs across it (the collector breaks blocks at these too) */
-const EDGES = new Set([...BLOCKS, 'br', 'hr', 'body', 'html']);
 const BLANK = /^[\s\u00a0]*$/;
 
 /**
- * Is there a block edge on this side of a changed node: the nearest sibling that is not blank text is a block
- * (or a <br>), or there is none and the parent is a block? Then no text on this side can join text on the other.
+ * Is there a block edge on this side of a changed node: the nearest sibling that is not blank text is one the
+ * collector breaks text at (a block, a <br>), or there is none and the parent is one? Then no text on this side can join text on the other.
  */
 function blockEdge(sibling: Node | null, dir: 'previousSibling' | 'nextSibling', parent: Node): boolean {
   let n = sibling;
@@ -455,8 +453,8 @@ function blockEdge(sibling: Node | null, dir: 'previousSibling' | 'nextSibling',
     if (i > 8) return false;
     n = n[dir];
   }
-  if (!n) return parent.nodeType === 11 || (parent.nodeType === 1 && EDGES.has((parent as Element).localName));
-  return n.nodeType === 1 && EDGES.has((n as Element).localName);
+  if (!n) return parent.nodeType === 11 || (parent.nodeType === 1 && BLOCK_TAGS.has((parent as Element).localName));
+  return n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
 }
 
 interface Painted {
