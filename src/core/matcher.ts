@@ -392,15 +392,22 @@ export interface PreparedMatcher {
 const prepared = new WeakMap<CompiledMatcher, PreparedMatcher>();
 
 /**
- * The last matcher prepared, kept: a page receives its matcher as JSON, and the hidden classes
- * JSON.parse gives its objects are held weakly by V8; with the last one kept, the next parse of the
- * same format reuses them and the optimized matching code stays valid (see findMentions).
+ * The last matcher prepared, kept, and asked first (a page matches chunk after chunk with one matcher):
+ * a page receives its matcher as JSON, and the hidden classes JSON.parse gives its objects are held
+ * weakly by V8; with the last one kept, the next parse of the same format reuses them and the optimized
+ * matching code stays valid (see findMentions). Read here, so a minifier cannot drop it as write-only.
  */
+let lastMatcher: CompiledMatcher | undefined;
 let lastPrepared: PreparedMatcher | undefined;
 
 export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
+  if (m === lastMatcher) return lastPrepared!;
   let p = prepared.get(m);
-  if (p) return p;
+  if (p) {
+    lastMatcher = m;
+    lastPrepared = p;
+    return p;
+  }
   if (m.formatVersion !== MATCHER_FORMAT) throw new Error(`matcher format ${m.formatVersion}`);
   const { ents, entAt, w } = m;
   const at = (e: number) => parseInt(entAt.substr(e * w, w), 36);
@@ -431,6 +438,7 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
     },
   };
   prepared.set(m, p);
+  lastMatcher = m;
   lastPrepared = p;
   return p;
 }
