@@ -162,10 +162,17 @@ interface PageResult {
   scaling_10000_over_story: number;
   scaling_10000_over_story_scan_only: number;
   other_languages_over_english_only: number;
+  /** the least any collector with collectText's result does (scripts/bench-page.ts `bound`), and its two parts */
+  bound_ms: number;
+  bound_over_floor: number;
+  bound_visit_over_floor: number;
+  bound_attributes_over_floor: number;
+  /** each part of ours (median over runs) over the floor */
+  ours_parts_over_floor: Record<string, number>;
 }
 
-type Method = 'floor' | 'ours' | 'markjs' | 'regex' | 'ours_1000' | 'ours_10000' | 'ours_english_only';
-const METHODS: Method[] = ['floor', 'ours', 'markjs', 'regex', 'ours_1000', 'ours_10000', 'ours_english_only'];
+type Method = 'floor' | 'ours' | 'markjs' | 'regex' | 'ours_1000' | 'ours_10000' | 'ours_english_only' | 'bound';
+const METHODS: Method[] = ['floor', 'ours', 'markjs', 'regex', 'ours_1000', 'ours_10000', 'ours_english_only', 'bound'];
 
 /** mark.js takes seconds on large pages: past this much per page it gets fewer runs. */
 const MARKJS_BUDGET_MS = 3_000;
@@ -198,6 +205,7 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
   await page.evaluate(() => {
     const b = window.__storyLensBench;
     b.floor();
+    b.bound();
     for (const k of ['story', 'english', 'a1000', 'a10000']) {
       b.ours(k);
       b.clear();
@@ -220,6 +228,8 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
               return b.markjs(aliasList, budget);
             case 'regex':
               return b.regex(aliasList);
+            case 'bound':
+              return b.bound();
             default: {
               const key = { ours: 'story', ours_1000: 'a1000', ours_10000: 'a10000', ours_english_only: 'english' }[method]!;
               const res = b.ours(key);
@@ -267,6 +277,13 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
     scaling_10000_over_story: round(med.ours_10000 / med.ours)!,
     scaling_10000_over_story_scan_only: round(scanOnly('ours_10000') / scanOnly('ours'))!,
     other_languages_over_english_only: round(med.ours / med.ours_english_only)!,
+    bound_ms: round(med.bound, 3)!,
+    bound_over_floor: round(med.bound / med.floor)!,
+    bound_visit_over_floor: round(median(parts['bound.visit']!) / med.floor)!,
+    bound_attributes_over_floor: round(median(parts['bound.attributes']!) / med.floor)!,
+    ours_parts_over_floor: Object.fromEntries(
+      ['prepare', 'collect', 'match', 'paint'].map((k) => [k, round(median(parts[`ours.${k}`]!) / med.floor)!]),
+    ),
   };
 }
 
@@ -593,16 +610,18 @@ export function markdown(pages: PageResult[], summary: Record<string, unknown>, 
   const engine = summary.engine_highlight_frame_ms as Record<string, number>;
   const v = (k: string) => `${summary[k]}${met[k] === null || met[k] === undefined ? '' : met[k] ? ' (met)' : ' **(missed)**'}`;
   const rows = [
-    '| page | text chars | mentions | floor ms | ours ms | ours/floor | mark.js/ours | regex/ours | 1k/story | 10k/story | langs/English |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| page | text chars | mentions | floor ms | ours ms | ours/floor | bound/floor | mark.js/ours | regex/ours | 1k/story | 10k/story | langs/English |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...pages.map(
       (p) =>
-        `| ${p.page} | ${p.text_chars.toLocaleString('en')} | ${p.mentions.toLocaleString('en')} | ${p.floor_ms} | ${p.ours_ms} | ${p.ours_over_floor} | ${p.markjs_extrapolated_from ? '~' : ''}${p.markjs_over_ours} | ${p.regex_over_ours} | ${p.scaling_1000_over_story} | ${p.scaling_10000_over_story} | ${p.english ? p.other_languages_over_english_only : ''} |`,
+        `| ${p.page} | ${p.text_chars.toLocaleString('en')} | ${p.mentions.toLocaleString('en')} | ${p.floor_ms} | ${p.ours_ms} | ${p.ours_over_floor} | ${p.bound_over_floor} | ${p.markjs_extrapolated_from ? '~' : ''}${p.markjs_over_ours} | ${p.regex_over_ours} | ${p.scaling_1000_over_story} | ${p.scaling_10000_over_story} | ${p.english ? p.other_languages_over_english_only : ''} |`,
     ),
     '',
     '| summary | value | target |',
     '| --- | ---: | --- |',
     `| ours_over_floor_median | ${v('ours_over_floor_median')} | ≤ 3 |`,
+    `| bound_over_floor_median (the least any collector returning collectText's text does, no matching: every element's name read, the subtrees never read skipped, shadow roots read where they can be, the attribute query: ${summary.bound_visit_over_floor_median} + ${summary.bound_attributes_over_floor_median}) | ${summary.bound_over_floor_median} | - |`,
+    `| ours by part over the floor: prepare / collect / match / paint | ${Object.values((summary.ours_parts_over_floor_median ?? {}) as Record<string, number>).join(' / ')} | - |`,
     `| markjs_over_ours_median | ${v('markjs_over_ours_median')} | ≥ 10 |`,
     `| regex_over_ours_median | ${summary.regex_over_ours_median} | reported |`,
     `| scaling_10000_over_story | ${v('scaling_10000_over_story')} | ≤ 1.5 |`,
@@ -708,6 +727,12 @@ export async function main(argv: string[]): Promise<number> {
     longest_task_ms: ext.longest_task_ms,
     append_big_over_small: ext.append_big_over_small,
     other_languages_over_english_only_median: round(median(english.map((p) => p.other_languages_over_english_only))),
+    bound_over_floor_median: round(median(pages.map((p) => p.bound_over_floor))),
+    bound_visit_over_floor_median: round(median(pages.map((p) => p.bound_visit_over_floor))),
+    bound_attributes_over_floor_median: round(median(pages.map((p) => p.bound_attributes_over_floor))),
+    ours_parts_over_floor_median: Object.fromEntries(
+      ['prepare', 'collect', 'match', 'paint'].map((k) => [k, round(median(pages.map((p) => p.ours_parts_over_floor[k]!)))]),
+    ),
     aliases: m.counts,
     runs: args.runs,
     extension: ext,

@@ -28,7 +28,7 @@ export interface CollectOptions {
 }
 
 /** Elements whose content is never visible page text (by local name, lower case). */
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
   'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
   'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'param',
@@ -56,7 +56,7 @@ function hiddenOrEditable(el: Element): boolean {
   return !!style && style.length < 400 && /display\s*:\s*none/i.test(style);
 }
 
-const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style*="DISPLAY"]';
+export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style*="DISPLAY"]';
 
 /**
  * The elements under `root` to skip for their attributes, found by one
@@ -87,7 +87,7 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
 }
 
 /** built-in elements that may host a shadow root (Element.attachShadow) */
-const SHADOW_HOSTS = new Set([
+export const SHADOW_HOSTS: ReadonlySet<string> = new Set([
   'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
   'section', 'span',
 ]);
