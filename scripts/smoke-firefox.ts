@@ -13,7 +13,11 @@
  *      card delay (not at once), with an open shadow root whose text holds the
  *      entity's name, and Escape closes it;
  *   4. nothing is written to the console as an error and nothing is thrown
- *      (content-script errors reach the page's console log over BiDi too).
+ *      (content-script errors reach the page's console log over BiDi too);
+ *   5. the popup, opened as a tab for a demo page's tab (popup.html?tab=<id>,
+ *      as the Chromium e2e tests do), lists the entities the scan finds there
+ *      with the same counts; the options page lists the bundled story and its
+ *      settings; neither writes a console error.
  * Screenshots go to .output/firefox-smoke/. Exits 0 when all pass, 1 when one
  * fails, 2 when there is no Firefox ESR (/usr/bin/firefox-esr, or FIREFOX_PATH).
  * Not part of `npm test`: CI has no Firefox.
@@ -28,6 +32,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT, startServer, type Server } from '../tests/e2e/harness';
 import { buildExtension, copyBuiltExtension, FIREFOX_BUILD } from './lib/built-extension';
+import { bundledPack } from '../src/story/bundled/index';
 
 export const FIREFOX_DEFAULT = '/usr/bin/firefox-esr';
 export const OUT_DIR = path.join(ROOT, '.output/firefox-smoke');
@@ -45,6 +50,11 @@ export const NO_FIREFOX_HELP = [
 
 const TINY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story Lens smoke</title></head>
 <body><p>Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.</p></body></html>`;
+
+/** the add-on's moz-extension:// host, fixed through a preference so the test can open its pages */
+const EXTENSION_UUID = '5f0c6a52-1d7e-4c1a-9d43-57a1e0b7c9a1';
+/** the page whose popup is checked */
+const POPUP_PAGE = '/scripts/demo/train-arrives.html';
 
 /** The pages checked and the mention (first found, as written) whose card each opens. */
 const PAGES: { path: string; hover: string[] }[] = [
@@ -200,6 +210,99 @@ async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[
   }
 }
 
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  return errors;
+}
+
+/**
+ * Opens a moz-extension:// page in a tab. Firefox loads it (in the extension process) but does not report the
+ * navigation over WebDriver BiDi, so puppeteer's goto never sees it finish: the load is started, then waited
+ * for from inside the page.
+ */
+async function openExtensionPage(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 2_000 }).catch(() => {});
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const ready = await page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => '');
+    if (ready === `${url} complete`) return;
+    if (Date.now() > until) throw new Error(`${url} did not load (${ready || 'no answer'})`);
+    await sleep(100);
+  }
+}
+
+/** The popup for a demo page's tab, and the options page, opened as tabs at their moz-extension:// address. */
+async function checkExtensionPages(browser: Browser, server: Server, scan: Scan, failures: string[]): Promise<void> {
+  const base = `moz-extension://${EXTENSION_UUID}`;
+  const fail = (what: string) => failures.push(`extension pages: ${what}`);
+  const opened: Page[] = [];
+  try {
+    const page = await browser.newPage();
+    opened.push(page);
+    await page.goto(server.url(POPUP_PAGE), { waitUntil: 'load' });
+    await settledCounts(page);
+    const expected: Record<string, number> = {};
+    for (const m of scan(await page.content())) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+
+    const popup = await browser.newPage();
+    opened.push(popup);
+    const popupErrors = watchErrors(popup);
+    await popup.setViewport({ width: 360, height: 600 });
+    // the tab id of the demo page, asked of the browser from an extension page
+    await openExtensionPage(popup, `${base}/popup.html?tab=0`);
+    const pageUrl = server.url(POPUP_PAGE);
+    const tabId = await popup.evaluate(
+      async (url: string) => {
+        const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+        return (await ext.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+      },
+      pageUrl,
+    );
+    if (tabId == null) {
+      fail(`no tab found for ${pageUrl}`);
+      return;
+    }
+    await openExtensionPage(popup, `${base}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#popup[aria-busy="false"]', { timeout: 10_000 });
+    const listed = await popup.$$eval('.sl-entities button[data-entity]', (buttons) =>
+      Object.fromEntries(buttons.map((b) => [b.getAttribute('data-entity')!, Number(b.querySelector('.sl-count')?.textContent)])),
+    );
+    await popup.screenshot({ path: path.join(OUT_DIR, 'popup.png') });
+    console.log(`\npopup for ${POPUP_PAGE}: ${Object.entries(listed).map(([e, n]) => `${e} ${n}`).join(', ') || 'nothing listed'}`);
+    const want = JSON.stringify(Object.entries(expected).sort());
+    const got = JSON.stringify(Object.entries(listed).sort());
+    if (!Object.keys(listed).length) fail('the popup lists no entity');
+    else if (want !== got) fail(`the popup lists ${got}, the scan finds ${want}`);
+    else console.log(`  the same entities and counts as the scan (${Object.keys(listed).length} entities)`);
+
+    const options = await browser.newPage();
+    opened.push(options);
+    const optionsErrors = watchErrors(options);
+    await options.setViewport({ width: 1000, height: 900 });
+    await openExtensionPage(options, `${base}/options.html`);
+    await options.waitForSelector('#options:not([aria-busy])', { timeout: 10_000 });
+    const text = await options.$eval('#options', (el) => (el.textContent ?? '').replace(/\s+/g, ' '));
+    await options.screenshot({ path: path.join(OUT_DIR, 'options.png'), fullPage: true });
+    const title = bundledPack().title;
+    const controls = await options.$$eval('#options input, #options select, #options button', (els) => els.length);
+    console.log(`options: ${controls} controls; the stories list ${text.includes(title) ? 'holds' : 'LACKS'} "${title}"`);
+    if (!text.includes(title)) fail(`the options page does not list the bundled story "${title}"`);
+    if (controls < 10) fail(`the options page shows ${controls} controls`);
+    await sleep(300);
+    const errors = [...popupErrors, ...optionsErrors];
+    if (errors.length) fail(`console errors: ${errors.join(' | ')}`);
+    else console.log('  popup and options console: no errors');
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  } finally {
+    for (const p of opened) await p.close().catch(() => {});
+  }
+}
+
 type Scan = (html: string) => { entity: string; name: string; type: string; text: string }[];
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -228,13 +331,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const failures: string[] = [];
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, protocol: 'webDriverBiDi' });
+    const want = manifest.browser_specific_settings?.gecko?.id;
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefox,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [want]: EXTENSION_UUID }) },
+    });
     console.log(`${await browser.version()} (${firefox}), headless`);
     const id = await browser.installExtension(extensionDir);
-    const want = manifest.browser_specific_settings?.gecko?.id;
     console.log(`installed the add-on ${id} (${manifest.name} ${manifest.version}, manifest v${manifest.manifest_version})`);
     if (id !== want) failures.push(`the add-on installed as "${id}", the manifest says "${want}"`);
     for (const spec of PAGES) await checkPage(browser, server, spec, scan, failures);
+    await checkExtensionPages(browser, server, scan, failures);
   } catch (e) {
     failures.push(e instanceof Error ? e.message : String(e));
   } finally {
@@ -248,7 +360,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     for (const f of failures) console.error(`  - ${f}`);
     return 1;
   }
-  console.log(`OK: Story Lens loads, highlights, opens and closes its card in ${PAGES.length} pages, with no console errors.`);
+  console.log(
+    `OK: Story Lens loads, highlights, opens and closes its card in ${PAGES.length} pages, its popup counts what the scan counts, its options page lists the story, with no console errors.`,
+  );
   return 0;
 }
 
