@@ -121,7 +121,8 @@ export function extensionTimePerTask(events: TraceEvent[]): { perTask: number[];
     const end = task.ts + (task.dur ?? 0);
     while (i < samples.length && at[i]! < task.ts) i++;
     let ours = 0;
-    for (let k = i; k < samples.length && at[k]! < end; k++) if (isOurs(samples[k]!)) ours += ((at[k + 1] ?? end) - at[k]!) / 1000;
+    // a sample covers the time to the next one, never past the end of its task (no samples are taken while idle)
+    for (let k = i; k < samples.length && at[k]! < end; k++) if (isOurs(samples[k]!)) ours += (Math.min(at[k + 1] ?? end, end) - at[k]!) / 1000;
     if (ours > 0) perTask.push(ours);
     if ((task.dur ?? 0) / 1000 > longestTask) {
       longestTask = (task.dur ?? 0) / 1000;
