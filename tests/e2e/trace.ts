@@ -54,6 +54,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** thread time: the part of `dur` the thread was running */
+  tdur?: number;
   id?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   args?: any;
@@ -81,7 +83,7 @@ export async function traceOf(page: Page, during: () => Promise<void>): Promise<
 /**
  * The content script's CPU time in each task of the page's main thread: the tasks are the trace's
  * top-level RunTask events, the time is the samples of V8's CPU profile (same trace, same clock) that have
- * a content-script frame on their stack. A long task with none of it is the engine's (rendering, GC).
+ * a content-script frame on their stack, scaled by the task's thread time over its wall time. A long task with none of it is the engine's (rendering, GC).
  */
 export function extensionTimePerTask(events: TraceEvent[]): { perTask: number[]; longestTask: number; longestTaskOurs: number } {
   const evaluate = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').includes('/content-scripts/'));
@@ -123,6 +125,9 @@ export function extensionTimePerTask(events: TraceEvent[]): { perTask: number[];
     let ours = 0;
     // a sample covers the time to the next one, never past the end of its task (no samples are taken while idle)
     for (let k = i; k < samples.length && at[k]! < end; k++) if (isOurs(samples[k]!)) ours += (Math.min(at[k + 1] ?? end, end) - at[k]!) / 1000;
+    // on a busy machine the thread is descheduled inside a task and its samples count that wait too: scaled
+    // by the task's thread time against its wall time, the share is CPU time
+    if (task.tdur !== undefined && task.dur) ours *= Math.min(1, task.tdur / task.dur);
     if (ours > 0) perTask.push(ours);
     if ((task.dur ?? 0) / 1000 > longestTask) {
       longestTask = (task.dur ?? 0) / 1000;
