@@ -17,10 +17,7 @@ export interface Profile {
   timeDeltas: number[];
 }
 
-/**
- * The content script's main-thread time in a CPU profile: every sample with a content-script frame on its
- * stack (its own code and the DOM and highlight calls it makes).
- */
+/** Whether a profile node's stack holds a content-script frame (its own code, or a DOM or highlight call it made). */
 function isOursIn(nodes: { id: number; url?: string; parent?: number }[]): (id: number) => boolean {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const memo = new Map<number, boolean>();
@@ -35,6 +32,7 @@ function isOursIn(nodes: { id: number; url?: string; parent?: number }[]): (id: 
   return isOurs;
 }
 
+/** The content script's main-thread time in a CPU profile: every sample with a content-script frame on its stack. */
 export function extensionTime(profile: Profile): number {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
