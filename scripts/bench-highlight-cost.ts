@@ -10,9 +10,9 @@
  * a miss there can be told apart from the content script's own JS.
  */
 import { chromium } from 'playwright-core';
-import { pathToFileURL } from 'node:url';
 import { chromiumPath, startServer } from '../tests/e2e/harness';
 import { generatedPage } from './bench-fixtures';
+import { runAsMain } from './lib/run-main';
 
 export async function highlightFrameCosts(): Promise<Record<string, number>> {
   const server = await startServer({ '/big.html': { body: generatedPage(20_000) } });
@@ -91,14 +91,11 @@ export async function highlightFrameCosts(): Promise<Record<string, number>> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  highlightFrameCosts().then(
-    (r) => {
-      for (const [k, v] of Object.entries(r)) console.log(`${String(v).padStart(8)} ms  ${k}`);
-    },
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(
+  import.meta.url,
+  async () => {
+    for (const [k, v] of Object.entries(await highlightFrameCosts())) console.log(`${String(v).padStart(8)} ms  ${k}`);
+    return 0;
+  },
+  (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)),
+);

@@ -22,7 +22,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath, launch, startServer, ROOT, type Harness } from '../tests/e2e/harness';
@@ -34,6 +33,7 @@ import { BLOCK_BREAK } from '../src/core/types';
 import type { StoryPack } from '../src/story/schema';
 import { highlightFrameCosts } from './bench-highlight-cost';
 import { EMPTY_PAGE, aliases, generatedPage, median, paragraphs, stripScripts, syntheticPacks, withLanguages } from './bench-fixtures';
+import { runAsMain } from './lib/run-main';
 
 const REAL_PAGES = path.join(ROOT, '../shared/fixtures/real-pages');
 const OUT = path.join(ROOT, '.output/bench.json');
@@ -801,12 +801,4 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, () => main(process.argv.slice(2)), (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)));

@@ -13,12 +13,12 @@
  * entry, and makes the exit code 1; the other files are still scanned.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { compileMatcher, entityInfo, findMentions, type CompiledMatcher } from '../src/core/matcher';
 import { ENTITY_TYPES } from '../src/story/schema';
 import { bundledPack } from '../src/story/bundled/index';
 import { collectText, visibleContext } from '../src/page/collect-text';
+import { runAsMain } from './lib/run-main';
 
 export interface ScannedMention {
   entity: string;
@@ -122,12 +122,4 @@ export async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`scan: ${(e as Error).stack ?? e}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, () => main(process.argv.slice(2)), (e) => `scan: ${(e as Error).stack ?? e}`);

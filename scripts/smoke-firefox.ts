@@ -28,11 +28,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT, startServer, type Server } from '../tests/e2e/harness';
 import { buildExtension, copyBuiltExtension, FIREFOX_BUILD } from './lib/built-extension';
 import { bundledPack } from '../src/story/bundled/index';
+import { runAsMain } from './lib/run-main';
 
 export const FIREFOX_DEFAULT = '/usr/bin/firefox-esr';
 export const OUT_DIR = path.join(ROOT, '.output/firefox-smoke');
@@ -130,13 +130,19 @@ async function waitCard(page: Page, want: (s: CardState) => boolean, timeoutMs: 
   return s;
 }
 
-async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[number], scan: Scan, failures: string[]): Promise<void> {
-  const page = await browser.newPage();
+/** Console errors and uncaught exceptions of a page, as they come. */
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  return errors;
+}
+
+async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[number], scan: Scan, failures: string[]): Promise<void> {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
   const fail = (what: string) => failures.push(`${spec.path}: ${what}`);
   try {
     await page.setViewport({ width: 1000, height: 700 });
@@ -208,15 +214,6 @@ async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[
   } finally {
     await page.close().catch(() => {});
   }
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
-  return errors;
 }
 
 /**
@@ -366,12 +363,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, () => main(process.argv.slice(2), process.env));

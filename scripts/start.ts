@@ -18,10 +18,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launch, ROOT, type Harness } from '../tests/e2e/harness';
 import { buildExtension, copyBuiltExtension } from './lib/built-extension';
+import { runAsMain } from './lib/run-main';
 
 export const DEMO_DIR = path.join(ROOT, 'scripts/demo');
 export const OUT_DIR = path.join(ROOT, '.output/demo');
@@ -341,12 +341,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+runAsMain(import.meta.url, () => main(process.argv.slice(2), process.env));

@@ -5,10 +5,10 @@
  * append_big_over_small; that only the change is read is a unit test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { collectErrors, highlightCount, quietFavicon, waitForHighlights } from './highlight-helpers';
-import { extensionTime, extensionTimePerTask, traceOf, type Profile } from './trace';
+import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from './trace';
 
 const SENTENCES = [
   'Kim Jong Un rode his armoured train towards the border.',
@@ -59,21 +59,6 @@ async function settledCount(page: Page, quietMs = 800, timeout = 60_000): Promis
     await page.waitForTimeout(100);
   }
 }
-
-async function startProfile(page: Page): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  return cdp;
-}
-
-async function stopProfile(cdp: CDPSession): Promise<Profile> {
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  await cdp.detach();
-  return profile;
-}
-
 
 /**
  * Appends 100 paragraphs naming the story and measures the main-thread time spent in the content script

@@ -4,7 +4,7 @@
  * sampled profile share one clock. Used by the large-page e2e test and by
  * `npm run bench`.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -15,6 +15,21 @@ export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/** Starts a CDP CPU profile of the page (100 µs sampling). */
+export async function startProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+export async function stopProfile(cdp: CDPSession): Promise<Profile> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  await cdp.detach();
+  return profile;
 }
 
 /** Whether a profile node's stack holds a content-script frame (its own code, or a DOM or highlight call it made). */
