@@ -22,9 +22,27 @@ const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rn
 
 /** Names a news page on the story would carry. */
 const STORY_NAMES = [
-  'Kim Jong Un', 'Vladimir Putin', 'Putin', 'Kim', 'Sergei Shoigu', 'Dmitry Peskov', 'the Kremlin', 'Russia', 'North Korea',
-  'Pyongyang', 'Moscow', 'Vladivostok', 'the Vostochny Cosmodrome', 'Ussuriysk', 'Ukraine', 'China', 'Seoul', 'Yonhap',
-  'KCNA', 'the Eastern Economic Forum', 'the United States',
+  'Kim Jong Un',
+  'Vladimir Putin',
+  'Putin',
+  'Kim',
+  'Sergei Shoigu',
+  'Dmitry Peskov',
+  'the Kremlin',
+  'Russia',
+  'North Korea',
+  'Pyongyang',
+  'Moscow',
+  'Vladivostok',
+  'the Vostochny Cosmodrome',
+  'Ussuriysk',
+  'Ukraine',
+  'China',
+  'Seoul',
+  'Yonhap',
+  'KCNA',
+  'the Eastern Economic Forum',
+  'the United States',
 ];
 const SUBJECTS = ['Officials', 'Analysts', 'The ministry', 'A spokesman', 'Local residents', 'The committee', 'Observers', 'Diplomats'];
 const VERBS = ['said', 'reported', 'noted', 'warned', 'argued', 'confirmed', 'suggested', 'denied'];
@@ -97,16 +115,36 @@ export function aliases(packs: StoryPack[], opts: { langs?: string[] } = {}): st
 export function withLanguages(pack: StoryPack, langs: string[]): StoryPack {
   return {
     ...pack,
-    entities: pack.entities.map((e) => ({ ...e, names: e.names.filter((n) => langs.some((l) => n.lang === l || n.lang.startsWith(`${l}-`))) })),
+    entities: pack.entities.map((e) => ({
+      ...e,
+      names: e.names.filter((n) => langs.some((l) => n.lang === l || n.lang.startsWith(`${l}-`))),
+    })),
   };
 }
 
 // Syllables with their Cyrillic spelling, so synthetic names exercise the
 // Russian declension forms the matcher adds, as the story's own names do.
 const SYLLABLES: [string, string][] = [
-  ['ka', 'ка'], ['lo', 'ло'], ['mi', 'ми'], ['ren', 'рен'], ['sto', 'сто'], ['va', 'ва'], ['dur', 'дур'], ['bel', 'бел'],
-  ['nik', 'ник'], ['tor', 'тор'], ['zen', 'зен'], ['gri', 'гри'], ['pol', 'пол'], ['shan', 'шан'], ['mur', 'мур'], ['te', 'те'],
-  ['ros', 'рос'], ['lin', 'лин'], ['dak', 'дак'], ['vel', 'вел'],
+  ['ka', 'ка'],
+  ['lo', 'ло'],
+  ['mi', 'ми'],
+  ['ren', 'рен'],
+  ['sto', 'сто'],
+  ['va', 'ва'],
+  ['dur', 'дур'],
+  ['bel', 'бел'],
+  ['nik', 'ник'],
+  ['tor', 'тор'],
+  ['zen', 'зен'],
+  ['gri', 'гри'],
+  ['pol', 'пол'],
+  ['shan', 'шан'],
+  ['mur', 'мур'],
+  ['te', 'те'],
+  ['ros', 'рос'],
+  ['lin', 'лин'],
+  ['dak', 'дак'],
+  ['vel', 'вел'],
 ];
 const HANGUL = ['가', '나', '다', '라', '마', '바', '사', '아', '자', '차', '카', '타', '파', '하', '민', '준', '서', '윤', '현', '진'];
 
@@ -143,7 +181,11 @@ export function syntheticPacks(count: number, seed = 1, existing: Iterable<strin
     made++;
     const ko = Array.from({ length: 3 }, () => pick(rnd, HANGUL)).join('');
     const names: { text: string; lang: string; kind?: string }[] = [];
-    for (const n of [{ text: l, lang: 'en', kind: 'surname' }, { text: `${fc} ${lc}`, lang: 'ru' }, { text: ko, lang: 'ko' }]) {
+    for (const n of [
+      { text: l, lang: 'en', kind: 'surname' },
+      { text: `${fc} ${lc}`, lang: 'ru' },
+      { text: ko, lang: 'ko' },
+    ]) {
       if (made >= count) break;
       if (seen.has(n.text)) continue;
       seen.add(n.text);

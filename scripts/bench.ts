@@ -255,7 +255,8 @@ async function benchPage(page: Page, name: string, url: string, m: Matchers, bun
   }
   const med = Object.fromEntries(METHODS.map((x) => [x, median(t[x])])) as Record<Method, number>;
   /** collect + match + paint, without receiving and preparing the matcher */
-  const scanOnly = (method: Method) => median(parts[`${method}.collect`]!.map((c, i) => c + parts[`${method}.match`]![i]! + parts[`${method}.paint`]![i]!));
+  const scanOnly = (method: Method) =>
+    median(parts[`${method}.collect`]!.map((c, i) => c + parts[`${method}.match`]![i]! + parts[`${method}.paint`]![i]!));
   return {
     page: name,
     english,
@@ -460,7 +461,15 @@ interface ExtensionResult {
  * Loads `path` once more in a fresh tab under a Chromium trace and splits the main thread's tasks by the
  * content script's CPU time in each: the long-task observer cannot tell whose a long task is.
  */
-async function traceLoad(h: Harness, path: string): Promise<Pick<ExtensionResult, 'trace_extension_most_in_one_task_ms' | 'trace_extension_tasks' | 'trace_longest_task_ms' | 'trace_longest_task_extension_ms'>> {
+async function traceLoad(
+  h: Harness,
+  path: string,
+): Promise<
+  Pick<
+    ExtensionResult,
+    'trace_extension_most_in_one_task_ms' | 'trace_extension_tasks' | 'trace_longest_task_ms' | 'trace_longest_task_extension_ms'
+  >
+> {
   const page = await h.context.newPage();
   try {
     await page.goto(h.server.url(path), { waitUntil: 'commit', timeout: 60_000 });
@@ -613,7 +622,19 @@ function pad(s: string | number | null, n: number, right = false): string {
 }
 
 export function table(pages: PageResult[]): string {
-  const head = ['page', 'chars', 'found', 'floor ms', 'ours ms', 'ours/floor', 'mark/ours', 'regex/ours', '1k/story', '10k/story', 'langs/en'];
+  const head = [
+    'page',
+    'chars',
+    'found',
+    'floor ms',
+    'ours ms',
+    'ours/floor',
+    'mark/ours',
+    'regex/ours',
+    '1k/story',
+    '10k/story',
+    'langs/en',
+  ];
   const w = [26, 9, 6, 9, 9, 11, 10, 11, 9, 10, 9];
   const lines = [head.map((h, i) => pad(h, w[i]!, i > 0)).join(' ')];
   for (const p of pages) {
@@ -707,7 +728,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!files.length) console.log(`No real pages at ${REAL_PAGES}: measuring the generated page only.`);
   // cross-origin isolated, so performance.now() has 5 µs grain instead of 100 µs
   const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-  const routes: Record<string, { body: string; headers: Record<string, string> }> = { [`/bench/${GENERATED}.html`]: { body: bigHtml, headers } };
+  const routes: Record<string, { body: string; headers: Record<string, string> }> = {
+    [`/bench/${GENERATED}.html`]: { body: bigHtml, headers },
+  };
   for (const f of files) routes[`/bench/${f}`] = { body: stripScripts(fs.readFileSync(path.join(REAL_PAGES, f), 'utf8')), headers };
   const names = [...files.map((f) => f.replace(/\.html$/, '')), GENERATED].filter((n) => !args.pages || args.pages.includes(n));
 
@@ -782,14 +805,21 @@ export async function main(argv: string[]): Promise<number> {
     return { k, v, ok: goal === '(reported)' ? null : ok, goal };
   });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, JSON.stringify({ pages, summary, targets: Object.fromEntries(verdicts.map((x) => [x.k, { goal: x.goal, met: x.ok }])) }, null, 2) + '\n');
+  fs.writeFileSync(
+    OUT,
+    JSON.stringify({ pages, summary, targets: Object.fromEntries(verdicts.map((x) => [x.k, { goal: x.goal, met: x.ok }])) }, null, 2) +
+      '\n',
+  );
   fs.writeFileSync(OUT.replace(/\.json$/, '.md'), markdown(pages, summary, Object.fromEntries(verdicts.map((x) => [x.k, x.ok]))));
 
   console.log('\n' + table(pages));
   if (pages.some((p) => p.markjs_extrapolated_from))
-    console.log(`~ mark.js stopped after ${MARKJS_RUN_BUDGET_MS / 1000} s and was extrapolated by the keywords it had left (see markjs_extrapolated_from)`);
+    console.log(
+      `~ mark.js stopped after ${MARKJS_RUN_BUDGET_MS / 1000} s and was extrapolated by the keywords it had left (see markjs_extrapolated_from)`,
+    );
   console.log('\nsummary');
-  for (const x of verdicts) console.log(`  ${x.k.padEnd(42)} ${pad(x.v, 10, true)}  ${x.goal}${x.ok === null ? '' : x.ok ? '  ok' : '  MISSED'}`);
+  for (const x of verdicts)
+    console.log(`  ${x.k.padEnd(42)} ${pad(x.v, 10, true)}  ${x.goal}${x.ok === null ? '' : x.ok ? '  ok' : '  MISSED'}`);
   console.log(`  ${'compile_ms_10000'.padEnd(42)} ${pad(summary.compile_ms_10000, 10, true)}  (not part of a page's cost)`);
   console.log(
     `  extension on the 20,000-paragraph page: ${ext.initial_highlights} highlights, done ${ext.initial_highlight_done_ms_after_load} ms after load; ${ext.long_tasks_after_load} long tasks after load; traced: at most ${ext.trace_extension_most_in_one_task_ms} ms of the content script in one task (${ext.trace_extension_tasks} tasks), longest task ${ext.trace_longest_task_ms} ms with ${ext.trace_longest_task_extension_ms} ms of it; append: extension script ${ext.append_script_big_ms} ms vs ${ext.append_script_small_ms} ms; until in CSS.highlights ${ext.append_big_ms} ms vs ${ext.append_small_ms} ms (${ext.append_expected_mentions} mentions${ext.append_complete ? '' : ', NOT all seen'}); to the next frame painted: ${ext.append_painted_big_ms} ms vs ${ext.append_painted_small_ms} ms (${ext.append_painted_big_over_small}x); longest task during the appends ${ext.longest_task_during_appends_ms} ms`,
@@ -801,4 +831,8 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runAsMain(import.meta.url, () => main(process.argv.slice(2)), (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)));
+runAsMain(
+  import.meta.url,
+  () => main(process.argv.slice(2)),
+  (e) => (e instanceof Error ? (e.stack ?? e.message) : String(e)),
+);

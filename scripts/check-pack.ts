@@ -20,7 +20,8 @@ function articleProblems(pack: StoryPack, article: string): string[] {
   const problems: string[] = [];
   for (const e of pack.entities) {
     e.sentences.forEach((s, i) => {
-      if (!article.includes(s)) problems.push(`entity "${e.id}" (${e.name}), field sentences[${i}]: not found word for word in the seed article`);
+      if (!article.includes(s))
+        problems.push(`entity "${e.id}" (${e.name}), field sentences[${i}]: not found word for word in the seed article`);
     });
   }
   return problems;

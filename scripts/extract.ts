@@ -40,10 +40,17 @@ try {
   raw = readFileSync(file === '-' ? 0 : file);
 } catch (e) {
   const code = (e as NodeJS.ErrnoException).code;
-  fail(code === 'ENOENT' ? `no such file: ${file}` : code === 'EISDIR' ? `${file} is a folder, not a text file` : `cannot read ${file}: ${(e as Error).message}`);
+  fail(
+    code === 'ENOENT'
+      ? `no such file: ${file}`
+      : code === 'EISDIR'
+        ? `${file} is a folder, not a text file`
+        : `cannot read ${file}: ${(e as Error).message}`,
+  );
 }
 // Say the limit before decoding a huge file.
-if (raw.length > MAX_TEXT_BYTES) fail(`${file} is too long to read as one article (${(raw.length / 1_000_000).toFixed(1)} MB; the limit is 1 MB)`);
+if (raw.length > MAX_TEXT_BYTES)
+  fail(`${file} is too long to read as one article (${(raw.length / 1_000_000).toFixed(1)} MB; the limit is 1 MB)`);
 
 try {
   const { pack, warnings } = extractStory(

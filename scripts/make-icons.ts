@@ -48,9 +48,7 @@ async function main() {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(
-        `<html><body style="margin:0;background:transparent">${iconSvg(size)}</body></html>`,
-      );
+      await page.setContent(`<html><body style="margin:0;background:transparent">${iconSvg(size)}</body></html>`);
       const file = path.join(OUT, `${size}.png`);
       await page.locator('svg').screenshot({ path: file, omitBackground: true });
       console.log(`wrote ${path.relative(ROOT, file)}`);

@@ -87,7 +87,13 @@ function table(page: ScannedPage): string {
   for (const r of rows) lines.push('  ' + fmt(r));
   const counts = new Map<string, number>();
   for (const m of page.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  lines.push('  totals: ' + [...counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', '));
+  lines.push(
+    '  totals: ' +
+      [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', '),
+  );
   return lines.join('\n');
 }
 
@@ -109,7 +115,14 @@ export async function main(argv: string[]): Promise<number> {
       html = await readFile(source, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+      const why =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : String((e as Error).message);
       process.stderr.write(`scan: cannot read ${source}: ${why}\n`);
       failed = true;
       continue;
@@ -122,4 +135,8 @@ export async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-runAsMain(import.meta.url, () => main(process.argv.slice(2)), (e) => `scan: ${(e as Error).stack ?? e}`);
+runAsMain(
+  import.meta.url,
+  () => main(process.argv.slice(2)),
+  (e) => `scan: ${(e as Error).stack ?? e}`,
+);

@@ -190,7 +190,8 @@ async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[
     const hoveredAt = Date.now();
     await sleep(CARD_DELAY_MS / 2);
     const early = await cardState(page);
-    if (early.visible && Date.now() - hoveredAt < CARD_DELAY_MS) fail(`the card opened within ${CARD_DELAY_MS / 2} ms of hovering (delay is ${CARD_DELAY_MS} ms)`);
+    if (early.visible && Date.now() - hoveredAt < CARD_DELAY_MS)
+      fail(`the card opened within ${CARD_DELAY_MS / 2} ms of hovering (delay is ${CARD_DELAY_MS} ms)`);
     const card = await waitCard(page, (s) => s.visible && s.text.length > 20, 5_000);
     if (!card.visible) {
       fail(`no card opened on hovering "${target.text}"`);
@@ -252,13 +253,10 @@ async function checkExtensionPages(browser: Browser, server: Server, scan: Scan,
     // the tab id of the demo page, asked of the browser from an extension page
     await openExtensionPage(popup, `${base}/popup.html?tab=0`);
     const pageUrl = server.url(POPUP_PAGE);
-    const tabId = await popup.evaluate(
-      async (url: string) => {
-        const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-        return (await ext.tabs.query({})).find((t) => t.url === url)?.id ?? null;
-      },
-      pageUrl,
-    );
+    const tabId = await popup.evaluate(async (url: string) => {
+      const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+      return (await ext.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+    }, pageUrl);
     if (tabId == null) {
       fail(`no tab found for ${pageUrl}`);
       return;
@@ -269,7 +267,13 @@ async function checkExtensionPages(browser: Browser, server: Server, scan: Scan,
       Object.fromEntries(buttons.map((b) => [b.getAttribute('data-entity')!, Number(b.querySelector('.sl-count')?.textContent)])),
     );
     await popup.screenshot({ path: path.join(OUT_DIR, 'popup.png') });
-    console.log(`\npopup for ${POPUP_PAGE}: ${Object.entries(listed).map(([e, n]) => `${e} ${n}`).join(', ') || 'nothing listed'}`);
+    console.log(
+      `\npopup for ${POPUP_PAGE}: ${
+        Object.entries(listed)
+          .map(([e, n]) => `${e} ${n}`)
+          .join(', ') || 'nothing listed'
+      }`,
+    );
     const want = JSON.stringify(Object.entries(expected).sort());
     const got = JSON.stringify(Object.entries(listed).sort());
     if (!Object.keys(listed).length) fail('the popup lists no entity');

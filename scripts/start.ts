@@ -103,28 +103,36 @@ function pad(s: string, n: number): string {
 export function formatRows(rows: PageRow[]): string {
   const lines = [`  ${pad('entity', 24)}${pad('type', 14)}${pad('count', 7)}as written`];
   for (const r of rows) {
-    lines.push(`  ${pad(r.name, 24)}${pad(r.type, 14)}${pad(String(r.count), 7)}${r.texts.slice(0, 4).map((t) => `"${t}"`).join(', ')}`);
+    lines.push(
+      `  ${pad(r.name, 24)}${pad(r.type, 14)}${pad(String(r.count), 7)}${r.texts
+        .slice(0, 4)
+        .map((t) => `"${t}"`)
+        .join(', ')}`,
+    );
   }
   return lines.join('\n');
 }
 
 /** What the extension painted, read from the page: one item per Range, in document order. */
 async function readHighlights(page: Page): Promise<HighlightedText[]> {
-  return page.evaluate((names) => {
-    const out: { type: string; text: string; range: Range }[] = [];
-    for (const name of names) {
-      const h = CSS.highlights.get(name);
-      if (!h) continue;
-      for (const r of h as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ type: name.replace('story-lens-', ''), text: range.toString(), range });
+  return page.evaluate(
+    (names) => {
+      const out: { type: string; text: string; range: Range }[] = [];
+      for (const name of names) {
+        const h = CSS.highlights.get(name);
+        if (!h) continue;
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push({ type: name.replace('story-lens-', ''), text: range.toString(), range });
+        }
       }
-    }
-    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return out.map(({ type, text }) => ({ type, text }));
-  }, [...HIGHLIGHT_NAMES]);
+      out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      return out.map(({ type, text }) => ({ type, text }));
+    },
+    [...HIGHLIGHT_NAMES],
+  );
 }
 
 /** Waits until the page's highlights stop changing (the content script batches its work). */
@@ -211,7 +219,13 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
     .waitForFunction(
       () => {
         const root = document.querySelector('story-lens-card')?.shadowRoot;
-        return !!root && root.getAnimations().every((a) => a.playState === 'finished') && document.getAnimations().every((a) => a.playState !== 'running' || !(a.effect as KeyframeEffect | null)?.target?.matches?.('story-lens-card'));
+        return (
+          !!root &&
+          root.getAnimations().every((a) => a.playState === 'finished') &&
+          document
+            .getAnimations()
+            .every((a) => a.playState !== 'running' || !(a.effect as KeyframeEffect | null)?.target?.matches?.('story-lens-card'))
+        );
       },
       undefined,
       { timeout: 3_000 },
@@ -222,7 +236,14 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
     const root = document.querySelector('story-lens-card')?.shadowRoot;
     return root ? [...root.children].map((e) => (e as HTMLElement).innerText ?? '').join('\n') : '';
   });
-  return { text: text.split(/\n+/).map((l) => l.trim()).filter(Boolean).join(' | '), hovered: target.text };
+  return {
+    text: text
+      .split(/\n+/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' | '),
+    hovered: target.text,
+  };
 }
 
 async function runHeadless(h: Harness): Promise<number> {

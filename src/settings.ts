@@ -36,7 +36,9 @@ export const MAX_SITE_PATTERNS = 500;
 export const MAX_CARD_DELAY_MS = 5000;
 
 const sitePatterns = z.array(z.string().max(253)).max(MAX_SITE_PATTERNS);
-const types = z.object(Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof ENTITY_TYPES)[number], z.ZodBoolean>);
+const types = z.object(
+  Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof ENTITY_TYPES)[number], z.ZodBoolean>,
+);
 
 /** The v1 shape, frozen: what a v1 profile holds. */
 export const SettingsV1Schema = z.object({
@@ -100,7 +102,8 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
 export function migrateSettings(raw: unknown, fromVersion: number): unknown {
   let value = raw;
   for (let v = fromVersion + 1; v <= SETTINGS_VERSION; v++) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) value = SETTINGS_MIGRATIONS[v]?.(value as Record<string, unknown>) ?? value;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      value = SETTINGS_MIGRATIONS[v]?.(value as Record<string, unknown>) ?? value;
   }
   return value;
 }

@@ -13,7 +13,9 @@ const tabParam = Number(new URLSearchParams(location.search).get('tab'));
 const pinnedTab = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : null;
 
 async function currentTab(): Promise<PopupTab | null> {
-  const tab = pinnedTab ? await browser.tabs.get(pinnedTab).catch(() => undefined) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = pinnedTab
+    ? await browser.tabs.get(pinnedTab).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id == null ? null : { id: tab.id, url: tab.url, title: tab.title, incognito: tab.incognito };
 }
 

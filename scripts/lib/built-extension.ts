@@ -24,10 +24,7 @@ export function buildExtension(browser: 'chrome' | 'firefox' = 'chrome'): boolea
   return true;
 }
 
-export async function copyBuiltExtension(
-  dest: string,
-  opts: { from?: string; attempts?: number; waitMs?: number } = {},
-): Promise<string> {
+export async function copyBuiltExtension(dest: string, opts: { from?: string; attempts?: number; waitMs?: number } = {}): Promise<string> {
   const from = opts.from ?? EXTENSION_DIR;
   const attempts = opts.attempts ?? 15;
   for (let attempt = 1; ; attempt++) {

@@ -4,7 +4,11 @@
  */
 import { pathToFileURL } from 'node:url';
 
-export function runAsMain(moduleUrl: string, main: () => Promise<number>, describe: (e: unknown) => string = (e) => (e instanceof Error ? e.message : String(e))): void {
+export function runAsMain(
+  moduleUrl: string,
+  main: () => Promise<number>,
+  describe: (e: unknown) => string = (e) => (e instanceof Error ? e.message : String(e)),
+): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   main().then(
     (code) => process.exit(code),

@@ -49,9 +49,7 @@ export const MESSAGE_RULES = {
     data: z.object({
       url: z.string().max(8192),
       title: z.string().max(5000),
-      counts: z
-        .record(entityId, z.number().int().min(0).max(1_000_000))
-        .refine((c) => Object.keys(c).length <= 5000, 'too many entities'),
+      counts: z.record(entityId, z.number().int().min(0).max(1_000_000)).refine((c) => Object.keys(c).length <= 5000, 'too many entities'),
     }),
   },
   setSiteEnabled: { from: ['extension'], data: z.object({ url: pageUrl, enabled: z.boolean() }) },
@@ -94,7 +92,9 @@ export function checkMessage<K extends string>(
   }
   const parsed = rule.data.safeParse(data);
   if (!parsed.success) {
-    throw new GuardError(`"${name}" is malformed (${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')})`);
+    throw new GuardError(
+      `"${name}" is malformed (${parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')})`,
+    );
   }
   return parsed.data as never;
 }

@@ -95,7 +95,9 @@ export class KnowledgeBase {
 
   /** Changes whenever the stories or the settings change. */
   revision(state: KnowledgeState): number {
-    return fnv1a(`${state.storiesRevision}|${JSON.stringify(state.settings)}|${state.stories.map((s) => `${s.id}:${s.enabled}:${s.title}`).join(',')}`);
+    return fnv1a(
+      `${state.storiesRevision}|${JSON.stringify(state.settings)}|${state.stories.map((s) => `${s.id}:${s.enabled}:${s.title}`).join(',')}`,
+    );
   }
 
   async pageSetup(url: string): Promise<PageSetup> {

@@ -28,7 +28,5 @@ export async function closeStorageToContentScripts(): Promise<void> {
 /** Tells every tab's content script to ask for its setup again. Tabs without one are skipped. */
 export async function broadcastSetupChanged(): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((t) => (t.id == null ? undefined : sendMessage('setupChanged', undefined, t.id).catch(() => undefined))),
-  );
+  await Promise.all(tabs.map((t) => (t.id == null ? undefined : sendMessage('setupChanged', undefined, t.id).catch(() => undefined))));
 }

@@ -115,7 +115,11 @@ function toCardRole(r: Role): CardRole {
 const sameRole = (a: Role, b: Role) => a.title === b.title && a.from === b.from;
 
 function normalizeForCompare(s: string): string {
-  return s.normalize('NFKC').toLocaleLowerCase().replace(/[\s\u00a0.\-‐‑'’]+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .toLocaleLowerCase()
+    .replace(/[\s\u00a0.\-‐‑'’]+/g, ' ')
+    .trim();
 }
 
 function point(e: Entity): MapPoint | undefined {
@@ -167,9 +171,7 @@ export function buildCard(pack: StoryPack, entityId: string, ctx: CardContext = 
       // keep what is near the place, so the map stays regional
       .filter((p) => Math.abs(p.lat - here.lat) < 25 && Math.abs(p.lon - here.lon) < 40);
     const routeDef = STORY_ROUTES[pack.id];
-    const route = routeDef
-      ? routeDef.stops.map((id) => findEntity([pack], id)).flatMap((e) => (e ? (point(e) ?? []) : []))
-      : [];
+    const route = routeDef ? routeDef.stops.map((id) => findEntity([pack], id)).flatMap((e) => (e ? (point(e) ?? []) : [])) : [];
     map = { place: here, others, route: route.length >= 2 ? route : [], routeLabel: route.length >= 2 ? routeDef?.label : undefined };
   }
 

@@ -102,9 +102,15 @@ export function transition<T>(state: HoverState<T>, event: HoverEvent<T>, timing
         case 'leaveMention':
           // the pointer reached the card before the page noticed it left the mention: the card holds it
           if (state.onCard) return same(state);
-          return { state: { kind: 'leaving', target: state.target }, effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }] };
+          return {
+            state: { kind: 'leaving', target: state.target },
+            effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }],
+          };
         case 'leaveCard':
-          return { state: { kind: 'leaving', target: state.target }, effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }] };
+          return {
+            state: { kind: 'leaving', target: state.target },
+            effects: [{ type: 'startTimer', timer: 'grace', ms: timings.graceMs }],
+          };
         case 'enterCard':
           return same({ kind: 'open', target: state.target, onCard: true });
         default:

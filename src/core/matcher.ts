@@ -235,8 +235,7 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   let nbits = 64;
   while (nbits < rootHashes.length * 32 && nbits < 1 << 18) nbits *= 2;
   const bitArr = new Uint8Array(nbits / 4);
-  for (const h of rootHashes)
-    for (const b of [h & (nbits - 1), (h >>> 15) & (nbits - 1)]) bitArr[b >> 2]! |= 1 << (b & 3);
+  for (const h of rootHashes) for (const b of [h & (nbits - 1), (h >>> 15) & (nbits - 1)]) bitArr[b >> 2]! |= 1 << (b & 3);
   // the units laid out in pieces: each bucket of the root, then each other node's record; a unit is its terms,
   // its edges' keys (encoded) and children
   const units: [head: string, keys: string[], kids: number[]][] = [];
@@ -248,7 +247,10 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     unit('', rootList.slice(from, i));
   }
   for (let k = 1; k < edges.length; k++)
-    unit((terms[k] ?? []).map(([e, kind, caseRule, dot]) => e + String.fromCharCode(65 + kind * 6 + caseRule * 2 + dot)).join(''), lists[k]!);
+    unit(
+      (terms[k] ?? []).map(([e, kind, caseRule, dot]) => e + String.fromCharCode(65 + kind * 6 + caseRule * 2 + dot)).join(''),
+      lists[k]!,
+    );
   const entsText = ids.map((id) => {
     const ent = entities[id]!;
     return `${id} ${TYPE_NAMES.indexOf(ent.type)}${ent.fromArticle === false ? 0 : 1}${ent.name}`;
@@ -264,7 +266,10 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     for (const [head, keys] of units) {
       let n = head.length + 1 + keys.length * w;
       for (const k of keys) n += k.length;
-      if (len && len + n > PIECE) (piece++, (len = 0));
+      if (len && len + n > PIECE) {
+        piece++;
+        len = 0;
+      }
       at.push(piece * 65536 + len);
       len += n;
     }
@@ -281,7 +286,10 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
     });
     let entAt = '';
     let o = 0;
-    for (const t of entsText) (entAt += ref(o)), (o += t.length);
+    for (const t of entsText) {
+      entAt += ref(o);
+      o += t.length;
+    }
     return {
       formatVersion: MATCHER_FORMAT,
       ents,
@@ -352,10 +360,11 @@ function readTrie(m: CompiledMatcher): Trie {
         const pars = m.ru[e.slice(e.length - n)];
         if (!pars) continue;
         const part = k ? node : edges(0, hashKey(key.slice(0, key.length - n)));
-        if (part) for (const p of pars) {
-          const c2 = child(part, e.slice(0, e.length - n) + p);
-          if (c2 !== undefined) return c2;
-        }
+        if (part)
+          for (const p of pars) {
+            const c2 = child(part, e.slice(0, e.length - n) + p);
+            if (c2 !== undefined) return c2;
+          }
       }
       return undefined;
     },
@@ -363,12 +372,15 @@ function readTrie(m: CompiledMatcher): Trie {
       const out: Term[] = [];
       const s = pieces[k >>> 16]!;
       // each term: the entity's digits, then a letter A-X; they end at the first edge (" ") or the record's end ("|")
-      for (let i = k & 0xffff, e = 0, c; (c = s.charCodeAt(i++)) > 47 && c < 89; )
+      for (let i = k & 0xffff, e = 0, c; (c = s.charCodeAt(i++)) > 47 && c < 89;)
         if (c < 58) e = e * 10 + c - 48;
-        else out.push([e, ((c -= 65) / 6) | 0, ((c % 6) / 2) | 0, c & 1]), (e = 0);
+        else {
+          c -= 65;
+          out.push([e, (c / 6) | 0, ((c % 6) / 2) | 0, c & 1]);
+          e = 0;
+        }
       return out.length ? out : undefined;
     },
-
   };
 }
 
@@ -428,7 +440,11 @@ export function prepareMatcher(m: CompiledMatcher): PreparedMatcher {
       // the particles are Hangul, three characters each encoded: decoded once, for the first Korean word
       ko ??= m.ko
         .split(' ')
-        .map((x) => x.replace(/[^]{3}/g, (t) => String.fromCharCode(((t.charCodeAt(0) - 160) << 12) | ((t.charCodeAt(1) - 192) << 6) | (t.charCodeAt(2) - 192))));
+        .map((x) =>
+          x.replace(/[^]{3}/g, (t) =>
+            String.fromCharCode(((t.charCodeAt(0) - 160) << 12) | ((t.charCodeAt(1) - 192) << 6) | (t.charCodeAt(2) - 192)),
+          ),
+        );
       return ko.filter((x) => word.length > x.length && word.endsWith(x)).map((x) => x.length);
     },
     index(id) {
@@ -470,8 +486,6 @@ function validTerms(list: Term[] | undefined, text: string, from: number, to: nu
  */
 const scratch: TokenArrays = { start: new Int32Array(0), end: new Int32Array(0), hash: new Uint32Array(0), flags: new Uint8Array(0) };
 let scratchInUse = false;
-/** the last Tokens, emptied (see findMentions) */
-let lastTokens: Tokens | undefined;
 
 /** Every name of the matcher's stories in `text`, as [start, end) offsets, in text order. */
 export function findMentions(matcher: CompiledMatcher, text: string): Mention[] {
@@ -483,10 +497,6 @@ export function findMentions(matcher: CompiledMatcher, text: string): Mention[] 
     const tk = tokenize(text, reuse);
     const candidates = findCandidates(p, text, tk);
     const mentions = resolveMentions(p, text, tk, candidates);
-    // kept, emptied: V8 holds the hidden class of short-lived objects weakly, and with no Tokens alive
-    // between scans a GC drops it and deoptimizes the matcher's hot path (as with the collector's walker)
-    tk.release();
-    lastTokens = tk;
     if (reuse) {
       reuse.start = tk.start;
       reuse.end = tk.end;
@@ -547,7 +557,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
       const gap = gapKey(text, tk.end[j]!, tk.start[j + 1]!);
       if (gap === '#') break;
       const nextKey = tk.key(j + 1);
-      let next = trie.edge(here, gap + nextKey);
+      const next = trie.edge(here, gap + nextKey);
       if (next === undefined) {
         // a middle initial between two parts of a name: "Vladimir V. Putin"
         if (gap === '' && nextKey.length === 1 && text.charCodeAt(tk.end[j + 1]!) === 0x2e && j + 2 < n) {

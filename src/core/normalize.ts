@@ -41,7 +41,8 @@ function computeChar(c: number): void {
     if (MARK_RE.test(ch)) cls = IGNORABLE;
     else if (WORD_RE.test(ch)) {
       cls = WORD;
-      if (c >= 0xac00 && c <= 0xd7a3) folded = c; // Hangul syllables: NFD would split them into jamo
+      if (c >= 0xac00 && c <= 0xd7a3)
+        folded = c; // Hangul syllables: NFD would split them into jamo
       else if (c >= 0x0400 && c <= 0x04ff) {
         const lower = ch.toLowerCase();
         folded = lower.length === 1 ? lower.charCodeAt(0) : c;
@@ -52,7 +53,8 @@ function computeChar(c: number): void {
         folded = lower.length === 1 ? lower.charCodeAt(0) : base.length === 1 ? base.charCodeAt(0) : c;
       }
     } else if (c === 0x00a0 || c === 0x202f || c === 0x2007) folded = 0x20;
-    else if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) folded = 0x27; // ’ ‘ ʼ ′ → '
+    else if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032)
+      folded = 0x27; // ’ ‘ ʼ ′ → '
     else if (c >= 0x2010 && c <= 0x2015) folded = 0x2d; // ‐ ‑ ‒ – — ― → -
   }
   FOLD[c] = folded || c;
@@ -152,13 +154,6 @@ export class Tokens {
       this.keys[k] = key;
     }
     return key;
-  }
-
-  /** lets go of the text and the keys built from it, once the words are no longer read (see findMentions) */
-  release(): void {
-    this.text = '';
-    this.keys.length = 0;
-    this.count = 0;
   }
 
   /** keys of words from..to (exclusive), joined */
@@ -275,8 +270,7 @@ export function isSpaceGap(text: string, from: number, to: number): boolean {
   if (to <= from || to - from > 40) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x202f || classOf(c) === IGNORABLE))
-      return false;
+    if (!(c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x202f || classOf(c) === IGNORABLE)) return false;
   }
   return true;
 }

@@ -162,8 +162,10 @@ function quoteOpenAt(text: string, at: number): number {
   let straight = -1;
   for (let i = from; i < at; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x201c || ch === 0x00ab || ch === 0x201e) open = i; // “ « „
-    else if (ch === 0x201d || ch === 0x00bb) open = -1; // ” »
+    if (ch === 0x201c || ch === 0x00ab || ch === 0x201e)
+      open = i; // “ « „
+    else if (ch === 0x201d || ch === 0x00bb)
+      open = -1; // ” »
     else if (ch === 0x22) straight = straight < 0 ? i : -1;
   }
   return Math.max(open, straight);
@@ -311,10 +313,11 @@ function resolveSurname(
       lastEntity = r.entity;
       break;
     }
-    for (const k of others) if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
-      lastAt = tk.start[k]!;
-      lastEntity = undefined;
-    }
+    for (const k of others)
+      if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
+        lastAt = tk.start[k]!;
+        lastEntity = undefined;
+      }
     // ...unless the surname stands in a quotation opened since: the speaker talks of someone else
     // ("said Kim Jae-chun: “Putin needs shells. Kim needs technology.”" is Kim Jong Un)
     if (lastAt >= 0 && !(quoteOpenAt(text, c.start) > lastAt))

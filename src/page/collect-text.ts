@@ -29,9 +29,37 @@ export interface CollectOptions {
 
 /** Elements whose content is never visible page text (by local name, lower case). */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'datalist',
-  'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas',
-  'video', 'audio', 'img', 'picture', 'source', 'track', 'map', 'area', 'param',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'area',
+  'param',
 ]);
 
 /**
@@ -39,10 +67,57 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
  * (two paragraphs, two table cells, two list items, a <br>).
  */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'col', 'colgroup', 'dd', 'details',
-  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** hidden, being edited, or display:none inline (the one cheap style check: menus, templates kept in the page) */
@@ -88,8 +163,24 @@ function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
 
 /** built-in elements that may host a shadow root (Element.attachShadow) */
 export const SHADOW_HOSTS: ReadonlySet<string> = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p',
-  'section', 'span',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
 ]);
 
 /** frame flags: its end is a block boundary */
@@ -258,7 +349,7 @@ export function collectText(root: Node, opts?: CollectOptions): CollectedText {
 export function* collectChunks(root: Node, opts: CollectOptions & { maxChars: number }): Generator<CollectedText> {
   const walker = walkFrom(root, opts);
   // maxChars is read anew for each piece: the caller sizes pieces by how fast it matches them
-  for (let c; (c = walker.take(opts.maxChars)); ) yield c;
+  for (let c; (c = walker.take(opts.maxChars));) yield c;
   done(walker);
 }
 

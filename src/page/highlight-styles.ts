@@ -34,7 +34,9 @@ export function highlightCss(style: Settings['highlightStyle']): string {
   for (const [type, name] of Object.entries(HIGHLIGHT_NAMES) as [EntityType, string][]) {
     const c = COLORS[type];
     if (style === 'underline') {
-      rules.push(`::highlight(${name}) { text-decoration: underline 2px ${c.line}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`);
+      rules.push(
+        `::highlight(${name}) { text-decoration: underline 2px ${c.line}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`,
+      );
     } else if (style === 'tint') {
       rules.push(`::highlight(${name}) { background-color: ${c.tint}; }`);
     }

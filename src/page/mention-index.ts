@@ -79,7 +79,12 @@ export class MentionIndex {
       if (list) {
         // keep each node's list in offset order (binary insertion; lists are short)
         let i = list.length;
-        while (i > 0 && list[i - 1]!.range.startOffset > rec.range.startOffset && list[i - 1]!.range.startContainer === rec.range.startContainer) i--;
+        while (
+          i > 0 &&
+          list[i - 1]!.range.startOffset > rec.range.startOffset &&
+          list[i - 1]!.range.startContainer === rec.range.startContainer
+        )
+          i--;
         list.splice(i, 0, rec);
       } else this.byNode.set(n, [rec]);
     }

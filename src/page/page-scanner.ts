@@ -43,9 +43,44 @@ export const MAX_QUEUED = 3000;
 
 /** Elements whose edges are block boundaries; a change inside one rescans just that block. */
 const BLOCKS = new Set([
-  'p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figcaption', 'caption',
-  'summary', 'legend', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'ul', 'ol', 'dl', 'table',
-  'tr', 'tbody', 'thead', 'figure', 'details', 'address', 'form', 'fieldset',
+  'p',
+  'li',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'caption',
+  'summary',
+  'legend',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tr',
+  'tbody',
+  'thead',
+  'figure',
+  'details',
+  'address',
+  'form',
+  'fieldset',
 ]);
 
 /** what the collector never reads, checked above a rescanned root (the collector checks below it) */
@@ -298,7 +333,13 @@ export class PageScanner {
       } catch {
         continue;
       }
-      const rec: MentionRecord = { range, entity: m.entity, type: m.type, text: chunk.text.slice(m.start, m.end), nodes: nodesOf(chunk, m.start, m.end) };
+      const rec: MentionRecord = {
+        range,
+        entity: m.entity,
+        type: m.type,
+        text: chunk.text.slice(m.start, m.end),
+        nodes: nodesOf(chunk, m.start, m.end),
+      };
       if (this.index.add(rec)) this.painter.add(rec.type, range);
     }
     return version;
@@ -387,7 +428,8 @@ export class PageScanner {
         // a whole block added, or anything with a block edge on both sides: scan just it; inline text
         // added next to other text can join a name with its neighbours: scan their block
         const isBlock = n.nodeType === 1 && BLOCKS.has((n as Element).localName);
-        const alone = isBlock || (blockEdge(n.previousSibling, 'previousSibling', r.target) && blockEdge(n.nextSibling, 'nextSibling', r.target));
+        const alone =
+          isBlock || (blockEdge(n.previousSibling, 'previousSibling', r.target) && blockEdge(n.nextSibling, 'nextSibling', r.target));
         roots.add(alone ? n : this.blockOf(r.target.nodeType === 1 && (r.target as Element).localName !== 'body' ? r.target : n));
       });
       // removing text can join the text around it into a name ("Kim <span>x</span>Jong Un"), but not across a

@@ -50,7 +50,9 @@ function pageSettings(raw: Partial<Settings> | undefined): PageSettings {
     types: Object.fromEntries(TYPES.map((t) => [t, typeof s.types?.[t] === 'boolean' ? s.types[t] : true])) as PageSettings['types'],
     highlightStyle: pick(s.highlightStyle, ['underline', 'tint', 'none'] as const, PAGE_DEFAULTS.highlightStyle),
     cardDelayMs:
-      typeof s.cardDelayMs === 'number' && Number.isFinite(s.cardDelayMs) ? Math.min(5000, Math.max(0, s.cardDelayMs)) : PAGE_DEFAULTS.cardDelayMs,
+      typeof s.cardDelayMs === 'number' && Number.isFinite(s.cardDelayMs)
+        ? Math.min(5000, Math.max(0, s.cardDelayMs))
+        : PAGE_DEFAULTS.cardDelayMs,
     cardDetail: pick(s.cardDetail, ['compact', 'full'] as const, PAGE_DEFAULTS.cardDetail),
     theme: pick(s.theme, ['system', 'light', 'dark'] as const, PAGE_DEFAULTS.theme),
   };

@@ -16,7 +16,16 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from '../settings';
-import { MAX_STORIES, MAX_TITLE_LENGTH, STORIES_KEY, getStories, storiesItem, storiesTooBig, validateStoredStory, type StoredStory } from './stories';
+import {
+  MAX_STORIES,
+  MAX_TITLE_LENGTH,
+  STORIES_KEY,
+  getStories,
+  storiesItem,
+  storiesTooBig,
+  validateStoredStory,
+  type StoredStory,
+} from './stories';
 import { BUNDLED_PACK_ID } from '../story/bundled';
 import { safeParsePack } from '../story/schema';
 
@@ -82,7 +91,10 @@ const Envelope = z.object({
 });
 
 const StoryEnvelope = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id').max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
+    .max(80),
   title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_LENGTH),
   enabled: z.boolean(),
   bundled: z.boolean(),
@@ -111,7 +123,12 @@ function storyLabel(i: number, raw: unknown): string {
 /** Validates a backup file's text; nothing is written. */
 export function parseBackup(text: string, byteLength = new TextEncoder().encode(text).length): ImportResult {
   if (byteLength > MAX_BACKUP_BYTES) {
-    return { ok: false, problems: [`the file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the most Story Lens reads is ${MAX_BACKUP_BYTES / 1024 / 1024} MB`] };
+    return {
+      ok: false,
+      problems: [
+        `the file is ${(byteLength / 1024 / 1024).toFixed(1)} MB; the most Story Lens reads is ${MAX_BACKUP_BYTES / 1024 / 1024} MB`,
+      ],
+    };
   }
   let json: unknown;
   try {
@@ -119,7 +136,8 @@ export function parseBackup(text: string, byteLength = new TextEncoder().encode(
   } catch (e) {
     return { ok: false, problems: [`the file is not JSON (${(e as Error).message})`] };
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problems: ['the file is not a Story Lens export (expected a JSON object)'] };
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, problems: ['the file is not a Story Lens export (expected a JSON object)'] };
   const env = Envelope.safeParse(json);
   if (!env.success) return { ok: false, problems: issueLines('', env.error.issues) };
 
@@ -170,7 +188,9 @@ export function parseBackup(text: string, byteLength = new TextEncoder().encode(
  * storage.local.set. Refuses (writing nothing) when the merge would pass the
  * story limit.
  */
-export async function applyBackup(backup: ParsedBackup): Promise<{ ok: true; added: number; replaced: number } | { ok: false; problems: string[] }> {
+export async function applyBackup(
+  backup: ParsedBackup,
+): Promise<{ ok: true; added: number; replaced: number } | { ok: false; problems: string[] }> {
   const current = await getStories(); // seeds the bundled story if it is missing
   const merged = current.map((s) => ({ ...s }));
   let added = 0;

@@ -86,7 +86,9 @@ export function withSiteEnabled(
   }
   const neverRunOn = settings.neverRunOn.filter((p) => !hostMatches(p, host));
   const onlyRunOn =
-    settings.onlyRunOn.length > 0 && !settings.onlyRunOn.some((p) => hostMatches(p, host)) ? [...settings.onlyRunOn, host] : settings.onlyRunOn;
+    settings.onlyRunOn.length > 0 && !settings.onlyRunOn.some((p) => hostMatches(p, host))
+      ? [...settings.onlyRunOn, host]
+      : settings.onlyRunOn;
   return { neverRunOn, onlyRunOn };
 }
 

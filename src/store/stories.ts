@@ -81,7 +81,10 @@ export class StoryStoreError extends Error {
 
 /** The envelope of a stored story; the pack is checked by parsePack. */
 const StoredStoryShape = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(80),
   title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
   enabled: z.boolean(),
   bundled: z.boolean(),
@@ -107,7 +110,8 @@ export function validateStoredStory(raw: unknown): { story: StoredStory; problem
   }
   const pack = safeParsePack(shape.data.pack);
   if (!pack.ok) return { story: null, problems: pack.problems };
-  if (pack.pack.id !== shape.data.id) return { story: null, problems: [`field id: "${shape.data.id}" is not the pack's id "${pack.pack.id}"`] };
+  if (pack.pack.id !== shape.data.id)
+    return { story: null, problems: [`field id: "${shape.data.id}" is not the pack's id "${pack.pack.id}"`] };
   return { story: { ...shape.data, pack: pack.pack } };
 }
 
@@ -117,7 +121,8 @@ export function validateStoredStory(raw: unknown): { story: StoredStory; problem
  */
 export function validateState(raw: unknown): { state: StoriesState; problems: string[] } {
   const shape = StoriesShape.safeParse(raw);
-  if (!shape.success) return { state: { revision: 0, stories: [] }, problems: raw == null ? [] : ['the stored list of stories is not readable'] };
+  if (!shape.success)
+    return { state: { revision: 0, stories: [] }, problems: raw == null ? [] : ['the stored list of stories is not readable'] };
   const problems: string[] = [];
   const stories: StoredStory[] = [];
   const seen = new Set<string>();
@@ -215,7 +220,10 @@ async function write(
   if (opts.seed !== false) await seedBundled();
   const { state } = await readState();
   const stories = await mutate(state.stories.map((s) => ({ ...s })));
-  const tooBig = stories.length > state.stories.length || JSON.stringify(stories).length > JSON.stringify(state.stories).length ? storiesTooBig(stories) : null;
+  const tooBig =
+    stories.length > state.stories.length || JSON.stringify(stories).length > JSON.stringify(state.stories).length
+      ? storiesTooBig(stories)
+      : null;
   if (tooBig) throw new StoryStoreError(tooBig);
   const next: StoriesState = { revision: state.revision + 1, stories };
   await storiesItem.setValue(next);
@@ -245,7 +253,10 @@ export async function addStory(pack: unknown, opts: { enabled?: boolean } = {}):
   return serialised(async () => {
     let added!: StoredStory;
     await write((stories) => {
-      const id = freeId(valid.id, stories.map((s) => s.id));
+      const id = freeId(
+        valid.id,
+        stories.map((s) => s.id),
+      );
       added = {
         id,
         title: valid.title.slice(0, MAX_TITLE_LENGTH),
@@ -308,7 +319,13 @@ export function undoRemove(): Promise<StoryInfo | null> {
     if (!v.story) return null;
     const story = v.story;
     await write((stories) => {
-      const restored = { ...story, id: freeId(story.id, stories.map((s) => s.id)) };
+      const restored = {
+        ...story,
+        id: freeId(
+          story.id,
+          stories.map((s) => s.id),
+        ),
+      };
       restored.pack = { ...restored.pack, id: restored.id };
       const out = [...stories];
       out.splice(Math.min(raw.data.index, out.length), 0, restored);

@@ -43,7 +43,8 @@ function utf8Bytes(s: string): number {
 }
 
 /** Tag names whose appearance as tags marks pasted page source rather than an article. */
-const HTML_TAG = /<\/?(?:html|head|body|div|p|span|a|br|img|script|style|article|section|main|header|footer|nav|aside|h[1-6]|ul|ol|li|table|tr|td|th|figure|figcaption|strong|em|b|i|meta|link|iframe|form|input|button|blockquote|time|picture|source|noscript)(?:\s[^<>]*)?\/?>/gi;
+const HTML_TAG =
+  /<\/?(?:html|head|body|div|p|span|a|br|img|script|style|article|section|main|header|footer|nav|aside|h[1-6]|ul|ol|li|table|tr|td|th|figure|figcaption|strong|em|b|i|meta|link|iframe|form|input|button|blockquote|time|picture|source|noscript)(?:\s[^<>]*)?\/?>/gi;
 
 export function looksLikeHtml(text: string): boolean {
   if (/^\s*<!doctype\s+html/i.test(text)) return true;
@@ -55,10 +56,44 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', mdash: '—', ndash: '–', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', middot: '·', bull: '•', copy: '©',
-  reg: '®', trade: '™', deg: '°', eacute: 'é', egrave: 'è', aacute: 'á', iacute: 'í', oacute: 'ó', uacute: 'ú',
-  ntilde: 'ñ', uuml: 'ü', ouml: 'ö', auml: 'ä', ccedil: 'ç', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  middot: '·',
+  bull: '•',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  ntilde: 'ñ',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+  ccedil: 'ç',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  zwj: '',
+  zwnj: '',
 };
 
 function decodeEntities(s: string): string {
@@ -96,7 +131,9 @@ export function htmlToBlocks(html: string): string {
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to in a is that for on it with as was at by he his from be are said has have had this were which but not an they their its who been will would after over more than about into also there when we she her them what can one two could all'.split(' '),
+  'the of and to in a is that for on it with as was at by he his from be are said has have had this were which but not an they their its who been will would after over more than about into also there when we she her them what can one two could all'.split(
+    ' ',
+  ),
 );
 
 const SCRIPT_NAMES: [RegExp, string][] = [
@@ -121,26 +158,26 @@ function mainOtherScript(text: string): string {
   return best;
 }
 
-const HAND_HINT = 'Finding names from text works for English articles; you can still add the story’s people, places and organizations by hand in the review.';
+const HAND_HINT =
+  'Finding names from text works for English articles; you can still add the story’s people, places and organizations by hand in the review.';
 
 /** Refuses text that is not an English article, warns about mixed text. */
 function checkLanguage(text: string, warnings: string[]): void {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const letters = (sample.match(/\p{L}/gu) ?? []).length;
   const latin = (sample.match(/\p{Script=Latin}/gu) ?? []).length;
-  if (letters === 0) throw new ExtractError('This text has no words in it, only numbers or signs. Paste the article’s text and try again.', 'empty');
+  if (letters === 0)
+    throw new ExtractError('This text has no words in it, only numbers or signs. Paste the article’s text and try again.', 'empty');
   if (latin === 0)
     throw new ExtractError(`This text has no Latin letters (it looks like ${mainOtherScript(sample)}). ${HAND_HINT}`, 'not-english');
   if (latin / letters < 0.5)
     throw new ExtractError(`Most of this text is in ${mainOtherScript(sample)}, not English. ${HAND_HINT}`, 'not-english');
-  if (latin / letters < 0.9)
-    warnings.push(`Part of the text is in ${mainOtherScript(sample)}; only its English part is read for names.`);
+  if (latin / letters < 0.9) warnings.push(`Part of the text is in ${mainOtherScript(sample)}; only its English part is read for names.`);
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length >= MIN_WORDS_FOR_LANGUAGE_CHECK) {
     const english = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
     // English prose runs at 30-45% of these words; Spanish, French, German... at under 5%.
-    if (english / words.length < 0.1)
-      throw new ExtractError(`This text does not look like English. ${HAND_HINT}`, 'not-english');
+    if (english / words.length < 0.1) throw new ExtractError(`This text does not look like English. ${HAND_HINT}`, 'not-english');
   }
 }
 
@@ -162,7 +199,9 @@ export function checkText(raw: unknown): CheckedText {
   let text = raw;
   if (looksLikeHtml(text)) {
     text = htmlToBlocks(text);
-    warnings.push('The text looked like a web page’s source (HTML): its tags were removed and only its text was read. Nothing in it was run.');
+    warnings.push(
+      'The text looked like a web page’s source (HTML): its tags were removed and only its text was read. Nothing in it was run.',
+    );
   }
   text = text
     .normalize('NFC')

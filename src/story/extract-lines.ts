@@ -13,7 +13,8 @@ const NEWSLETTER = [
   /^(?:sign up|subscribe|newsletter|unsubscribe)\b/i,
 ];
 // "See also House building in England...", "Read more: ...", "Related: ..."
-const SEE_ALSO = /^(?:see also|read more|also read|read next|more on this (?:story|topic)|related(?: stories| articles| content)?|recommended(?: stories)?|most read|you may also like)\b\s*(?:[:\-–—|»›>]\s*|$|\s+\S)/i;
+const SEE_ALSO =
+  /^(?:see also|read more|also read|read next|more on this (?:story|topic)|related(?: stories| articles| content)?|recommended(?: stories)?|most read|you may also like)\b\s*(?:[:\-–—|»›>]\s*|$|\s+\S)/i;
 // photo credits: "© KCNA/AFP/Getty Images", "Photograph: KCNA", "Kirill Kudryavtsev/AFP"
 const PHOTO = [
   /©/,
@@ -26,7 +27,8 @@ const PHOTO = [
   /(?:^|\()(?:Photo(?:graph)?|Picture|Image)s? by\b/,
 ];
 const BYLINE = /^(?:by|words by|reporting by|additional reporting by|written by|edited by)\s+\p{Lu}/u;
-const SITE = /^(?:all rights reserved|advertisement|share this(?: article| story)?|click here|skip to (?:main )?content|cookies?\b|accept (?:all )?cookies|follow us)\b/i;
+const SITE =
+  /^(?:all rights reserved|advertisement|share this(?: article| story)?|click here|skip to (?:main )?content|cookies?\b|accept (?:all )?cookies|follow us)\b/i;
 
 /** Why a line is not story text, or undefined if it is. */
 export function boilerplateKind(line: string): BoilerplateKind | undefined {
@@ -96,7 +98,9 @@ export function isHeadingCase(line: string): boolean {
 
 /** Words before a full stop that do not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st gen col lt capt sgt rep sen gov jr sr co inc ltd corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est fig mt ft ave rev hon maj adm cmdr'.split(' '),
+  'mr mrs ms dr prof st gen col lt capt sgt rep sen gov jr sr co inc ltd corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est fig mt ft ave rev hon maj adm cmdr'.split(
+    ' ',
+  ),
 );
 
 /** Longest stored sentence; longer runs (a paste with no punctuation) are cut at a space. */
@@ -119,7 +123,7 @@ function chunk(s: string): string[] {
 /** Cuts one line into sentences, keeping their text exactly. */
 export function splitSentences(line: string): string[] {
   const out: string[] = [];
-  const re = /[.!?…]+["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?…]+["”’)\]]*\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const end = m.index + m[0].trimEnd().length;

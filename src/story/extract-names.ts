@@ -41,31 +41,37 @@ interface Candidate {
 // ---------------------------------------------------------------- word lists
 
 const TITLES = new Set(
-  ('mr mrs ms miss mx dr prof professor president premier chairman chairwoman comrade general gen marshal minister sir dame lord lady ' +
+  (
+    'mr mrs ms miss mx dr prof professor president premier chairman chairwoman comrade general gen marshal minister sir dame lord lady ' +
     'king queen prince princess pope senator sen rep representative governor gov mayor judge justice chancellor leader secretary ' +
     'ambassador colonel col captain capt lieutenant lt sergeant sgt admiral commander chief deputy vice foreign defence defense ' +
-    'supreme spokesman spokeswoman spokesperson analyst professor. dr. mr. mrs. ms. prof. gen. sen. gov. col. lt. capt. sgt. st. saint')
-    .split(' '),
+    'supreme spokesman spokeswoman spokesperson analyst professor. dr. mr. mrs. ms. prof. gen. sen. gov. col. lt. capt. sgt. st. saint'
+  ).split(' '),
 );
 
 /** Function words and weekdays: never the first word of a name ("In Seoul", "The US", "Asked Putin"). */
 const FUNCTION_CAPS = new Set(
-  ('the a an this that these those he she it they we i you his her its their our my your in on at for with by from to of and but or ' +
+  (
+    'the a an this that these those he she it they we i you his her its their our my your in on at for with by from to of and but or ' +
     'if when while as after before since asked said says also not no yes all some many more most other such both each every ' +
     'here there what who why how where which today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'however meanwhile still then now even just only last next like despite during under over between among about against ' +
-    'january february march april june july august september october november december').split(' '),
+    'january february march april june july august september october november december'
+  ).split(' '),
 );
 /** Capitalised words that are not names on their own. */
 const COMMON_CAPS = new Set([
   ...FUNCTION_CAPS,
-  ...('one two three may first north south east west northern southern eastern western central new old mr mrs ms dr covid covid-19 ' +
+  ...(
+    'one two three may first north south east west northern southern eastern western central new old mr mrs ms dr covid covid-19 ' +
     'god internet web state government president minister photo image video read more see also related topics comments comment ' +
     'contact about privacy terms home search share menu news opinion world business sport sports politics live update updates ' +
-    'breaking explainer analysis editorial profile draft subject cite key facts').split(' '),
+    'breaking explainer analysis editorial profile draft subject cite key facts'
+  ).split(' '),
 ]);
 
-const DEMONYM = /^(?:(?:north|south|east|west)(?:ern)?\s+)?(?:korean|russian|american|chinese|ukrainian|british|english|japanese|french|german|soviet|european|asian|african|indian|iranian|israeli|palestinian|syrian|turkish|polish|italian|spanish|canadian|australian|mexican|brazilian|vietnamese|belarusian|georgian|arab|saudi|kremlin-backed|pro-russian|north korean|south korean)s?$/i;
+const DEMONYM =
+  /^(?:(?:north|south|east|west)(?:ern)?\s+)?(?:korean|russian|american|chinese|ukrainian|british|english|japanese|french|german|soviet|european|asian|african|indian|iranian|israeli|palestinian|syrian|turkish|polish|italian|spanish|canadian|australian|mexican|brazilian|vietnamese|belarusian|georgian|arab|saudi|kremlin-backed|pro-russian|north korean|south korean)s?$/i;
 
 /** Lower-case words allowed inside a name ("University of Tokyo", "Mohammed bin Salman"). */
 const PARTICLES = new Set('of de del da do dos das van von der den bin al el la le du y and for upon on'.split(' '));
@@ -74,9 +80,11 @@ const NAME_PARTICLES = new Set('de del della da dos das van von der den ter bin 
 
 /** Last words that make a capitalised run an organization or a place. */
 const ORG_SUFFIX = new Set(
-  ('university institute forum ministry agency council party bank committee foundation corporation corp company organization ' +
+  (
+    'university institute forum ministry agency council party bank committee foundation corporation corp company organization ' +
     'organisation association commission academy college times post news television tv union federation fund group inc ltd ' +
-    'department office service services army navy command parliament assembly congress court league').split(' '),
+    'department office service services army navy command parliament assembly congress court league'
+  ).split(' '),
 );
 const ORG_PREFIX = new Set('university ministry bank department office academy college institute council'.split(' '));
 const PLACE_SUFFIX = new Set(
@@ -100,7 +108,11 @@ interface KnownName {
 const KNOWN: KnownName[] = [
   { canonical: 'United States', type: 'place', forms: ['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America'] },
   { canonical: 'United Kingdom', type: 'place', forms: ['UK', 'U.K.', 'Britain', 'Great Britain'] },
-  { canonical: 'North Korea', type: 'place', forms: ['DPRK', 'Democratic People’s Republic of Korea', "Democratic People's Republic of Korea"] },
+  {
+    canonical: 'North Korea',
+    type: 'place',
+    forms: ['DPRK', 'Democratic People’s Republic of Korea', "Democratic People's Republic of Korea"],
+  },
   { canonical: 'South Korea', type: 'place', forms: ['ROK', 'Republic of Korea'] },
   { canonical: 'China', type: 'place', forms: ['PRC', 'People’s Republic of China', "People's Republic of China"] },
   { canonical: 'Russia', type: 'place', forms: ['Russian Federation'] },
@@ -181,7 +193,12 @@ function isNameToken(w: string): boolean {
  * Trims [s, e) of `text` to the name it holds; undefined if none.
  * Returns the verbatim slice, so "Kim Jong-un" keeps its hyphen.
  */
-export function trimName(text: string, s: number, e: number, keepDemonym = false): { start: number; end: number; form: string } | undefined {
+export function trimName(
+  text: string,
+  s: number,
+  e: number,
+  keepDemonym = false,
+): { start: number; end: number; form: string } | undefined {
   // whole words at both ends ("Kim Jae-" → "Kim Jae-chun")
   while (s > 0 && letterRe.test(text[s - 1])) s--;
   while (e < text.length && (letterRe.test(text[e]) || (/[-‐]/.test(text[e]) && letterRe.test(text[e + 1] ?? '')))) e++;
@@ -217,7 +234,13 @@ export function trimName(text: string, s: number, e: number, keepDemonym = false
     let p = 0;
     while (p < toks.length && NAME_PARTICLES.has(toks[p].text)) p++;
     if (p > 0 && p < toks.length && isNameToken(toks[p].text)) break; // "von der Leyen"
-    if (!isNameToken(w) || TITLES.has(lw) || TITLES.has(lw + '.') || FUNCTION_CAPS.has(lw) || (!keepDemonym && toks.length > 1 && DEMONYM.test(w)))
+    if (
+      !isNameToken(w) ||
+      TITLES.has(lw) ||
+      TITLES.has(lw + '.') ||
+      FUNCTION_CAPS.has(lw) ||
+      (!keepDemonym && toks.length > 1 && DEMONYM.test(w))
+    )
       toks.shift();
     else if (!keepDemonym && toks.length > 1 && DEMONYM.test(`${w} ${toks[1].text}`)) toks.splice(0, 2);
     else break;
@@ -321,7 +344,7 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
       // compromise reads the "Un" of "Kim Jong Un" as a prefix: a capitalised short word right after a person's name is part of it
       // and "Ursula" runs on into "von der Leyen"
       const next =
-        /^ ((?:(?:von|van|der|den|de|da|du|del|della|bin|ibn|al|le|la) ){1,3}\p{Lu}[\p{L}’'\-]+)(?![\p{L}\p{N}])/u.exec(text.slice(end)) ??
+        /^ ((?:(?:von|van|der|den|de|da|du|del|della|bin|ibn|al|le|la) ){1,3}\p{Lu}[\p{L}’'-]+)(?![\p{L}\p{N}])/u.exec(text.slice(end)) ??
         /^ (\p{Lu}[\p{Ll}]{0,11})(?![\p{L}\p{N}-])/u.exec(text.slice(end));
       if (next && !COMMON_CAPS.has(next[1].toLowerCase()) && !TITLES.has(next[1].toLowerCase()) && !matchStarts.has(base + end + 1)) {
         end += next[0].length;
@@ -338,8 +361,10 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.\-]*(?:\s+(?:(?:of|de|del|the|bin|al|van|von)\s+)?\p{Lu}[\p{L}\p{N}'’.\-]*)*`;
 const NAME12 = String.raw`\p{Lu}[\p{L}\p{N}'’\-]*(?:\s+\p{Lu}[\p{L}\p{N}'’\-]*)?`;
 const DIRECTION = String.raw`(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?`;
-const PLACE_WORD = 'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
-const ORG_WORD = 'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service';
+const PLACE_WORD =
+  'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
+const ORG_WORD =
+  'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service';
 
 /** Lower-case words that, beside a name, say it is a person's. */
 const PERSON_WORD =
@@ -371,14 +396,20 @@ const CUE_RULES: CueRule[] = [
   { re: new RegExp(String.raw`\b${DIRECTION}\s+of\s+(${NAME})`, 'dgu'), cue: () => ({ type: 'place' }) },
   // "Ussuriysk, a city where..."
   {
-    re: new RegExp(String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:(?!of\b|at\b|in\b|for\b|with\b|where\b|which\b)[\p{Ll}\-]+\s+){0,3}?(${PLACE_WORD})\b`, 'dgu'),
+    re: new RegExp(
+      String.raw`(${NAME}),\s+(?:a|an|the)\s+(?:(?!of\b|at\b|in\b|for\b|with\b|where\b|which\b)[\p{Ll}\-]+\s+){0,3}?(${PLACE_WORD})\b`,
+      'dgu',
+    ),
     cue: (m) => ({ type: 'place', what: m[2] }),
   },
   // "the eastern city of Vladivostok"
   { re: new RegExp(String.raw`\b(${PLACE_WORD}) of (${NAME})`, 'dgu'), cue: (m) => ({ type: 'place', what: m[1] }), group: 2 },
   // "Yonhap, the South Korean news agency", "KCNA, Pyongyang’s official news agency"
   {
-    re: new RegExp(String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)?(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'\-]+\s+){0,3}?(${ORG_WORD})\b`, 'dgu'),
+    re: new RegExp(
+      String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)?(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'-]+\s+){0,3}?(${ORG_WORD})\b`,
+      'dgu',
+    ),
     cue: (m) => ({ type: 'organization', what: m[2] }),
   },
   // "South Korean broadcaster YTN", "state channel Rossiya-24", "news agency, KCNA"
@@ -389,17 +420,20 @@ const CUE_RULES: CueRule[] = [
   },
   // "Kremlin spokesperson Dmitry Peskov"
   {
-    re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\-]+)\s+(?:spokesperson|spokesman|spokeswoman|press secretary|press service)\b/dgu,
+    re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)\s+(?:spokesperson|spokesman|spokeswoman|press secretary|press service)\b/dgu,
     cue: () => ({ type: 'organization' }),
   },
   // "Aigerim Nurlanova, a professor at ...", "Putin, the Russian president"
   {
-    re: new RegExp(String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'\-]+\s+){0,3}?(?:${PERSON_WORD})\b`, 'dgu'),
+    re: new RegExp(
+      String.raw`(${NAME}),\s+(?:(?:a|an|the)\s+)(?:(?!of\b|at\b|in\b|for\b|with\b)[\p{L}’'-]+\s+){0,3}?(?:${PERSON_WORD})\b`,
+      'dgu',
+    ),
     cue: () => ({ type: 'person' }),
   },
   // "professor Aigerim Nurlanova", "spokesperson Dmitry Peskov" (two words at least: "the president Monday" is not a name)
   {
-    re: new RegExp(String.raw`\b(?:${PERSON_WORD})\s+(\p{Lu}[\p{L}’'\-]+\s+\p{Lu}[\p{L}’'\-]+)`, 'dgu'),
+    re: new RegExp(String.raw`\b(?:${PERSON_WORD})\s+(\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+)`, 'dgu'),
     cue: () => ({ type: 'person' }),
   },
   // seats of government that stand for it: "The Kremlin had kept expectations low"
@@ -409,7 +443,7 @@ const CUE_RULES: CueRule[] = [
   },
   // "the Kremlin said"
   {
-    re: /\b[Tt]he\s+(\p{Lu}[\p{Ll}\-]+)\s+(?:said|says|announced|denied|confirmed|has said|had said|wants|warned|insisted)\b/dgu,
+    re: /\b[Tt]he\s+(\p{Lu}[\p{Ll}-]+)\s+(?:said|says|announced|denied|confirmed|has said|had said|wants|warned|insisted)\b/dgu,
     cue: () => ({ type: 'organization' }),
   },
 ];
@@ -451,7 +485,13 @@ export function cueCandidates(sentence: Sentence, index: number): Candidate[] {
     const last = words[words.length - 1].toLowerCase();
     const first = words[0].toLowerCase();
     if (ORG_SUFFIX.has(last) || (ORG_PREFIX.has(first) && words[1] === 'of'))
-      out.push({ form: span.form, type: 'organization', weight: 3, cue: { type: 'organization', what: ORG_SUFFIX.has(last) ? last : first }, sentence: index });
+      out.push({
+        form: span.form,
+        type: 'organization',
+        weight: 3,
+        cue: { type: 'organization', what: ORG_SUFFIX.has(last) ? last : first },
+        sentence: index,
+      });
     else if (PLACE_SUFFIX.has(last))
       out.push({ form: span.form, type: 'place', weight: 3, cue: { type: 'place', what: last }, sentence: index });
   }
@@ -594,7 +634,8 @@ export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => s
     if (words.length < 2) continue;
     const type = groupType(g);
     const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
-    if (type === 'person' && particle > 0) proposeRaw(words.slice(particle).join(' '), g); // "von der Leyen"
+    if (type === 'person' && particle > 0)
+      proposeRaw(words.slice(particle).join(' '), g); // "von der Leyen"
     else if (type === 'person') propose(words[words.length - 1], g);
     else if (type === 'place' && words.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w.toLowerCase()))) propose(words[0], g);
   }

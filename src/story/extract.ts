@@ -144,8 +144,7 @@ function nameKind(alias: string, canonical: string, type: EntityType): EntityNam
 
 const ROLE_HEADS =
   'leader|president|premier|minister|spokesperson|spokesman|spokeswoman|secretary|chairman|chairwoman|chief|director|ambassador|envoy|general|commander|professor|analyst|expert|researcher|official|governor|mayor|founder|head|editor|correspondent|sister|brother|father|mother|daughter|son|wife|husband|aide|adviser|advisor|king|queen|prince|dictator|chancellor|senator|diplomat|lawyer|economist|scientist|historian|journalist';
-const ROLE_MODIFIER =
-  String.raw`(?:\p{Lu}[\p{L}\-’']*|defence|defense|foreign|prime|deputy|vice|former|supreme|chief|state|senior|top|press|interior|economy|finance|trade|security|military|party|long-serving|then|current|national|intelligence|opposition)`;
+const ROLE_MODIFIER = String.raw`(?:\p{Lu}[\p{L}\-’']*|defence|defense|foreign|prime|deputy|vice|former|supreme|chief|state|senior|top|press|interior|economy|finance|trade|security|military|party|long-serving|then|current|national|intelligence|opposition)`;
 /** "president" or "President" (a title before a name is capitalised: "French President Emmanuel Macron") */
 const ROLE_HEADS_ANY_CASE = ROLE_HEADS.split('|')
   .map((h) => `[${h[0]}${h[0].toUpperCase()}]${h.slice(1)}`)
@@ -155,7 +154,8 @@ const APPOSITIVE_AFTER = new RegExp(
   String.raw`^,\s+(?:(?:then|now|once|formerly)\s+)?(?:(?:a|an|the)\s+|(?=\p{Lu}[\p{L}\-]*['’]s\s))((?:[^,.;:“”"()]{0,60}?\b)(?:${ROLE_HEADS})\b[^,.;:“”"()]{0,80}?)(?=[,.;]|\s+(?:said|says|who|which|told)\b|$)`,
   'u',
 );
-const LEADING_NOISE = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|With|For|Of|In|On|At|By|Then)\s+)+/u;
+const LEADING_NOISE =
+  /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|With|For|Of|In|On|At|By|Then)\s+)+/u;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -288,7 +288,10 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   const occurrences = new Map<NameGroup, Occurrence[]>();
   const formList = [...owner.keys()].sort((a, b) => b.length - a.length);
   const scanRe = formList.length
-    ? new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${formList.map((f) => escapeRe(f).replace(/\s+/g, '\\s+')).join('|')})(?![\p{L}\p{N}])`, 'gu')
+    ? new RegExp(
+        String.raw`(?<![\p{L}\p{N}])(?:${formList.map((f) => escapeRe(f).replace(/\s+/g, '\\s+')).join('|')})(?![\p{L}\p{N}])`,
+        'gu',
+      )
     : undefined;
   for (let i = 0; i < n; i += BATCH) {
     const end = Math.min(n, i + BATCH);
@@ -310,7 +313,7 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
 
   // 4. entities
   const lowerWords = new Set<string>();
-  for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\-]*/gu) ?? []) lowerWords.add(w);
+  for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? []) lowerWords.add(w);
   const ids = new Set<string>();
   const found: { entity: Entity; count: number; first: number; roles: string[] }[] = [];
   for (const g of roots) {
@@ -365,13 +368,11 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   const firstLine = kept[0];
   // the headline: the first line of five words or more that is not a sentence (a page's text
   // starts with its site name and menu: "The Meridian Post", "World", "Asia-Pacific")
-  const headline = kept
-    .slice(0, 40)
-    .find((l) => {
-      const words = l.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
-      // a menu ("World Asia-Pacific Europe Business Opinion") has no lower-case word; a kicker is in capitals
-      return l.length <= 300 && !endsLikeSentence(l) && words.length >= 5 && words.some((w) => /^\p{Ll}/u.test(w));
-    });
+  const headline = kept.slice(0, 40).find((l) => {
+    const words = l.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+    // a menu ("World Asia-Pacific Europe Business Opinion") has no lower-case word; a kicker is in capitals
+    return l.length <= 300 && !endsLikeSentence(l) && words.length >= 5 && words.some((w) => /^\p{Ll}/u.test(w));
+  });
   const title =
     input.title?.trim().slice(0, 300) ||
     headline ||
@@ -394,7 +395,8 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
     if (/^https:\/\/[^\s<>"]+$/.test(input.url) && input.url.length <= 2048) url = input.url;
     else warnings.push('The link was not kept: only https:// links are stored.');
   }
-  const id = input.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id) && input.id.length <= 80 ? input.id : slugify(input.id || title) || 'my-story';
+  const id =
+    input.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id) && input.id.length <= 80 ? input.id : slugify(input.id || title) || 'my-story';
   const summary = (body.find((s) => s.text !== title) ?? body[0])?.text ?? '';
   const packInput: StoryPackInput = {
     format: 'story-lens/pack',

@@ -71,7 +71,10 @@ export const LocationSchema = z.object({
 });
 
 export const EntitySchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "kim-jong-un"').max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "kim-jong-un"')
+    .max(80),
   /** canonical English name */
   name: text(120),
   type: z.enum(ENTITY_TYPES),
@@ -79,7 +82,10 @@ export const EntitySchema = z.object({
   description: text(300),
   wikipedia: httpsUrl.optional(),
   /** only where confirmed against a reference page: a wrong id is worse than none */
-  wikidata: z.string().regex(/^Q\d+$/, 'expected a Wikidata id such as "Q7747"').optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q\d+$/, 'expected a Wikidata id such as "Q7747"')
+    .optional(),
   /** false for namesakes carried so they can be told apart ("Kim Yo Jong") */
   fromArticle: z.boolean().default(true),
   /** every way outlets write it, in any language; the canonical name is implied */
@@ -100,13 +106,19 @@ export const PackSchema = z
   .object({
     format: z.literal('story-lens/pack'),
     formatVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id').max(80),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
+      .max(80),
     title: text(300),
     /** the story's date: roles and role mentions are resolved as of this day */
     date: isoDate,
     source: z.object({ publisher: text(120).optional(), url: httpsUrl.optional() }).default({}),
     summary: z.string().max(1000).default(''),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .default('en'),
     /** the date the reference facts are current to */
     factsAsOf: isoDate.optional(),
     entities: z.array(EntitySchema).max(2000),

@@ -15,7 +15,10 @@ export const StoryDraftSchema = z.object({
   title: z.string().max(1000).default(''),
   url: z.string().max(4096).default(''),
   site: z.string().max(300).default(''),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   createdAt: z.string().max(40),
 });
 export type StoryDraft = z.infer<typeof StoryDraftSchema>;
@@ -28,7 +31,9 @@ export async function readStoryDraft(): Promise<StoryDraft | null> {
 }
 
 export async function saveStoryDraft(draft: Omit<StoryDraft, 'createdAt'>): Promise<void> {
-  await storyDraftItem.setValue(StoryDraftSchema.parse({ ...draft, text: draft.text.slice(0, MAX_DRAFT_CHARS), createdAt: new Date().toISOString() }));
+  await storyDraftItem.setValue(
+    StoryDraftSchema.parse({ ...draft, text: draft.text.slice(0, MAX_DRAFT_CHARS), createdAt: new Date().toISOString() }),
+  );
 }
 
 export async function clearStoryDraft(): Promise<void> {

@@ -100,7 +100,9 @@ export const defaultAddStoryDeps: AddStoryDeps = {
 };
 
 /** The extraction result ({ pack, warnings }) as review input, or null when it is not one. */
-function readExtraction(result: unknown): { entities: ExtractedEntity[]; title?: string; date?: string; summary?: string; warnings: string[] } | null {
+function readExtraction(
+  result: unknown,
+): { entities: ExtractedEntity[]; title?: string; date?: string; summary?: string; warnings: string[] } | null {
   const r = result as { pack?: unknown; warnings?: unknown } | null;
   if (!r || typeof r !== 'object') return null;
   // The worker's pack is checked like any other: it crossed a context boundary.
@@ -121,7 +123,10 @@ function articleSentences(text: string): string[] {
 
 /** First sentences of the text, up to ~300 characters: a summary the reader can edit. */
 function firstSentences(text: string): string {
-  const paras = text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter((p) => p.length > 80);
+  const paras = text
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 80);
   const first = paras[0] ?? '';
   const sentences = first.match(/[^.!?]+[.!?]+["”’]?/g) ?? [first];
   let out = '';
@@ -150,7 +155,9 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
     'aria-describedby': 'sl-add-story-hint',
     placeholder: 'Paste the article’s text here',
   });
-  const hint = el(doc, 'p', { id: 'sl-add-story-hint', className: 'sl-muted' }, ['One article in English, up to 1 MB of text. Nothing leaves your device.']);
+  const hint = el(doc, 'p', { id: 'sl-add-story-hint', className: 'sl-muted' }, [
+    'One article in English, up to 1 MB of text. Nothing leaves your device.',
+  ]);
   const findButton = el(doc, 'button', { type: 'button', className: 'sl-primary' }, ['Find people and places']);
   const progress = el(doc, 'progress', { id: 'sl-add-story-progress', max: 1, 'aria-labelledby': 'sl-add-story-progress-label' });
   const progressLabel = el(doc, 'span', { id: 'sl-add-story-progress-label' }, ['Reading the article…']);
@@ -183,7 +190,12 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
     }
     draftNote.hidden = false;
     draftNote.replaceChildren(
-      el(doc, 'p', {}, ['From the page ', el(doc, 'strong', {}, [d.title || d.url]), d.site ? ` (${d.site})` : '', '. Check the text, then find its people and places.']),
+      el(doc, 'p', {}, [
+        'From the page ',
+        el(doc, 'strong', {}, [d.title || d.url]),
+        d.site ? ` (${d.site})` : '',
+        '. Check the text, then find its people and places.',
+      ]),
       el(
         doc,
         'button',
@@ -227,7 +239,10 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
       return;
     }
     if (text.length > MAX_DRAFT_CHARS) {
-      say(`This text is too long to read as one article (${(text.length / 1_000_000).toFixed(1)} million characters; the limit is 1 MB). Paste only the article itself.`, 'error');
+      say(
+        `This text is too long to read as one article (${(text.length / 1_000_000).toFixed(1)} million characters; the limit is 1 MB). Paste only the article itself.`,
+        'error',
+      );
       textarea.focus();
       return;
     }
@@ -317,7 +332,10 @@ export function mountAddStory(container: HTMLElement, deps: AddStoryDeps = defau
       showDraft(null);
       textarea.value = '';
       backToText();
-      say(`Saved “${info.title}” with ${info.entityCount} people, places and organizations. It is switched on: its names are marked on the pages you read.`, 'ok');
+      say(
+        `Saved “${info.title}” with ${info.entityCount} people, places and organizations. It is switched on: its names are marked on the pages you read.`,
+        'ok',
+      );
       heading.focus();
       return [];
     } catch (err) {

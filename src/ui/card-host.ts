@@ -121,10 +121,11 @@ export class CardHost {
     const follow = new AbortController();
     let frame = 0;
     const schedule = () => {
-      if (!frame) frame = this.win.requestAnimationFrame(() => {
-        frame = 0;
-        void update();
-      });
+      if (!frame)
+        frame = this.win.requestAnimationFrame(() => {
+          frame = 0;
+          void update();
+        });
     };
     this.win.addEventListener('scroll', schedule, { capture: true, passive: true, signal: follow.signal });
     this.win.addEventListener('resize', schedule, { passive: true, signal: follow.signal });
@@ -135,7 +136,8 @@ export class CardHost {
 
     if (opts.focus || wasFocusedInside) {
       const active = doc.activeElement;
-      if (!this.returnFocus && active instanceof this.win.HTMLElement && active !== doc.body && !this.owns(active)) this.returnFocus = active;
+      if (!this.returnFocus && active instanceof this.win.HTMLElement && active !== doc.body && !this.owns(active))
+        this.returnFocus = active;
       card.focus({ preventScroll: true });
     }
   }

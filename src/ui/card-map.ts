@@ -51,7 +51,13 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
   for (const p of [map.place, ...map.route, ...map.others]) if (!unique.has(p.id)) unique.set(p.id, p);
   const projected = new Map(projectPoints([...unique.values()]).map((p) => [p.id, p]));
 
-  const svg = el(doc, 'svg', { viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`, width: MAP_WIDTH, height: MAP_HEIGHT, class: 'map', role: 'img' });
+  const svg = el(doc, 'svg', {
+    viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`,
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    class: 'map',
+    role: 'img',
+  });
   const names = [...unique.values()].map((p) => p.name);
   svg.setAttribute(
     'aria-label',
@@ -80,7 +86,12 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
     ];
     const ownDot = (b: Box) => b.x0 <= p.x && p.x <= b.x1 && b.y0 <= p.y && p.y <= b.y1;
     const fit = options.find(
-      (o) => o.box.x0 >= 3 && o.box.y0 >= 2 && o.box.x1 <= MAP_WIDTH - 3 && o.box.y1 <= MAP_HEIGHT - 2 && !taken.some((b) => !ownDot(b) && hits(b, o.box)),
+      (o) =>
+        o.box.x0 >= 3 &&
+        o.box.y0 >= 2 &&
+        o.box.x1 <= MAP_WIDTH - 3 &&
+        o.box.y1 <= MAP_HEIGHT - 2 &&
+        !taken.some((b) => !ownDot(b) && hits(b, o.box)),
     );
     if (!fit) return;
     taken.push(fit.box);

@@ -22,7 +22,12 @@ export interface CardViewOptions {
 
 type Child = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) if (c) node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
@@ -31,26 +36,46 @@ function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: 
 
 function roleLine(doc: Document, label: string, role: CardRole, cls: string): HTMLElement {
   const span = formatSpan(role.from, role.to);
-  return h(doc, 'p', { class: `role ${cls}` }, h(doc, 'span', { class: 'role-when' }, label), ' ', role.title, span && h(doc, 'span', { class: 'muted' }, ` (${span})`));
+  return h(
+    doc,
+    'p',
+    { class: `role ${cls}` },
+    h(doc, 'span', { class: 'role-when' }, label),
+    ' ',
+    role.title,
+    span && h(doc, 'span', { class: 'muted' }, ` (${span})`),
+  );
 }
 
 /** Builds the card's content (the dialog element inside the shadow root). */
 export function renderCard(doc: Document, model: CardModel, opts: CardViewOptions): HTMLElement {
   const full = opts.detail === 'full';
-  const root = h(doc, 'div', { class: `card type-${model.type} theme-${opts.theme}`, role: 'dialog', 'aria-label': model.name, tabindex: '-1' });
+  const root = h(doc, 'div', {
+    class: `card type-${model.type} theme-${opts.theme}`,
+    role: 'dialog',
+    'aria-label': model.name,
+    tabindex: '-1',
+  });
 
   const close = h(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close card', title: 'Close (Esc)' }, '×');
   close.addEventListener('click', (e) => {
     e.stopPropagation();
     opts.close();
   });
-  const title = h(doc, 'div', { class: 'title' }, h(doc, 'h2', { class: 'name' }, model.name), model.surface && h(doc, 'span', { class: 'surface', lang: '' }, `“${model.surface}” on this page`));
+  const title = h(
+    doc,
+    'div',
+    { class: 'title' },
+    h(doc, 'h2', { class: 'name' }, model.name),
+    model.surface && h(doc, 'span', { class: 'surface', lang: '' }, `“${model.surface}” on this page`),
+  );
   root.append(
     h(doc, 'header', {}, h(doc, 'span', { class: 'chip' }, TYPE_LABEL[model.type]), title, close),
     h(doc, 'p', { class: 'description' }, model.description),
   );
   if (model.showStory) root.append(h(doc, 'p', { class: 'story muted' }, 'Story: ', model.story.title));
-  if (!model.fromArticle) root.append(h(doc, 'p', { class: 'muted aside' }, 'Not named in the story itself; told apart from the story’s people.'));
+  if (!model.fromArticle)
+    root.append(h(doc, 'p', { class: 'muted aside' }, 'Not named in the story itself; told apart from the story’s people.'));
 
   // roles: then (as of the story's date) and now, when it changed
   const storyDay = formatDate(model.story.date);
@@ -83,7 +108,8 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
 
   if (full && model.relations.length) {
     const ul = h(doc, 'ul', { class: 'relations' });
-    for (const r of model.relations.slice(0, 6)) ul.append(h(doc, 'li', {}, r.text, r.date && h(doc, 'span', { class: 'muted' }, `, ${formatDate(r.date)}`)));
+    for (const r of model.relations.slice(0, 6))
+      ul.append(h(doc, 'li', {}, r.text, r.date && h(doc, 'span', { class: 'muted' }, `, ${formatDate(r.date)}`)));
     root.append(h(doc, 'section', { 'aria-label': 'Relations' }, h(doc, 'h3', {}, 'Connections'), ul));
   }
 
@@ -110,7 +136,13 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
         doc,
         'div',
         { class: 'mentions' },
-        h(doc, 'span', { class: 'count', 'aria-live': 'polite' }, `${plural(nav.count, 'mention', 'mentions')} on this page`, nav.count > 1 ? ` · ${nav.index + 1} of ${nav.count}` : ''),
+        h(
+          doc,
+          'span',
+          { class: 'count', 'aria-live': 'polite' },
+          `${plural(nav.count, 'mention', 'mentions')} on this page`,
+          nav.count > 1 ? ` · ${nav.index + 1} of ${nav.count}` : '',
+        ),
         h(doc, 'span', { class: 'steps' }, prev, next),
       ),
     );

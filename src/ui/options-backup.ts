@@ -62,7 +62,9 @@ export function mountBackup(doc: Document, deps: BackupDeps & { say(text: string
     if (!file) return;
     result.hidden = true;
     if (file.size > MAX_BACKUP_BYTES) {
-      showProblems([`the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the most Story Lens reads is ${MAX_BACKUP_BYTES / 1024 / 1024} MB`]);
+      showProblems([
+        `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the most Story Lens reads is ${MAX_BACKUP_BYTES / 1024 / 1024} MB`,
+      ]);
       return;
     }
     const text = await file.text();
@@ -71,7 +73,10 @@ export function mountBackup(doc: Document, deps: BackupDeps & { say(text: string
       showProblems(out.problems);
       return;
     }
-    const parts = [out.added ? `${out.added} stor${out.added === 1 ? 'y' : 'ies'} added` : '', out.replaced ? `${out.replaced} replaced` : ''].filter(Boolean);
+    const parts = [
+      out.added ? `${out.added} stor${out.added === 1 ? 'y' : 'ies'} added` : '',
+      out.replaced ? `${out.replaced} replaced` : '',
+    ].filter(Boolean);
     result.replaceChildren(el(doc, 'p', {}, [`Imported: your settings${parts.length ? `, ${parts.join(', ')}` : ''}.`]));
     result.dataset.kind = 'ok';
     result.hidden = false;
@@ -82,10 +87,15 @@ export function mountBackup(doc: Document, deps: BackupDeps & { say(text: string
   const resetBtn = el(doc, 'button', { type: 'button', className: 'sl-button', id: 'sl-reset' }, ['Reset settings to defaults…']);
   const confirmBtn = el(doc, 'button', { type: 'button', className: 'sl-button sl-danger-button', id: 'sl-reset-confirm' }, ['Reset']);
   const cancelBtn = el(doc, 'button', { type: 'button', className: 'sl-button' }, ['Cancel']);
-  const confirmBox = el(doc, 'div', { className: 'sl-confirm', id: 'sl-reset-box', role: 'group', 'aria-labelledby': 'sl-reset-question', hidden: true }, [
-    el(doc, 'p', { id: 'sl-reset-question' }, ['Reset every setting to its default? Your stories and your trail stay.']),
-    el(doc, 'div', { className: 'sl-inline' }, [confirmBtn, cancelBtn]),
-  ]);
+  const confirmBox = el(
+    doc,
+    'div',
+    { className: 'sl-confirm', id: 'sl-reset-box', role: 'group', 'aria-labelledby': 'sl-reset-question', hidden: true },
+    [
+      el(doc, 'p', { id: 'sl-reset-question' }, ['Reset every setting to its default? Your stories and your trail stay.']),
+      el(doc, 'div', { className: 'sl-inline' }, [confirmBtn, cancelBtn]),
+    ],
+  );
   resetBtn.addEventListener('click', () => {
     confirmBox.hidden = false;
     resetBtn.setAttribute('aria-expanded', 'true');
@@ -111,7 +121,9 @@ export function mountBackup(doc: Document, deps: BackupDeps & { say(text: string
   const node = el(doc, 'div', { className: 'sl-backup' }, [
     el(doc, 'div', { className: 'sl-field' }, [
       exportBtn,
-      el(doc, 'p', { className: 'sl-hint' }, ['One JSON file with your stories and settings (not your trail). The story that comes with Story Lens is saved by its title and switch.']),
+      el(doc, 'p', { className: 'sl-hint' }, [
+        'One JSON file with your stories and settings (not your trail). The story that comes with Story Lens is saved by its title and switch.',
+      ]),
     ]),
     el(doc, 'div', { className: 'sl-field' }, [
       el(doc, 'label', { for: 'sl-import-file', className: 'sl-file-label' }, ['Import a file']),

@@ -40,7 +40,10 @@ export function mountSiteList(doc: Document, o: SiteListOptions): { node: HTMLEl
   };
 
   const addTyped = async () => {
-    const typed = input.value.split(/[,\n]+/).map((s) => s.trim()).filter(Boolean);
+    const typed = input.value
+      .split(/[,\n]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!typed.length) return;
     const { patterns: clean, rejected } = cleanPatterns(typed);
     if (rejected.length) {
@@ -96,7 +99,11 @@ export function mountSiteList(doc: Document, o: SiteListOptions): { node: HTMLEl
     el(doc, 'p', { id: `sl-${o.id}-hint`, className: 'sl-hint' }, [o.hint]),
     list,
     empty,
-    el(doc, 'div', { className: 'sl-add-row' }, [el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, [`Add a site to “${o.label}”`]), input, add]),
+    el(doc, 'div', { className: 'sl-add-row' }, [
+      el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, [`Add a site to “${o.label}”`]),
+      input,
+      add,
+    ]),
     error,
     restore,
   ]);

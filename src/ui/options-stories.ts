@@ -20,7 +20,9 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
 export function storyDate(date: string): string {
   const d = new Date(date.length === 7 ? `${date}-01T00:00:00Z` : `${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
-  return date.length === 7 ? new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) : dateFormat.format(d);
+  return date.length === 7
+    ? new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
+    : dateFormat.format(d);
 }
 
 /** "11 people, 18 places, 9 organizations" (types with none left out) */
@@ -75,7 +77,11 @@ export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTML
       await deps.setEnabled(s.id, toggle.checked);
       deps.say(`“${s.title}” is ${toggle.checked ? 'on' : 'off'}.`);
     });
-    const meta = [s.bundled ? 'Comes with Story Lens' : `Added ${storyDate(s.addedAt.slice(0, 10))}`, `story of ${storyDate(s.date)}`, entitySummary(s)];
+    const meta = [
+      s.bundled ? 'Comes with Story Lens' : `Added ${storyDate(s.addedAt.slice(0, 10))}`,
+      `story of ${storyDate(s.date)}`,
+      entitySummary(s),
+    ];
     if (s.title !== s.originalTitle) meta.push(`originally “${s.originalTitle}”`);
 
     let body: HTMLElement;
@@ -85,7 +91,12 @@ export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTML
       input.addEventListener('input', () => (draftTitle = input.value));
       const saveBtn = el(doc, 'button', { type: 'submit', className: 'sl-button sl-primary' }, ['Save']);
       const cancel = el(doc, 'button', { type: 'button', className: 'sl-button' }, ['Cancel']);
-      const form = el(doc, 'form', { className: 'sl-rename' }, [el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, ['New title']), input, saveBtn, cancel]);
+      const form = el(doc, 'form', { className: 'sl-rename' }, [
+        el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, ['New title']),
+        input,
+        saveBtn,
+        cancel,
+      ]);
       form.addEventListener('submit', async (e) => {
         e.preventDefault();
         try {
@@ -119,7 +130,12 @@ export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTML
       body = el(doc, 'label', { for: switchId, className: 'sl-story-title' }, [s.title]);
     }
 
-    const rename = el(doc, 'button', { type: 'button', className: 'sl-link-button sl-rename-button', 'aria-label': `Rename “${s.title}”` }, ['Rename']);
+    const rename = el(
+      doc,
+      'button',
+      { type: 'button', className: 'sl-link-button sl-rename-button', 'aria-label': `Rename “${s.title}”` },
+      ['Rename'],
+    );
     rename.addEventListener('click', async () => {
       editing = s.id;
       draftTitle = s.title;
@@ -128,7 +144,9 @@ export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTML
     });
     let remove: HTMLButtonElement | null = null;
     if (!s.bundled) {
-      remove = el(doc, 'button', { type: 'button', className: 'sl-link-button sl-danger', 'aria-label': `Remove “${s.title}”` }, ['Remove']);
+      remove = el(doc, 'button', { type: 'button', className: 'sl-link-button sl-danger', 'aria-label': `Remove “${s.title}”` }, [
+        'Remove',
+      ]);
       remove.addEventListener('click', async () => {
         try {
           const removed = await deps.remove(s.id);
@@ -142,7 +160,10 @@ export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTML
 
     return el(doc, 'li', { className: 'sl-story', 'data-story': s.id }, [
       el(doc, 'div', { className: 'sl-story-switch' }, [toggle]),
-      el(doc, 'div', { className: 'sl-story-body' }, [body, el(doc, 'p', { id: `${switchId}-meta`, className: 'sl-hint' }, [meta.join(' · ')])]),
+      el(doc, 'div', { className: 'sl-story-body' }, [
+        body,
+        el(doc, 'p', { id: `${switchId}-meta`, className: 'sl-hint' }, [meta.join(' · ')]),
+      ]),
       el(doc, 'div', { className: 'sl-story-actions' }, [editing === s.id ? null : rename, editing === s.id ? null : remove]),
     ]);
   };

@@ -99,8 +99,20 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
 
   // ---- controls
   const uid = (s: string) => `sl-${s}`;
-  const checkbox = (id: string, label: string, hint: string | null, get: (s: Settings) => boolean, set: (on: boolean) => Partial<Settings>, role?: 'switch') => {
-    const input = el(doc, 'input', { type: 'checkbox', id: uid(id), role: role ?? null, 'aria-describedby': hint ? uid(`${id}-hint`) : null });
+  const checkbox = (
+    id: string,
+    label: string,
+    hint: string | null,
+    get: (s: Settings) => boolean,
+    set: (on: boolean) => Partial<Settings>,
+    role?: 'switch',
+  ) => {
+    const input = el(doc, 'input', {
+      type: 'checkbox',
+      id: uid(id),
+      role: role ?? null,
+      'aria-describedby': hint ? uid(`${id}-hint`) : null,
+    });
     input.addEventListener('change', () => void save(set(input.checked)));
     refreshers.push((s) => (input.checked = get(s)));
     return el(doc, 'div', { className: `sl-check${role === 'switch' ? ' sl-switch' : ''}` }, [
@@ -119,7 +131,11 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
       });
       return {
         input,
-        node: el(doc, 'div', { className: 'sl-radio' }, [input, el(doc, 'label', { for: id }, [label]), hint ? el(doc, 'p', { id: `${id}-hint`, className: 'sl-hint' }, [hint]) : null]),
+        node: el(doc, 'div', { className: 'sl-radio' }, [
+          input,
+          el(doc, 'label', { for: id }, [label]),
+          hint ? el(doc, 'p', { id: `${id}-hint`, className: 'sl-hint' }, [hint]) : null,
+        ]),
       };
     });
     refreshers.push((s) => inputs.forEach(({ input }) => (input.checked = input.value === s[key])));
@@ -138,8 +154,17 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
       el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }),
       el(doc, 'h1', {}, ['Story Lens settings']),
     ]),
-    el(doc, 'p', { className: 'sl-intro' }, ['Everything runs on this device: no page you read and no setting leaves it, unless you turn on sync below.']),
-    checkbox('enabled', 'Mark the stories I follow on the pages I read', 'Off: no page is read and nothing is marked, anywhere.', (s) => s.enabled, (on) => ({ enabled: on }), 'switch'),
+    el(doc, 'p', { className: 'sl-intro' }, [
+      'Everything runs on this device: no page you read and no setting leaves it, unless you turn on sync below.',
+    ]),
+    checkbox(
+      'enabled',
+      'Mark the stories I follow on the pages I read',
+      'Off: no page is read and nothing is marked, anywhere.',
+      (s) => s.enabled,
+      (on) => ({ enabled: on }),
+      'switch',
+    ),
   ]);
 
   // ---- highlights
@@ -149,7 +174,10 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
     refreshers.push((s) => (input.checked = s.types[t]));
     return el(doc, 'div', { className: 'sl-check' }, [
       input,
-      el(doc, 'label', { for: uid(`type-${t}`) }, [el(doc, 'span', { className: `sl-swatch sl-swatch-${t}`, 'aria-hidden': 'true' }), TYPE_LABELS[t]]),
+      el(doc, 'label', { for: uid(`type-${t}`) }, [
+        el(doc, 'span', { className: `sl-swatch sl-swatch-${t}`, 'aria-hidden': 'true' }),
+        TYPE_LABELS[t],
+      ]),
     ]);
   });
 
@@ -181,8 +209,15 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
   refreshers.push(paintPreview);
 
   const highlights = section('highlights', 'Highlights', null, [
-    el(doc, 'fieldset', { className: 'sl-fieldset' }, [el(doc, 'legend', {}, ['Mark these']), el(doc, 'div', { className: 'sl-row' }, typeBoxes)]),
-    radios('highlightStyle', 'Highlight style', (Object.keys(STYLE_LABELS) as Settings['highlightStyle'][]).map((k) => [k, STYLE_LABELS[k][0], STYLE_LABELS[k][1]])),
+    el(doc, 'fieldset', { className: 'sl-fieldset' }, [
+      el(doc, 'legend', {}, ['Mark these']),
+      el(doc, 'div', { className: 'sl-row' }, typeBoxes),
+    ]),
+    radios(
+      'highlightStyle',
+      'Highlight style',
+      (Object.keys(STYLE_LABELS) as Settings['highlightStyle'][]).map((k) => [k, STYLE_LABELS[k][0], STYLE_LABELS[k][1]]),
+    ),
     preview,
     checkbox(
       'role-mentions',
@@ -231,10 +266,20 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
     el(doc, 'div', { className: 'sl-field' }, [
       el(doc, 'label', { for: uid('card-delay') }, ['Open a card after']),
       el(doc, 'div', { className: 'sl-range' }, [delay, delayOut]),
-      el(doc, 'p', { id: uid('card-delay-hint'), className: 'sl-hint' }, ['How long the pointer rests on a name before its card opens. 500 ms lets you move across a page without cards popping up.']),
+      el(doc, 'p', { id: uid('card-delay-hint'), className: 'sl-hint' }, [
+        'How long the pointer rests on a name before its card opens. 500 ms lets you move across a page without cards popping up.',
+      ]),
     ]),
-    radios('cardDetail', 'Card detail', (Object.keys(DETAIL_LABELS) as Settings['cardDetail'][]).map((k) => [k, DETAIL_LABELS[k][0], DETAIL_LABELS[k][1]])),
-    radios('theme', 'Theme of cards and of these pages', (Object.keys(THEME_LABELS) as Settings['theme'][]).map((k) => [k, THEME_LABELS[k], null])),
+    radios(
+      'cardDetail',
+      'Card detail',
+      (Object.keys(DETAIL_LABELS) as Settings['cardDetail'][]).map((k) => [k, DETAIL_LABELS[k][0], DETAIL_LABELS[k][1]]),
+    ),
+    radios(
+      'theme',
+      'Theme of cards and of these pages',
+      (Object.keys(THEME_LABELS) as Settings['theme'][]).map((k) => [k, THEME_LABELS[k], null]),
+    ),
   ]);
   refreshers.push((s) => applyTheme(doc, s.theme));
 
@@ -268,7 +313,12 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
     unreadable.hidden = problems.length === 0;
     unreadable.replaceChildren(
       el(doc, 'p', {}, ['Some stored stories could not be read and are left out:']),
-      el(doc, 'ul', {}, problems.slice(0, 10).map((p) => el(doc, 'li', {}, [p]))),
+      el(
+        doc,
+        'ul',
+        {},
+        problems.slice(0, 10).map((p) => el(doc, 'li', {}, [p])),
+      ),
     );
   };
   cleanups.push(
@@ -279,11 +329,12 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
   );
   await Promise.all([storyList.refresh(), showUnreadable()]);
   const addSlot = el(doc, 'div', { id: 'add-story-slot', className: 'sl-add-slot' });
-  const stories = section('stories', 'Stories', 'Each story you follow is marked on the pages you read. Switch one off to stop marking it without losing it.', [
-    unreadable,
-    storyList.node,
-    addSlot,
-  ]);
+  const stories = section(
+    'stories',
+    'Stories',
+    'Each story you follow is marked on the pages you read. Switch one off to stop marking it without losing it.',
+    [unreadable, storyList.node, addSlot],
+  );
 
   // ---- trail
   const trailCount = el(doc, 'span', { id: uid('trail-count') });

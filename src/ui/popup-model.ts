@@ -89,7 +89,9 @@ export function formatStoryDate(iso: string, locale = 'en-GB'): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
-  const opts: Intl.DateTimeFormatOptions = m[3] ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  const opts: Intl.DateTimeFormatOptions = m[3]
+    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, opts).format(date);
 }
 
@@ -111,7 +113,10 @@ export function pageSupport(url: string | undefined): { ok: true; host: string }
     return { ok: false, reason: 'Story Lens cannot read this tab.' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    return { ok: false, reason: `Story Lens reads web pages only; the browser does not let extensions into ${parsed.protocol.replace(':', '')}: pages.` };
+    return {
+      ok: false,
+      reason: `Story Lens reads web pages only; the browser does not let extensions into ${parsed.protocol.replace(':', '')}: pages.`,
+    };
   if (/^(chrome\.google\.com|chromewebstore\.google\.com|addons\.mozilla\.org)$/.test(parsed.hostname))
     return { ok: false, reason: 'The browser does not let extensions read its add-on store.' };
   return { ok: true, host: parsed.hostname };
@@ -122,6 +127,7 @@ export function siteOff(settings: Pick<Settings, 'enabled' | 'neverRunOn' | 'onl
   if (!settings.enabled) return { kind: 'off' };
   const byReader = settings.neverRunOn.some((p) => p.trim().toLowerCase() === host.toLowerCase());
   if (settings.neverRunOn.some((p) => hostMatches(p, host))) return { kind: 'off-site', host, byReader };
-  if (settings.onlyRunOn.length && !settings.onlyRunOn.some((p) => hostMatches(p, host))) return { kind: 'off-site', host, byReader: false };
+  if (settings.onlyRunOn.length && !settings.onlyRunOn.some((p) => hostMatches(p, host)))
+    return { kind: 'off-site', host, byReader: false };
   return null;
 }

@@ -125,7 +125,14 @@ async function load(deps: PopupDeps): Promise<Loaded> {
   try {
     report = await withTimeout(deps.pageEntities(tab.id), PAGE_ANSWER_MS);
   } catch (err) {
-    if (err === TIMED_OUT) return { ...base, state: { kind: 'unsupported', reason: 'This page has not answered yet: it may still be loading. Open the popup again in a moment.' } };
+    if (err === TIMED_OUT)
+      return {
+        ...base,
+        state: {
+          kind: 'unsupported',
+          reason: 'This page has not answered yet: it may still be loading. Open the popup again in a moment.',
+        },
+      };
     return { ...base, state: tab.url ? { kind: 'unreachable' } : { kind: 'unsupported', reason: NOT_READABLE } };
   }
   const support = pageSupport(report.url || tab.url);
@@ -152,7 +159,8 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const data = await load(deps);
     content.replaceChildren(render(data));
     root.setAttribute('aria-busy', 'false');
-    if (focusKey) (root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? root.querySelector<HTMLElement>('h1'))?.focus();
+    if (focusKey)
+      (root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ?? root.querySelector<HTMLElement>('h1'))?.focus();
     return data;
   };
 
@@ -174,7 +182,10 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const frag = doc.createDocumentFragment();
     frag.append(
       el(doc, 'header', { className: 'sl-top' }, [
-        el(doc, 'h1', { className: 'sl-brand', tabindex: '-1' }, [el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }), 'Story Lens']),
+        el(doc, 'h1', { className: 'sl-brand', tabindex: '-1' }, [
+          el(doc, 'span', { className: 'sl-logo', 'aria-hidden': 'true' }),
+          'Story Lens',
+        ]),
         el(doc, 'button', { type: 'button', className: 'sl-link', onclick: () => void deps.openOptions() }, ['Settings']),
       ]),
       storySection(d),
@@ -228,7 +239,9 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
       case 'off':
         sec.append(
           stateNote('Story Lens is off.', [
-            el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'turn-on', onclick: () => void turnOn(d) }, ['Turn Story Lens on']),
+            el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'turn-on', onclick: () => void turnOn() }, [
+              'Turn Story Lens on',
+            ]),
           ]),
         );
         return sec;
@@ -236,7 +249,12 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
         sec.append(
           stateNote(`Story Lens is off on ${st.host}.`, [
             st.byReader
-              ? el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'site-on', onclick: () => void siteOn(d, st.host) }, [`Turn on for ${st.host}`])
+              ? el(
+                  doc,
+                  'button',
+                  { type: 'button', className: 'sl-button', 'data-focus-key': 'site-on', onclick: () => void siteOn(d, st.host) },
+                  [`Turn on for ${st.host}`],
+                )
               : el(doc, 'p', { className: 'sl-muted' }, ['A pattern in your site list keeps it off here.']),
             manageSites(),
           ]),
@@ -249,9 +267,20 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     // One meter per story: a page can cover one story fully and another not at all.
     const meters =
       d.stories.length > 1
-        ? d.stories.map((story, i) => ({ id: `sl-coverage-${i}`, title: story.title, c: coverageModel([story.pack], d.report?.counts ?? {}, d.settings.types) }))
+        ? d.stories.map((story, i) => ({
+            id: `sl-coverage-${i}`,
+            title: story.title,
+            c: coverageModel([story.pack], d.report?.counts ?? {}, d.settings.types),
+          }))
         : [{ id: 'sl-coverage-0', title: 'Story coverage', c }];
-    sec.append(el(doc, 'div', { className: 'sl-coverage' }, meters.map((m) => meter(m.id, m.title, m.c))));
+    sec.append(
+      el(
+        doc,
+        'div',
+        { className: 'sl-coverage' },
+        meters.map((m) => meter(m.id, m.title, m.c)),
+      ),
+    );
     if (c.found.length === 0) {
       sec.append(stateNote("This page does not mention the story's people, places or organizations."));
     } else {
@@ -280,14 +309,30 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
             doc,
             'ul',
             { 'aria-label': "The story's key people and places this page leaves out" },
-            c.missing.map((e) => el(doc, 'li', { title: e.type }, [el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }), e.name, srOnly(doc, ` (${e.type})`)])),
+            c.missing.map((e) =>
+              el(doc, 'li', { title: e.type }, [
+                el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }),
+                e.name,
+                srOnly(doc, ` (${e.type})`),
+              ]),
+            ),
           ),
         ]),
       );
     }
     sec.append(
       el(doc, 'div', { className: 'sl-row' }, [
-        el(doc, 'button', { type: 'button', className: 'sl-button sl-secondary', 'data-focus-key': 'site-off', onclick: () => void siteOffClick(d, st.host) }, ['Off on this site']),
+        el(
+          doc,
+          'button',
+          {
+            type: 'button',
+            className: 'sl-button sl-secondary',
+            'data-focus-key': 'site-off',
+            onclick: () => void siteOffClick(d, st.host),
+          },
+          ['Off on this site'],
+        ),
         manageSites(),
       ]),
     );
@@ -386,7 +431,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     await refreshUntilRead('site-off');
   }
 
-  async function turnOn(d: Loaded) {
+  async function turnOn() {
     await deps.setEnabled(true);
     say('Story Lens is on.');
     await refreshUntilRead('site-off');
@@ -396,11 +441,19 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const readable = d.tab?.url && pageSupport(d.tab.url).ok && d.state.kind !== 'unreachable' && d.state.kind !== 'unsupported';
     return el(doc, 'section', { className: 'sl-follow', 'aria-labelledby': 'sl-follow-title' }, [
       el(doc, 'h2', { id: 'sl-follow-title' }, ['Follow a story']),
-      el(doc, 'p', { className: 'sl-muted' }, ["Make this page's article a story of your own: you review its people and places before saving."]),
+      el(doc, 'p', { className: 'sl-muted' }, [
+        "Make this page's article a story of your own: you review its people and places before saving.",
+      ]),
       el(
         doc,
         'button',
-        { type: 'button', className: 'sl-button', disabled: !readable, 'data-focus-key': 'follow', onclick: (ev: Event) => void follow(d, ev.currentTarget as HTMLButtonElement) },
+        {
+          type: 'button',
+          className: 'sl-button',
+          disabled: !readable,
+          'data-focus-key': 'follow',
+          onclick: (ev: Event) => void follow(d, ev.currentTarget as HTMLButtonElement),
+        },
         ['Follow this story'],
       ),
     ]);
@@ -427,7 +480,9 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
   }
 
   function trailSection(entries: PopupTrailEntry[]): HTMLElement {
-    const sec = el(doc, 'section', { className: 'sl-trail', 'aria-labelledby': 'sl-trail-title' }, [el(doc, 'h2', { id: 'sl-trail-title', tabindex: '-1' }, ['Your trail'])]);
+    const sec = el(doc, 'section', { className: 'sl-trail', 'aria-labelledby': 'sl-trail-title' }, [
+      el(doc, 'h2', { id: 'sl-trail-title', tabindex: '-1' }, ['Your trail']),
+    ]);
     if (entries.length === 0) {
       sec.append(el(doc, 'p', { className: 'sl-muted' }, ['Pages you visit that mention the story are listed here, on this device only.']));
       return sec;
@@ -435,13 +490,18 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     const list = el(doc, 'ol', { className: 'sl-trail-list', 'aria-label': 'Pages you visited that mention the story, latest first' });
     entries.forEach((t, i) => {
       const date = t.visitedAt ? new Date(t.visitedAt) : null;
-      const when = date && !Number.isNaN(date.getTime()) ? date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '';
+      const when =
+        date && !Number.isNaN(date.getTime())
+          ? date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+          : '';
       const nextKey = entries[i + 1]?.key ?? entries[i - 1]?.key;
       list.append(
         el(doc, 'li', {}, [
           el(doc, 'div', { className: 'sl-trail-text' }, [
             el(doc, 'a', { href: t.url, target: '_blank', rel: 'noopener noreferrer' }, [t.title || t.url]),
-            el(doc, 'span', { className: 'sl-meta' }, [[t.site, when, t.keyTotal ? `covers ${t.keyFound} of ${t.keyTotal}` : ''].filter(Boolean).join(' · ')]),
+            el(doc, 'span', { className: 'sl-meta' }, [
+              [t.site, when, t.keyTotal ? `covers ${t.keyFound} of ${t.keyTotal}` : ''].filter(Boolean).join(' · '),
+            ]),
           ]),
           el(
             doc,

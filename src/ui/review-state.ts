@@ -142,7 +142,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       });
     }
     case 'setType':
-      return update(state, action.key, (e) => (e.type === action.entityType ? e : { ...e, type: action.entityType, description: undefined }));
+      return update(state, action.key, (e) =>
+        e.type === action.entityType ? e : { ...e, type: action.entityType, description: undefined },
+      );
     case 'merge': {
       if (action.into === action.from) return state;
       const from = state.entities.find((e) => e.key === action.from);
@@ -272,9 +274,14 @@ export function reviewToPack(
       id: uniqueId(slugify(e.name), takenEntities, `${packId}-entity`),
       name: e.name,
       type: e.type,
-      description: (e.description ?? `${TYPE_WORD[e.type]} named in “${title.length > 200 ? `${title.slice(0, 200)}…` : title}”`).slice(0, 300),
+      description: (e.description ?? `${TYPE_WORD[e.type]} named in “${title.length > 200 ? `${title.slice(0, 200)}…` : title}”`).slice(
+        0,
+        300,
+      ),
       fromArticle: true,
-      names: e.aliases.filter((a) => a.length <= 120).map((text) => ({ text, lang: language, kind: e.aliasKinds[text] ?? ('name' as const) })),
+      names: e.aliases
+        .filter((a) => a.length <= 120)
+        .map((text) => ({ text, lang: language, kind: e.aliasKinds[text] ?? ('name' as const) })),
       sentences: e.sentences.filter((s) => s.length <= 2000).slice(0, 200),
     })),
   };

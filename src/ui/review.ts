@@ -57,7 +57,12 @@ export function mountReview(
   }
 
   function typeSelect(id: string, value: EntityType, label: string, onChange: (t: EntityType) => void, focusKey: string): HTMLElement {
-    const select = el(doc, 'select', { id, 'data-focus-key': focusKey, 'aria-label': label, onchange: (ev: Event) => onChange((ev.target as HTMLSelectElement).value as EntityType) });
+    const select = el(doc, 'select', {
+      id,
+      'data-focus-key': focusKey,
+      'aria-label': label,
+      onchange: (ev: Event) => onChange((ev.target as HTMLSelectElement).value as EntityType),
+    });
     for (const t of ENTITY_TYPES) select.append(el(doc, 'option', { value: t, selected: t === value }, [TYPE_LABEL[t]]));
     select.value = value;
     return select;
@@ -97,14 +102,24 @@ export function mountReview(
               'data-focus-key': `unalias:${k}:${i}`,
               'aria-label': `Remove the name “${a}” from ${e.name}`,
               title: 'Remove this name',
-              onclick: () => dispatch({ type: 'removeAlias', key: k, alias: a }, e.aliases[i + 1] || e.aliases[i - 1] ? `unalias:${k}:${Math.max(0, i - (e.aliases[i + 1] ? 0 : 1))}` : `alias-input:${k}`),
+              onclick: () =>
+                dispatch(
+                  { type: 'removeAlias', key: k, alias: a },
+                  e.aliases[i + 1] || e.aliases[i - 1] ? `unalias:${k}:${Math.max(0, i - (e.aliases[i + 1] ? 0 : 1))}` : `alias-input:${k}`,
+                ),
             },
             ['×'],
           ),
         ]),
       ),
     );
-    const aliasInput = el(doc, 'input', { id: aliasInputId, type: 'text', maxlength: 120, 'data-focus-key': `alias-input:${k}`, placeholder: 'Another name' });
+    const aliasInput = el(doc, 'input', {
+      id: aliasInputId,
+      type: 'text',
+      maxlength: 120,
+      'data-focus-key': `alias-input:${k}`,
+      placeholder: 'Another name',
+    });
     const addAlias = () => {
       const v = aliasInput.value.trim();
       if (v) dispatch({ type: 'addAlias', key: k, alias: v }, `alias-input:${k}`);
@@ -122,7 +137,12 @@ export function mountReview(
     const sentences = e.sentences.length
       ? el(doc, 'details', { className: 'sl-sentences' }, [
           el(doc, 'summary', {}, [`What the story says (${e.sentences.length} ${e.sentences.length === 1 ? 'sentence' : 'sentences'})`]),
-          el(doc, 'ul', {}, e.sentences.slice(0, 20).map((s) => el(doc, 'li', {}, [s]))),
+          el(
+            doc,
+            'ul',
+            {},
+            e.sentences.slice(0, 20).map((s) => el(doc, 'li', {}, [s])),
+          ),
         ])
       : el(doc, 'p', { className: 'sl-muted' }, ['No sentence of the article names it.']);
 
@@ -139,7 +159,13 @@ export function mountReview(
           'data-focus-key': `name:${k}`,
           onchange: (ev: Event) => dispatch({ type: 'rename', key: k, name: (ev.target as HTMLInputElement).value }, `name:${k}`),
         }),
-        typeSelect(`sl-type-${k}`, e.type, `Type of ${e.name}`, (t) => dispatch({ type: 'setType', key: k, entityType: t }, `type:${k}`), `type:${k}`),
+        typeSelect(
+          `sl-type-${k}`,
+          e.type,
+          `Type of ${e.name}`,
+          (t) => dispatch({ type: 'setType', key: k, entityType: t }, `type:${k}`),
+          `type:${k}`,
+        ),
         others.length
           ? el(doc, 'span', { className: 'sl-merge' }, [
               el(doc, 'label', { for: mergeId, className: 'sl-sr-only' }, [`Merge ${e.name} into another entity`]),
@@ -183,7 +209,10 @@ export function mountReview(
           e.aliases.length ? aliasList : el(doc, 'span', { className: 'sl-muted' }, ['(no other names)']),
           el(doc, 'label', { for: aliasInputId, className: 'sl-sr-only' }, [`Another name for ${e.name}`]),
           aliasInput,
-          el(doc, 'button', { type: 'button', className: 'sl-ghost sl-small', 'data-focus-key': `alias-add:${k}`, onclick: addAlias }, ['Add name', srOnly(doc, ` to ${e.name}`)]),
+          el(doc, 'button', { type: 'button', className: 'sl-ghost sl-small', 'data-focus-key': `alias-add:${k}`, onclick: addAlias }, [
+            'Add name',
+            srOnly(doc, ` to ${e.name}`),
+          ]),
         ]),
         sentences,
       ]),
@@ -217,7 +246,13 @@ export function mountReview(
     });
     summaryInput.value = state.summary;
 
-    const addName = el(doc, 'input', { id: 'sl-add-entity-name', type: 'text', maxlength: 120, 'data-focus-key': 'add-name', placeholder: 'Name as the article writes it' });
+    const addName = el(doc, 'input', {
+      id: 'sl-add-entity-name',
+      type: 'text',
+      maxlength: 120,
+      'data-focus-key': 'add-name',
+      placeholder: 'Name as the article writes it',
+    });
     let addType: EntityType = 'person';
     const addEntity = () => {
       const v = addName.value.trim();
@@ -236,7 +271,17 @@ export function mountReview(
       if (!members.length) return null;
       return el(doc, 'section', { className: 'sl-type-group', 'aria-labelledby': `sl-group-${t}` }, [
         el(doc, 'h5', { id: `sl-group-${t}` }, [`${TYPE_PLURAL[t][1][0].toUpperCase()}${TYPE_PLURAL[t][1].slice(1)} (${members.length})`]),
-        el(doc, 'ul', { className: 'sl-entity-list' }, members.map((e) => entityItem(e, state.entities.filter((o) => o.key !== e.key)))),
+        el(
+          doc,
+          'ul',
+          { className: 'sl-entity-list' },
+          members.map((e) =>
+            entityItem(
+              e,
+              state.entities.filter((o) => o.key !== e.key),
+            ),
+          ),
+        ),
       ]);
     });
 
@@ -245,14 +290,29 @@ export function mountReview(
       el(doc, 'p', { className: 'sl-muted' }, [
         `Story Lens found ${countsLine(state.entities)}. Correct names, types and other names, merge or split, then save. Nothing is saved until you do.`,
       ]),
-      warnings.length ? el(doc, 'ul', { className: 'sl-warnings', 'aria-label': 'Notes on the text' }, warnings.map((w) => el(doc, 'li', {}, [w]))) : null,
+      warnings.length
+        ? el(
+            doc,
+            'ul',
+            { className: 'sl-warnings', 'aria-label': 'Notes on the text' },
+            warnings.map((w) => el(doc, 'li', {}, [w])),
+          )
+        : null,
       el(doc, 'div', { className: 'sl-story-fields' }, [
-        el(doc, 'div', { className: 'sl-field sl-grow' }, [el(doc, 'label', { for: 'sl-review-story-title' }, ['Story title']), titleInput]),
+        el(doc, 'div', { className: 'sl-field sl-grow' }, [
+          el(doc, 'label', { for: 'sl-review-story-title' }, ['Story title']),
+          titleInput,
+        ]),
         el(doc, 'div', { className: 'sl-field' }, [el(doc, 'label', { for: 'sl-review-story-date' }, ['Date']), dateInput]),
-        el(doc, 'div', { className: 'sl-field sl-full' }, [el(doc, 'label', { for: 'sl-review-story-summary' }, ['Summary (optional, shown in the popup)']), summaryInput]),
+        el(doc, 'div', { className: 'sl-field sl-full' }, [
+          el(doc, 'label', { for: 'sl-review-story-summary' }, ['Summary (optional, shown in the popup)']),
+          summaryInput,
+        ]),
       ]),
       ...groups,
-      state.entities.length === 0 ? el(doc, 'p', { className: 'sl-muted' }, ['No people, places or organizations yet: add them below.']) : null,
+      state.entities.length === 0
+        ? el(doc, 'p', { className: 'sl-muted' }, ['No people, places or organizations yet: add them below.'])
+        : null,
       el(doc, 'fieldset', { className: 'sl-add-entity' }, [
         el(doc, 'legend', {}, ['Add a person, place or organization the article names']),
         el(doc, 'div', { className: 'sl-inline' }, [
@@ -262,10 +322,27 @@ export function mountReview(
           el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': 'add-entity', onclick: addEntity }, ['Add']),
         ]),
       ]),
-      problems.length ? el(doc, 'ul', { className: 'sl-problems', role: 'alert', 'aria-label': 'Cannot save yet' }, problems.map((p) => el(doc, 'li', {}, [p]))) : null,
+      problems.length
+        ? el(
+            doc,
+            'ul',
+            { className: 'sl-problems', role: 'alert', 'aria-label': 'Cannot save yet' },
+            problems.map((p) => el(doc, 'li', {}, [p])),
+          )
+        : null,
       el(doc, 'div', { className: 'sl-actions' }, [
-        el(doc, 'button', { type: 'button', className: 'sl-primary', 'data-focus-key': 'save', disabled: saving, onclick: () => void save() }, [saving ? 'Saving…' : 'Save story']),
-        el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': 'cancel', disabled: saving, onclick: () => handlers.onCancel() }, ['Cancel']),
+        el(
+          doc,
+          'button',
+          { type: 'button', className: 'sl-primary', 'data-focus-key': 'save', disabled: saving, onclick: () => void save() },
+          [saving ? 'Saving…' : 'Save story'],
+        ),
+        el(
+          doc,
+          'button',
+          { type: 'button', className: 'sl-ghost', 'data-focus-key': 'cancel', disabled: saving, onclick: () => handlers.onCancel() },
+          ['Cancel'],
+        ),
       ]),
     ];
     root.replaceChildren(...children.filter((c): c is Node => c != null));

@@ -142,7 +142,11 @@ describe('add a story', () => {
     await popup.setViewportSize({ width: 360, height: 600 });
     await popup.waitForSelector('#popup[aria-busy="false"]');
     expect(await popup.textContent('.sl-kicker')).toBe('Following 2 stories');
-    await expect.poll(() => popup.getByRole('button', { name: 'Olaf Scholz, person, from Macron and Scholz in Berlin, 1 mention', exact: true }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        popup.getByRole('button', { name: 'Olaf Scholz, person, from Macron and Scholz in Berlin, 1 mention', exact: true }).count(),
+      )
+      .toBe(1);
     // a meter per story: this page covers the new story, not the bundled one
     expect(await popup.$$eval('[role="meter"]', (m) => m.map((x) => x.getAttribute('aria-valuenow')))).toEqual(['0', '3']);
     await popup.setViewportSize({ width: 360, height: await popup.evaluate(() => document.documentElement.scrollHeight) });
@@ -170,11 +174,17 @@ describe('add a story', () => {
     await find();
     await expect.poll(() => page.textContent('.sl-message')).toMatch(/too long to read as one article/);
 
-    await page.fill('#sl-add-story-text', '김정은 북한 국무위원장이 블라디미르 푸틴 러시아 대통령과 보스토치니 우주기지에서 정상회담을 했다. '.repeat(5));
+    await page.fill(
+      '#sl-add-story-text',
+      '김정은 북한 국무위원장이 블라디미르 푸틴 러시아 대통령과 보스토치니 우주기지에서 정상회담을 했다. '.repeat(5),
+    );
     await find();
     await expect.poll(() => page.textContent('.sl-message')).toMatch(/Korean|not English/);
 
-    await page.fill('#sl-add-story-text', 'El presidente ruso recibió al líder norcoreano en el cosmódromo de Vostochni, en el extremo oriente del país, y ambos hablaron durante horas sobre la cooperación militar y espacial entre los dos gobiernos, según la agencia oficial de noticias.');
+    await page.fill(
+      '#sl-add-story-text',
+      'El presidente ruso recibió al líder norcoreano en el cosmódromo de Vostochni, en el extremo oriente del país, y ambos hablaron durante horas sobre la cooperación militar y espacial entre los dos gobiernos, según la agencia oficial de noticias.',
+    );
     await find();
     await expect.poll(() => page.textContent('.sl-message')).toMatch(/does not look like English/);
     expect(await page.isVisible('#sl-review-title')).toBe(false);
@@ -209,10 +219,15 @@ describe('add a story', () => {
     // the page answers while the worker reads: a 50 ms timer fires on time
     const lags: number[] = [];
     for (let i = 0; i < 5; i++) {
-      lags.push(await page.evaluate(() => new Promise<number>((r) => {
-        const t0 = performance.now();
-        setTimeout(() => r(performance.now() - t0 - 50), 50);
-      })));
+      lags.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((r) => {
+              const t0 = performance.now();
+              setTimeout(() => r(performance.now() - t0 - 50), 50);
+            }),
+        ),
+      );
     }
     expect(Math.max(...lags)).toBeLessThan(150);
     await page.waitForFunction(() => (document.getElementById('sl-add-story-progress') as HTMLProgressElement).position > 0);
@@ -227,11 +242,19 @@ describe('add a story', () => {
 
   it('takes the article the popup\'s "Follow this story" left, and drops it on request', async () => {
     let page = await h.extensionPage('options.html');
-    await page.evaluate((text) =>
-      chrome.storage.local.set({
-        storyDraft: { text, title: 'From a page', url: 'https://news.example/a', site: 'news.example', createdAt: new Date().toISOString() },
-      }),
-    ARTICLE);
+    await page.evaluate(
+      (text) =>
+        chrome.storage.local.set({
+          storyDraft: {
+            text,
+            title: 'From a page',
+            url: 'https://news.example/a',
+            site: 'news.example',
+            createdAt: new Date().toISOString(),
+          },
+        }),
+      ARTICLE,
+    );
     await page.close();
     page = await h.extensionPage('options.html#add-story');
     await page.waitForSelector('.sl-draft:not([hidden])');

@@ -29,7 +29,9 @@ const OWN_STORY = {
     id: 'engine-story',
     title: 'The analytical engine',
     date: '1843-07-01',
-    entities: [{ id: 'ada-lovelace', name: 'Ada Lovelace', type: 'person', description: 'Mathematician who wrote the first published program.' }],
+    entities: [
+      { id: 'ada-lovelace', name: 'Ada Lovelace', type: 'person', description: 'Mathematician who wrote the first published program.' },
+    ],
   },
 };
 
@@ -70,7 +72,9 @@ async function fromContentScript(page: Page, type: string, data: unknown): Promi
 async function inContentScript(page: Page, expression: string): Promise<unknown> {
   const cdp = await h.context.newCDPSession(page);
   const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) =>
+    contexts.push(e.context),
+  );
   await cdp.send('Runtime.enable');
   const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Story Lens');
   if (!isolated) throw new Error(`no Story Lens content script world in the page (worlds: ${contexts.map((c) => c.name).join(', ')})`);
@@ -187,13 +191,29 @@ describe('background', () => {
     const popup = await h.extensionPage('popup.html');
     await popup.waitForTimeout(500);
     await popup.close();
-    const local = (u: string) => u.startsWith(h.server.origin) || u.startsWith(`chrome-extension://${h.extensionId}/`) || u.startsWith('data:') || u.startsWith('blob:');
+    const local = (u: string) =>
+      u.startsWith(h.server.origin) ||
+      u.startsWith(`chrome-extension://${h.extensionId}/`) ||
+      u.startsWith('data:') ||
+      u.startsWith('blob:');
     expect(requests.filter((r) => !local(r.url))).toEqual([]);
     // the only requests to the test server are the pages the test opened itself
-    expect(requests.filter((r) => r.url.startsWith(h.server.origin)).map((r) => new URL(r.url).pathname).filter((p) => p !== '/story.html' && p !== '/favicon.ico')).toEqual([]);
+    expect(
+      requests
+        .filter((r) => r.url.startsWith(h.server.origin))
+        .map((r) => new URL(r.url).pathname)
+        .filter((p) => p !== '/story.html' && p !== '/favicon.ico'),
+    ).toEqual([]);
     // and this record does see the worker's requests: one made on purpose shows up
     const sw = await h.serviceWorker();
-    await sw.evaluate((url) => fetch(url).then(() => undefined, () => undefined), h.server.url('/probe-from-worker'));
+    await sw.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      h.server.url('/probe-from-worker'),
+    );
     await poll(() => requests.some((r) => r.url.endsWith('/probe-from-worker') && r.fromWorker)).toBe(true);
   });
 });

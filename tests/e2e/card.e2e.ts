@@ -36,7 +36,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(path: string, opts: { dark?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  path: string,
+  opts: { dark?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await h.context.newPage();
   const errors = collectErrors(page);
   if (opts.viewport) await page.setViewportSize(opts.viewport);
@@ -66,7 +69,9 @@ describe('hover card', () => {
     expect(card.rect!.width).toBeGreaterThanOrEqual(300);
     expect(card.rect!.width).toBeLessThanOrEqual(340);
     // the hovered mention is marked under a name outside the three contract names
-    expect(await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()))).toEqual(['Sergei Shoigu']);
+    expect(await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()))).toEqual([
+      'Sergei Shoigu',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -105,7 +110,9 @@ describe('hover card', () => {
     await page.mouse.move(1000, 700, { steps: 3 });
     await page.waitForTimeout(1200);
     expect((await cardState(page)).open).toBe(true);
-    await page.evaluate(() => (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click());
+    await page.evaluate(() =>
+      (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click(),
+    );
     await waitForNoCard(page);
     await page.close();
   });
@@ -144,7 +151,9 @@ describe('hover card', () => {
     expect(card.text).toMatch(/Place/i);
     const map = await page.evaluate(() => {
       const svg = document.querySelector('story-lens-card')!.shadowRoot!.querySelector('svg');
-      return svg ? { route: svg.querySelectorAll('polyline').length, labels: [...svg.querySelectorAll('text')].map((t) => t.textContent) } : null;
+      return svg
+        ? { route: svg.querySelectorAll('polyline').length, labels: [...svg.querySelectorAll('text')].map((t) => t.textContent) }
+        : null;
     });
     expect(map).not.toBeNull();
     expect(map!.labels).toContain('Ussuriysk');
@@ -157,8 +166,18 @@ describe('hover card', () => {
     await hoverText(page, 'Vladimir Putin');
     const card = await waitForCard(page, 'Vladimir Putin');
     expect(card.text).toMatch(/2 mentions on this page · 1 of 2/);
-    await page.evaluate(() => (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button[aria-label="Next mention on this page"]') as HTMLButtonElement).click());
-    await page.waitForFunction(() => /2 of 2/.test((document.querySelector('story-lens-card')?.shadowRoot?.querySelector('[role=dialog]') as HTMLElement | null)?.innerText ?? ''));
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('story-lens-card')!
+          .shadowRoot!.querySelector('button[aria-label="Next mention on this page"]') as HTMLButtonElement
+      ).click(),
+    );
+    await page.waitForFunction(() =>
+      /2 of 2/.test(
+        (document.querySelector('story-lens-card')?.shadowRoot?.querySelector('[role=dialog]') as HTMLElement | null)?.innerText ?? '',
+      ),
+    );
     const active = await page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()));
     expect(active).toContain('Putin');
     await page.close();
@@ -247,7 +266,11 @@ describe('hover card', () => {
     const state = await page.evaluate(() => {
       const root = document.querySelector('story-lens-card')!.shadowRoot!;
       const card = root.querySelector('[role=dialog]')!;
-      return { facts: root.querySelectorAll('dt').length, bg: getComputedStyle(card).backgroundColor, animations: root.getAnimations().length };
+      return {
+        facts: root.querySelectorAll('dt').length,
+        bg: getComputedStyle(card).backgroundColor,
+        animations: root.getAnimations().length,
+      };
     });
     expect(state.facts).toBeLessThanOrEqual(3);
     expect(state.facts).toBeLessThan(full);

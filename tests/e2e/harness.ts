@@ -17,7 +17,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, '.output/screenshots');
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((p) => p && fs.existsSync(p));
-  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error('No Chromium found: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.');
   return found;
 }
 
@@ -89,7 +90,12 @@ export interface Harness {
 }
 
 export async function launch(
-  opts: { extensionDir?: string; routes?: Record<string, Route>; userDataDir?: string; /** default true; `npm start` shows the window where there is a display */ headless?: boolean } = {},
+  opts: {
+    extensionDir?: string;
+    routes?: Record<string, Route>;
+    userDataDir?: string;
+    /** default true; `npm start` shows the window where there is a display */ headless?: boolean;
+  } = {},
 ): Promise<Harness> {
   const ext = opts.extensionDir ?? EXTENSION_DIR;
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`No built extension at ${ext}: run "npm run build" first.`);
@@ -120,7 +126,8 @@ export async function launch(
   // Tests start from an installed extension: the background seeds the bundled story on install, and a test
   // that reads the stories before that (seen once in CI, on a loaded machine) would read nothing.
   await sw.evaluate(async () => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage;
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } })
+      .chrome.storage;
     for (let i = 0; i < 300; i++) {
       if ((await storage.local.get('stories')).stories) return;
       await new Promise((r) => setTimeout(r, 50));

@@ -32,7 +32,11 @@ export async function highlightCount(page: Page): Promise<number> {
 
 export async function waitForHighlights(page: Page, atLeast = 1, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
-    (min) => ['story-lens-person', 'story-lens-place', 'story-lens-organization'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0) >= min,
+    (min) =>
+      ['story-lens-person', 'story-lens-place', 'story-lens-organization'].reduce(
+        (n, name) => n + (CSS.highlights.get(name)?.size ?? 0),
+        0,
+      ) >= min,
     atLeast,
     { timeout },
   );
@@ -78,7 +82,11 @@ export async function textRect(page: Page, text: string, occurrence = 0): Promis
 }
 
 /** Rests the pointer on the middle of a text, as a reader would. */
-export async function hoverText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function hoverText(
+  page: Page,
+  text: string,
+  occurrence = 0,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const r = await textRect(page, text, occurrence);
   await page.mouse.move(r.x + r.width / 2 - 3, r.y + r.height / 2 - 1, { steps: 2 });
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 2 });
@@ -128,15 +136,21 @@ export async function waitForCard(page: Page, label?: string, timeout = 5000): P
   );
   // let floating-ui place it and its entrance animation (if motion is allowed) finish
   await page.waitForTimeout(60);
-  await page.evaluate(() => Promise.all((document.querySelector('story-lens-card')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)));
+  await page.evaluate(() =>
+    Promise.all((document.querySelector('story-lens-card')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)),
+  );
   return cardState(page);
 }
 
 export async function waitForNoCard(page: Page, timeout = 3000): Promise<void> {
-  await page.waitForFunction(() => {
-    const host = document.querySelector('story-lens-card') as HTMLElement | null;
-    return !host || host.hidden;
-  }, undefined, { timeout });
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('story-lens-card') as HTMLElement | null;
+      return !host || host.hidden;
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 /** Serves an empty favicon so the browser's own favicon request is not a 404 in the page's console. */
@@ -162,7 +176,10 @@ export async function sendToActiveTab<T = unknown>(h: Harness, page: Page, type:
     async ({ type, data }) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       if (!tab?.id) throw new Error('no active tab');
-      return (await chrome.tabs.sendMessage(tab.id, { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() })) as { res?: unknown; err?: unknown };
+      return (await chrome.tabs.sendMessage(tab.id, { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() })) as {
+        res?: unknown;
+        err?: unknown;
+      };
     },
     { type, data },
   );

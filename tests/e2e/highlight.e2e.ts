@@ -7,7 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, type Harness } from './harness';
-import { collectErrors, highlightCount, highlightTexts, sendToActiveTab, setSettings, waitForHighlights, quietFavicon } from './highlight-helpers';
+import {
+  collectErrors,
+  highlightCount,
+  highlightTexts,
+  sendToActiveTab,
+  setSettings,
+  waitForHighlights,
+  quietFavicon,
+} from './highlight-helpers';
 
 const FIXTURE = '/tests/fixtures/pages/story-people.html';
 const fixtureHtml = fs.readFileSync(path.join(ROOT, FIXTURE), 'utf8');
@@ -60,7 +68,10 @@ describe('highlights', () => {
     }));
     const served = fixtureHtml.slice(fixtureHtml.indexOf('<body>'), fixtureHtml.indexOf('</body>') + 7);
     // Chromium serialises the body as parsed: compare with the served markup after the same parse
-    const parsed = await page.evaluate((html) => new DOMParser().parseFromString(`<!doctype html><html><head></head>${html}</html>`, 'text/html').body.outerHTML, served);
+    const parsed = await page.evaluate(
+      (html) => new DOMParser().parseFromString(`<!doctype html><html><head></head>${html}</html>`, 'text/html').body.outerHTML,
+      served,
+    );
     const trim = (b: string) => b.replace(/\s+<\/body>$/, '</body>');
     expect(trim(state.body)).toBe(trim(parsed));
     expect(state.extraElements).toBe(0);
@@ -96,7 +107,9 @@ describe('highlights', () => {
     await page.waitForTimeout(500);
     expect(await page.inputValue('#ta')).toBe('Vladimir Putin and Kim Jong Un met Dmitry Peskov');
     expect(await page.inputValue('#in')).toBe('Kim Jong Un in Vladivostok');
-    expect(await page.evaluate(() => document.getElementById('ce')!.innerHTML)).toBe('Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome');
+    expect(await page.evaluate(() => document.getElementById('ce')!.innerHTML)).toBe(
+      'Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome',
+    );
     expect(await inEditable()).toBe(0);
     // the caret stayed where the reader typed
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ce');
@@ -130,8 +143,15 @@ describe('highlights', () => {
       document.getElementById('p3')!.remove();
       document.getElementById('p1')!.firstChild!.nodeValue = 'Nobody from the story is named here.';
     });
-    await page.waitForFunction(() => ![...(CSS.highlights.get('story-lens-organization') ?? [])].some((r) => (r as Range).toString() === 'Kremlin'));
-    await page.waitForFunction(() => !(CSS.highlights.get('story-lens-place') ? [...CSS.highlights.get('story-lens-place')!] : []).some((r) => (r as Range).toString() === 'Pyongyang'));
+    await page.waitForFunction(
+      () => ![...(CSS.highlights.get('story-lens-organization') ?? [])].some((r) => (r as Range).toString() === 'Kremlin'),
+    );
+    await page.waitForFunction(
+      () =>
+        !(CSS.highlights.get('story-lens-place') ? [...CSS.highlights.get('story-lens-place')!] : []).some(
+          (r) => (r as Range).toString() === 'Pyongyang',
+        ),
+    );
     const t = await highlightTexts(page);
     expect(t['story-lens-person']).not.toContain('Dmitry Peskov');
     // nothing collapsed or stale is left painted
@@ -170,14 +190,20 @@ describe('highlights', () => {
 
     await setSettings(h, { highlightStyle: 'tint' });
     await page.waitForFunction(() =>
-      document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('story-lens-person') && r.cssText.includes('background-color'))),
+      document.adoptedStyleSheets.some((s) =>
+        [...s.cssRules].some((r) => r.cssText.includes('story-lens-person') && r.cssText.includes('background-color')),
+      ),
     );
 
     await setSettings(h, { types: { person: true, place: false, organization: true } });
-    await page.waitForFunction(() => (CSS.highlights.get('story-lens-place')?.size ?? 0) === 0 && (CSS.highlights.get('story-lens-person')?.size ?? 0) > 0);
+    await page.waitForFunction(
+      () => (CSS.highlights.get('story-lens-place')?.size ?? 0) === 0 && (CSS.highlights.get('story-lens-person')?.size ?? 0) > 0,
+    );
 
     await setSettings(h, { enabled: false });
-    await page.waitForFunction(() => ['story-lens-person', 'story-lens-place', 'story-lens-organization'].every((n) => (CSS.highlights.get(n)?.size ?? 0) === 0));
+    await page.waitForFunction(() =>
+      ['story-lens-person', 'story-lens-place', 'story-lens-organization'].every((n) => (CSS.highlights.get(n)?.size ?? 0) === 0),
+    );
     expect(await sheetText()).toBe('');
 
     await setSettings(h, { enabled: true, highlightStyle: 'underline', types: { person: true, place: true, organization: true } });
@@ -187,46 +213,58 @@ describe('highlights', () => {
 });
 
 describe('the page and npm run scan agree', () => {
-  it('on the demo pages, the fixtures, a long page and the dev evaluation pages the content script counts what the scanner counts', { timeout: 180_000 }, async () => {
-    // A long page whose surnames come pieces before the full names: the page reads it in pieces, the scanner whole.
-    const filler = `<p>${'Nothing about the story in this paragraph, only filler words. '.repeat(30)}</p>`;
-    const long = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body><p>Putin and Shoigu spoke first.</p>${filler.repeat(20)}<p>Vladimir Putin and Sergei Shoigu then met Kim Jong Un in Vladivostok.</p>${filler.repeat(20)}<p>Kim left; Putin stayed.</p></body></html>`;
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-agree-'));
-    fs.writeFileSync(path.join(tmp, 'long.html'), long);
-    h.server.route('/agree/long.html', { body: long });
+  it(
+    'on the demo pages, the fixtures, a long page and the dev evaluation pages the content script counts what the scanner counts',
+    { timeout: 180_000 },
+    async () => {
+      // A long page whose surnames come pieces before the full names: the page reads it in pieces, the scanner whole.
+      const filler = `<p>${'Nothing about the story in this paragraph, only filler words. '.repeat(30)}</p>`;
+      const long = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body><p>Putin and Shoigu spoke first.</p>${filler.repeat(20)}<p>Vladimir Putin and Sergei Shoigu then met Kim Jong Un in Vladivostok.</p>${filler.repeat(20)}<p>Kim left; Putin stayed.</p></body></html>`;
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'story-lens-agree-'));
+      fs.writeFileSync(path.join(tmp, 'long.html'), long);
+      h.server.route('/agree/long.html', { body: long });
 
-    const pages: { file: string; url: string }[] = [
-      { file: path.join(tmp, 'long.html'), url: '/agree/long.html' },
-      ...['story-people.html', 'edges.html'].map((f) => ({ file: path.join(ROOT, 'tests/fixtures/pages', f), url: `/tests/fixtures/pages/${f}` })),
-      ...fs
-        .readdirSync(path.join(ROOT, 'scripts/demo'))
-        .filter((f) => f.endsWith('.html') && f !== 'index.html')
-        .map((f) => ({ file: path.join(ROOT, 'scripts/demo', f), url: `/scripts/demo/${f}` })),
-    ];
-    // the shared dev evaluation pages, where this checkout sits beside them (a user's clone has no ../shared)
-    const dev = path.join(ROOT, '../shared/eval/dev/pages');
-    if (fs.existsSync(dev))
-      for (const f of fs.readdirSync(dev).filter((x) => x.endsWith('.html'))) pages.push({ file: path.join(dev, f), url: `/shared/eval/dev/pages/${f}` });
+      const pages: { file: string; url: string }[] = [
+        { file: path.join(tmp, 'long.html'), url: '/agree/long.html' },
+        ...['story-people.html', 'edges.html'].map((f) => ({
+          file: path.join(ROOT, 'tests/fixtures/pages', f),
+          url: `/tests/fixtures/pages/${f}`,
+        })),
+        ...fs
+          .readdirSync(path.join(ROOT, 'scripts/demo'))
+          .filter((f) => f.endsWith('.html') && f !== 'index.html')
+          .map((f) => ({ file: path.join(ROOT, 'scripts/demo', f), url: `/scripts/demo/${f}` })),
+      ];
+      // the shared dev evaluation pages, where this checkout sits beside them (a user's clone has no ../shared)
+      const dev = path.join(ROOT, '../shared/eval/dev/pages');
+      if (fs.existsSync(dev))
+        for (const f of fs.readdirSync(dev).filter((x) => x.endsWith('.html')))
+          pages.push({ file: path.join(dev, f), url: `/shared/eval/dev/pages/${f}` });
 
-    const { execFileSync } = await import('node:child_process');
-    const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', ...pages.map((p) => p.file)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-    const scanned = JSON.parse(out) as { source: string; mentions: { entity: string }[] }[];
-    expect(scanned.length).toBe(pages.length);
-    let total = 0;
-    for (const [i, p] of pages.entries()) {
-      const expected: Record<string, number> = {};
-      for (const m of scanned[i]!.mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
-      total += scanned[i]!.mentions.length;
-      const page = await h.context.newPage();
-      // saved pages: nothing of theirs may reach the network
-      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
-      await page.goto(h.server.url(p.url), { waitUntil: 'load' });
-      await page.waitForTimeout(300);
-      const report = await sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
-      expect(report.counts, p.url).toEqual(expected);
-      await page.close();
-    }
-    expect(total).toBeGreaterThan(50);
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+      const { execFileSync } = await import('node:child_process');
+      const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', ...pages.map((p) => p.file)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
+      const scanned = JSON.parse(out) as { source: string; mentions: { entity: string }[] }[];
+      expect(scanned.length).toBe(pages.length);
+      let total = 0;
+      for (const [i, p] of pages.entries()) {
+        const expected: Record<string, number> = {};
+        for (const m of scanned[i]!.mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+        total += scanned[i]!.mentions.length;
+        const page = await h.context.newPage();
+        // saved pages: nothing of theirs may reach the network
+        await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
+        await page.goto(h.server.url(p.url), { waitUntil: 'load' });
+        await page.waitForTimeout(300);
+        const report = await sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
+        expect(report.counts, p.url).toEqual(expected);
+        await page.close();
+      }
+      expect(total).toBeGreaterThan(50);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  );
 });

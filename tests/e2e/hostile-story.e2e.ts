@@ -9,6 +9,7 @@ import { launch, type Harness } from './harness';
 import { collectErrors, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's options page
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension page's own chrome.* API, untyped here
 declare const chrome: any;
 
 const P = (n: number) => `<img src=x onerror="window.__pwned=${n}">`;
@@ -31,7 +32,14 @@ const HOSTILE = {
         type: 'person',
         description: `<script>window.__pwned=4</script> a spy <b>bold</b>`,
         names: [{ text: 'Mallory Evil', lang: 'en' }],
-        facts: [{ label: `<svg onload="window.__pwned=5">`, value: `${P(6)} value`, asOf: '2024-01-01', source: 'https://en.wikipedia.org/wiki/Mallory' }],
+        facts: [
+          {
+            label: `<svg onload="window.__pwned=5">`,
+            value: `${P(6)} value`,
+            asOf: '2024-01-01',
+            source: 'https://en.wikipedia.org/wiki/Mallory',
+          },
+        ],
         sentences: [`Mallory Evil said <iframe src="javascript:window.__pwned=7"></iframe> nothing.`],
       },
     ],

@@ -45,7 +45,9 @@ describe('never break the page', () => {
     const run = async (page: import('playwright-core').Page) => {
       const errors = collectErrors(page);
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __framework?: { done: boolean } }).__framework?.done, undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { __framework?: { done: boolean } }).__framework?.done, undefined, {
+        timeout: 15_000,
+      });
       const result = await page.evaluate(() => (window as unknown as { __framework: FrameworkResult }).__framework);
       return { result, errors };
     };
@@ -64,7 +66,9 @@ describe('never break the page', () => {
     expect(painted.length).toBeGreaterThan(10);
     for (const s of painted) expect(['Vladimir Putin', 'Kim Jong Un', 'Sergei Shoigu', 'Pyongyang', 'Dmitry Peskov']).toContain(s);
     const expected = await page.evaluate(
-      () => [...document.querySelectorAll('#app b')].filter((b) => /Putin|Kim Jong Un|Shoigu|Pyongyang|Peskov/.test(b.textContent ?? '')).length,
+      () =>
+        [...document.querySelectorAll('#app b')].filter((b) => /Putin|Kim Jong Un|Shoigu|Pyongyang|Peskov/.test(b.textContent ?? ''))
+          .length,
     );
     expect(painted.length).toBe(expected);
     await page.close();
@@ -95,8 +99,8 @@ describe('never break the page', () => {
     expect(found.map((f) => f.text)).not.toContain('Dmitry Peskov');
     // document styles do not reach into shadow trees: each root holding a mention adopted the highlight styles
     const styledRoots = await page.evaluate(() =>
-      [document.getElementById('card1')!.shadowRoot!, document.getElementById('card2')!.shadowRoot!.querySelector('div')!.shadowRoot!].map((r) =>
-        r.adoptedStyleSheets.some((s) => [...s.cssRules].some((x) => x.cssText.includes('::highlight(story-lens-person)'))),
+      [document.getElementById('card1')!.shadowRoot!, document.getElementById('card2')!.shadowRoot!.querySelector('div')!.shadowRoot!].map(
+        (r) => r.adoptedStyleSheets.some((s) => [...s.cssRules].some((x) => x.cssText.includes('::highlight(story-lens-person)'))),
       ),
     );
     expect(styledRoots).toEqual([true, true]);
@@ -164,10 +168,14 @@ describe('never break the page', () => {
     await sw.evaluate((u) => fetch(u).then((r) => r.status), h.server.url('/control-from-extension'));
     await expect.poll(() => requests.some((u) => u.endsWith('/control-from-extension'))).toBe(true);
     requests.splice(0, requests.length, ...requests.filter((u) => !u.endsWith('/control-from-extension')));
-    const foreign = requests.filter((u) => !u.startsWith(h.server.origin) && !u.startsWith(`chrome-extension://${h.extensionId}/`) && !u.startsWith('data:'));
+    const foreign = requests.filter(
+      (u) => !u.startsWith(h.server.origin) && !u.startsWith(`chrome-extension://${h.extensionId}/`) && !u.startsWith('data:'),
+    );
     expect(requests.length).toBeGreaterThanOrEqual(4);
     expect(foreign).toEqual([]);
-    const server = h.server.requests.filter((p) => !p.startsWith('/tests/fixtures/pages/') && p !== '/csp/story.html' && p !== '/favicon.ico' && p !== '/control-from-extension');
+    const server = h.server.requests.filter(
+      (p) => !p.startsWith('/tests/fixtures/pages/') && p !== '/csp/story.html' && p !== '/favicon.ico' && p !== '/control-from-extension',
+    );
     expect(server).toEqual([]);
   });
 });

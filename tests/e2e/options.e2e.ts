@@ -29,7 +29,13 @@ const OWN_PACK = {
   title: 'The analytical engine',
   date: '1843-07-01',
   entities: [
-    { id: 'ada-lovelace', name: 'Ada Lovelace', type: 'person', description: 'Mathematician who wrote the first published program.', names: [{ text: 'Lovelace', lang: 'en', kind: 'surname' }] },
+    {
+      id: 'ada-lovelace',
+      name: 'Ada Lovelace',
+      type: 'person',
+      description: 'Mathematician who wrote the first published program.',
+      names: [{ text: 'Lovelace', lang: 'en', kind: 'surname' }],
+    },
   ],
 };
 
@@ -76,7 +82,11 @@ async function tabFollows(ok: (c: Awaited<ReturnType<typeof counts>>) => boolean
   return c;
 }
 async function importFile(name: string, content: string | Buffer) {
-  await options.setInputFiles('#sl-import-file', { name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  await options.setInputFiles('#sl-import-file', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+  });
   await options.waitForSelector('#sl-import-result:not([hidden])');
   return (await options.textContent('#sl-import-result')) ?? '';
 }
@@ -92,7 +102,22 @@ const ownStoryFile = (extra: Record<string, unknown> = {}) =>
 
 describe('options page', () => {
   it('shows every setting with a label, with no accessibility violations, in light and dark', async () => {
-    for (const id of ['#sl-enabled', '#sl-type-person', '#sl-type-place', '#sl-type-organization', '#sl-highlightStyle-tint', '#sl-role-mentions', '#sl-card-delay', '#sl-cardDetail-compact', '#sl-theme-dark', '#sl-never-run-input', '#sl-only-run-input', '#sl-keep-trail', '#sl-sync-settings', '#sl-import-file']) {
+    for (const id of [
+      '#sl-enabled',
+      '#sl-type-person',
+      '#sl-type-place',
+      '#sl-type-organization',
+      '#sl-highlightStyle-tint',
+      '#sl-role-mentions',
+      '#sl-card-delay',
+      '#sl-cardDetail-compact',
+      '#sl-theme-dark',
+      '#sl-never-run-input',
+      '#sl-only-run-input',
+      '#sl-keep-trail',
+      '#sl-sync-settings',
+      '#sl-import-file',
+    ]) {
       const label = await options.evaluate((sel) => {
         const input = document.querySelector(sel) as HTMLInputElement;
         return input.labels?.[0]?.textContent?.trim() ?? '';
@@ -159,7 +184,9 @@ describe('options page', () => {
 
   it('with sync on, preferences (never stories or the trail) go to browser sync, and synced changes reach an open tab', async () => {
     await options.click('label[for="sl-sync-settings"]');
-    await expect.poll(() => options.evaluate(() => chrome.storage.sync.get(null)).then((s) => Object.keys(s)), { timeout: 5000 }).toEqual(['settings']);
+    await expect
+      .poll(() => options.evaluate(() => chrome.storage.sync.get(null)).then((s) => Object.keys(s)), { timeout: 5000 })
+      .toEqual(['settings']);
     const synced = (await options.evaluate(() => chrome.storage.sync.get('settings'))).settings;
     expect(synced.settings).toMatchObject({ highlightStyle: 'underline', neverRunOn: expect.arrayContaining(['mail.google.com']) });
     expect(synced.settings).not.toHaveProperty('syncSettings');
@@ -167,7 +194,17 @@ describe('options page', () => {
     await poll(() => options.textContent('#sl-sync-status')).toMatch(/synced with your other browsers/);
 
     // another browser of the reader's switches places off: this browser and its open tab follow
-    await options.evaluate((p) => chrome.storage.sync.set({ settings: { ...p, updatedAt: new Date().toISOString(), settings: { ...p.settings, types: { person: true, place: false, organization: true } } } }), synced);
+    await options.evaluate(
+      (p) =>
+        chrome.storage.sync.set({
+          settings: {
+            ...p,
+            updatedAt: new Date().toISOString(),
+            settings: { ...p.settings, types: { person: true, place: false, organization: true } },
+          },
+        }),
+      synced,
+    );
     await tabFollows((c) => c.place === 0 && c.person > 0);
     await poll(() => options.isChecked('#sl-type-place')).toBe(false);
     await options.click('#sl-type-place');
@@ -190,7 +227,8 @@ describe('options page', () => {
     await tab.waitForTimeout(700);
     expect((await cardState(tab)).open).toBe(false);
     await waitForCard(tab, 'Vladimir Putin', 5000);
-    const classes = () => tab.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelector('[role="dialog"]')!.className);
+    const classes = () =>
+      tab.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelector('[role="dialog"]')!.className);
     expect(await classes()).toMatch(/theme-dark/);
     const compactText = (await cardState(tab)).text;
     await tab.keyboard.press('Escape');
@@ -227,7 +265,10 @@ describe('options page', () => {
     await options.click('button[aria-label="Remove 127.0.0.1"]');
     await tabFollows((c) => c.person + c.place + c.organization === before);
     // "off on this site" from the popup lands in the list shown here
-    await options.evaluate((url) => chrome.runtime.sendMessage({ id: 1, type: 'setSiteEnabled', data: { url, enabled: false }, timestamp: Date.now() }), h.server.url('/story.html'));
+    await options.evaluate(
+      (url) => chrome.runtime.sendMessage({ id: 1, type: 'setSiteEnabled', data: { url, enabled: false }, timestamp: Date.now() }),
+      h.server.url('/story.html'),
+    );
     await poll(() => options.textContent('#sl-never-run-list')).toContain('127.0.0.1');
     await tabFollows((c) => c.person + c.place + c.organization === 0);
     await options.click('button[aria-label="Remove 127.0.0.1"]');
@@ -320,7 +361,11 @@ describe('options page', () => {
     const after = await stored();
     expect(after.settings).toEqual(before.settings);
     const titles = (s: Record<string, unknown>) =>
-      (s.stories as { stories: { id: string; title: string; enabled: boolean }[] }).stories.map(({ id, title, enabled }) => ({ id, title, enabled }));
+      (s.stories as { stories: { id: string; title: string; enabled: boolean }[] }).stories.map(({ id, title, enabled }) => ({
+        id,
+        title,
+        enabled,
+      }));
     expect(titles(after)).toEqual(titles(before));
     // the page shows it too
     expect(await options.isChecked('#sl-highlightStyle-tint')).toBe(true);
@@ -336,7 +381,9 @@ describe('options page', () => {
     broken.stories.find((x) => x.id === 'engine-story')!.pack.entities[0].name = '<b onmouseover=alert(1)>'.repeat(40);
     await options.evaluate((v) => chrome.storage.local.set({ stories: v }), broken);
     await options.waitForSelector('#sl-unreadable-stories:not([hidden])');
-    expect(await options.textContent('#sl-unreadable-stories')).toMatch(/story #2: entity "ada-lovelace" \(<b onmouseover=alert\(1\)>.*\), field name: Too big/);
+    expect(await options.textContent('#sl-unreadable-stories')).toMatch(
+      /story #2: entity "ada-lovelace" \(<b onmouseover=alert\(1\)>.*\), field name: Too big/,
+    );
     expect(await options.locator('#sl-unreadable-stories b').count()).toBe(0);
     expect(await options.locator('li[data-story="engine-story"]').count()).toBe(0);
     await expect.poll(async () => (await highlightTexts(tab))['story-lens-person'].includes('Ada Lovelace'), { timeout: 8000 }).toBe(false);

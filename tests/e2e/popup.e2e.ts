@@ -32,7 +32,10 @@ let h: Harness;
 
 beforeAll(async () => {
   // E2E_EXTENSION_DIR: a private copy of the build, when other builds may overwrite .output meanwhile
-  h = await launch({ extensionDir: process.env.E2E_EXTENSION_DIR || undefined, routes: { '/tall.html': { body: TALL }, '/none.html': { body: NONE } } });
+  h = await launch({
+    extensionDir: process.env.E2E_EXTENSION_DIR || undefined,
+    routes: { '/tall.html': { body: TALL }, '/none.html': { body: NONE } },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -78,7 +81,8 @@ describe('popup', () => {
     const { page, tabId } = await openPage(DEMO);
     const popup = await openPopup(tabId);
     const expected: Record<string, number> = {};
-    for (const m of scanHtml(fs.readFileSync(path.join(ROOT, DEMO), 'utf8'), defaultMatcher())) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+    for (const m of scanHtml(fs.readFileSync(path.join(ROOT, DEMO), 'utf8'), defaultMatcher()))
+      expected[m.entity] = (expected[m.entity] ?? 0) + 1;
     expect(Object.keys(expected).length).toBeGreaterThan(5);
     expect(await listed(popup)).toEqual(expected);
     expect(await popup.textContent('.sl-headline')).toContain('Kim Jong Un arrives in Russia');
@@ -87,7 +91,9 @@ describe('popup', () => {
     const name = await popup.getAttribute('.sl-entities button[data-entity="vladimir-putin"]', 'data-entity');
     expect(name).toBe('vladimir-putin');
     const n = expected['vladimir-putin'];
-    expect(await popup.getByRole('button', { name: `Vladimir Putin, person, ${n} mention${n === 1 ? '' : 's'}`, exact: true }).count()).toBe(1);
+    expect(
+      await popup.getByRole('button', { name: `Vladimir Putin, person, ${n} mention${n === 1 ? '' : 's'}`, exact: true }).count(),
+    ).toBe(1);
     const badge = await popup.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
     expect(badge).toBe(String(Object.keys(expected).length));
     await popup.close();
@@ -142,7 +148,9 @@ describe('popup', () => {
     const popup = await openPopup(tabId);
     await popup.click('button:has-text("Off on this site")');
     await popup.waitForSelector('text=Story Lens is off on 127.0.0.1.');
-    await page.waitForFunction(() => ['story-lens-person', 'story-lens-place', 'story-lens-organization'].every((n) => !CSS.highlights.get(n)?.size));
+    await page.waitForFunction(() =>
+      ['story-lens-person', 'story-lens-place', 'story-lens-organization'].every((n) => !CSS.highlights.get(n)?.size),
+    );
     const stored = await popup.evaluate(() => chrome.storage.local.get('settings'));
     expect((stored.settings as { neverRunOn: string[] }).neverRunOn).toContain('127.0.0.1');
     // focus stays on the control that undoes it
@@ -204,7 +212,8 @@ describe('popup', () => {
     await popup.waitForSelector('#popup[aria-busy="false"]');
     const seeded = ['First page', 'Second page', 'Third page'];
     // the background may have recorded the pages this test opened: only the seeded ones are checked
-    const titles = async () => (await popup.$$eval('.sl-trail-list a', (a) => a.map((x) => x.textContent ?? ''))).filter((t) => seeded.includes(t));
+    const titles = async () =>
+      (await popup.$$eval('.sl-trail-list a', (a) => a.map((x) => x.textContent ?? ''))).filter((t) => seeded.includes(t));
     expect(await titles()).toEqual(['Third page', 'Second page', 'First page']);
     expect(await popup.textContent('.sl-trail-list li:has-text("Second page") .sl-meta')).toContain('covers 4 of 16');
     await popup.click('button[aria-label="Remove Second page from your trail"]');
@@ -226,7 +235,11 @@ describe('popup', () => {
     await popup.click('button:has-text("Follow this story")');
     const options = await opened;
     expect(options.url()).toMatch(/\/options\.html#add-story$/);
-    const draft = (await popup.evaluate(() => chrome.storage.local.get('storyDraft'))).storyDraft as { text: string; title: string; url: string };
+    const draft = (await popup.evaluate(() => chrome.storage.local.get('storyDraft'))).storyDraft as {
+      text: string;
+      title: string;
+      url: string;
+    };
     expect(draft.url).toBe(h.server.url('/tests/fixtures/articles/d03-vostochny-comments.html'));
     expect(draft.text).toMatch(/Vostochny/);
     expect(draft.text.length).toBeGreaterThan(500);

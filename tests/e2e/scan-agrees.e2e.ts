@@ -29,7 +29,11 @@ const visible = (s: string) => s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '
 let h: Harness;
 let scanned: { source: string; mentions: { type: string; text: string }[] }[];
 beforeAll(async () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--json', ...PAGES], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--json', ...PAGES], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`scan failed: ${r.stderr}`);
   scanned = JSON.parse(r.stdout);
   h = await launch();
@@ -49,7 +53,7 @@ describe('the browser agrees with the scanner', () => {
       await page.goto(url);
       // wait until the highlights have settled (the scan is sliced over frames)
       let last = -1;
-      for (let stable = 0; stable < 4; ) {
+      for (let stable = 0; stable < 4;) {
         await page.waitForTimeout(250);
         const n = await page.evaluate(() =>
           ['story-lens-person', 'story-lens-place', 'story-lens-organization'].reduce((s, k) => s + (CSS.highlights.get(k)?.size ?? 0), 0),

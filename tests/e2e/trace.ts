@@ -83,7 +83,15 @@ export async function traceOf(page: Page, during: () => Promise<void>): Promise<
   });
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] },
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    },
   });
   await during();
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -137,7 +145,8 @@ export function extensionTimePerTask(events: TraceEvent[]): { perTask: number[];
     while (i < samples.length && at[i]! < task.ts) i++;
     let ours = 0;
     // a sample covers the time to the next one, never past the end of its task (no samples are taken while idle)
-    for (let k = i; k < samples.length && at[k]! < end; k++) if (isOurs(samples[k]!)) ours += (Math.min(at[k + 1] ?? end, end) - at[k]!) / 1000;
+    for (let k = i; k < samples.length && at[k]! < end; k++)
+      if (isOurs(samples[k]!)) ours += (Math.min(at[k + 1] ?? end, end) - at[k]!) / 1000;
     // on a busy machine the thread is descheduled inside a task and its samples count that wait too: scaled
     // by the task's thread time against its wall time, the share is CPU time
     if (task.tdur !== undefined && task.dur) ours *= Math.min(1, task.tdur / task.dur);

@@ -28,7 +28,17 @@ describe('npm run scan', { timeout: 60_000 }, () => {
       after: ' met President Vladimir Putin and Defenc', // 40 characters
     });
     expect(out[0].mentions.map((m: { text: string }) => m.text)).toEqual([
-      'Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu', 'Kim', 'Putin', 'Kim', 'Kim Jae-chun', 'Sogang University', 'Seoul', 'Kim', 'Russia',
+      'Kim Jong Un',
+      'Vladimir Putin',
+      'Sergei Shoigu',
+      'Kim',
+      'Putin',
+      'Kim',
+      'Kim Jae-chun',
+      'Sogang University',
+      'Seoul',
+      'Kim',
+      'Russia',
     ]);
   });
 
@@ -60,7 +70,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
 });
 
 describe('scanHtml', () => {
-  it("reads a saved page without running its scripts", () => {
+  it('reads a saved page without running its scripts', () => {
     const html =
       '<html><body><p>Vladimir Putin met Kim Jong Un.</p>' +
       '<script>document.body.innerHTML = "<p>Sergei Shoigu</p>"; fetch("https://example.invalid/")</script>' +

@@ -16,7 +16,9 @@ describe('guard', () => {
     expect(senderKind({ ...contentScript, id: 'another-extension' }, EXT.id, EXT.origin)).toBeNull();
     expect(senderKind({ ...optionsPage, url: 'chrome-extension://another-extension/options.html' }, EXT.id, EXT.origin)).toBeNull();
     // a page pretending to live under the extension's origin by its path
-    expect(senderKind({ ...contentScript, url: 'https://evil.example/chrome-extension://story-lens-id/' }, EXT.id, EXT.origin)).toBe('content');
+    expect(senderKind({ ...contentScript, url: 'https://evil.example/chrome-extension://story-lens-id/' }, EXT.id, EXT.origin)).toBe(
+      'content',
+    );
     expect(senderKind({ id: EXT.id, url: 'https://x.org/' }, EXT.id, EXT.origin)).toBeNull();
     expect(senderKind(undefined, EXT.id, EXT.origin)).toBeNull();
   });
@@ -36,16 +38,25 @@ describe('guard', () => {
   });
 
   it('answers content scripts what they may read', () => {
-    expect(checkMessage('getPageSetup', { url: 'https://news.example.com/story' }, contentScript, EXT)).toEqual({ url: 'https://news.example.com/story' });
-    expect(checkMessage('getCard', { entity: 'kim-jong-un', surface: 'Kim' }, contentScript, EXT)).toEqual({ entity: 'kim-jong-un', surface: 'Kim' });
+    expect(checkMessage('getPageSetup', { url: 'https://news.example.com/story' }, contentScript, EXT)).toEqual({
+      url: 'https://news.example.com/story',
+    });
+    expect(checkMessage('getCard', { entity: 'kim-jong-un', surface: 'Kim' }, contentScript, EXT)).toEqual({
+      entity: 'kim-jong-un',
+      surface: 'Kim',
+    });
   });
 
   it('refuses malformed messages, naming what is wrong', () => {
     expect(() => checkMessage('getCard', { entity: 42 }, contentScript, EXT)).toThrow(/"getCard" is malformed \(entity:/);
     expect(() => checkMessage('getCard', null, contentScript, EXT)).toThrow(/malformed/);
     expect(() => checkMessage('getCard', { entity: 'x'.repeat(5000) }, contentScript, EXT)).toThrow(/malformed/);
-    expect(() => checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': -1 } }, contentScript, EXT)).toThrow(/malformed/);
-    expect(() => checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': '3' } }, contentScript, EXT)).toThrow(/malformed/);
+    expect(() =>
+      checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': -1 } }, contentScript, EXT),
+    ).toThrow(/malformed/);
+    expect(() =>
+      checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': '3' } }, contentScript, EXT),
+    ).toThrow(/malformed/);
     expect(() => checkMessage('setSiteEnabled', { url: 'javascript:alert(1)', enabled: false }, popup, EXT)).toThrow(/http\(s\) URL/);
   });
 
@@ -56,6 +67,8 @@ describe('guard', () => {
   });
 
   it('only content scripts report pages', () => {
-    expect(() => checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: {} }, popup, EXT)).toThrow(/only for content scripts/);
+    expect(() => checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: {} }, popup, EXT)).toThrow(
+      /only for content scripts/,
+    );
   });
 });

@@ -91,23 +91,40 @@ describe('background answers', () => {
     const card = await handlers.getCard({ entity: 'vladimir-putin', surface: 'Путина' }, tab(1));
     expect(card).toMatchObject({ id: 'vladimir-putin', name: 'Vladimir Putin', surface: 'Путина', showStory: false });
     await addStory(samplePack());
-    expect(await handlers.getCard({ entity: 'ada-lovelace' }, tab(1))).toMatchObject({ name: 'Ada Lovelace', showStory: true, story: { id: 'chip-summit-2024' } });
+    expect(await handlers.getCard({ entity: 'ada-lovelace' }, tab(1))).toMatchObject({
+      name: 'Ada Lovelace',
+      showStory: true,
+      story: { id: 'chip-summit-2024' },
+    });
     await setStoryEnabled(BUNDLED_PACK_ID, false);
     expect(await handlers.getCard({ entity: 'vladimir-putin' }, tab(1))).toBeNull();
     expect(await handlers.getCard({ entity: 'no-such-entity' }, tab(1))).toBeNull();
   });
 
   it("a page's report sets its tab's badge to the number of story entities it mentions", async () => {
-    await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2, moscow: 0, 'not-a-story-entity': 3 } }, tab(4));
+    await handlers.reportPage(
+      { url: PAGE, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2, moscow: 0, 'not-a-story-entity': 3 } },
+      tab(4),
+    );
     expect(badges.get(4)).toBe('2');
     await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: {} }, tab(4));
     expect(badges.get(4)).toBe('');
   });
 
   it('a page that mentions the story is added to the trail with its coverage', async () => {
-    await handlers.reportPage({ url: `${PAGE}#comments`, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2 } }, tab(4));
+    await handlers.reportPage(
+      { url: `${PAGE}#comments`, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2 } },
+      tab(4),
+    );
     const [entry] = await listTrail();
-    expect(entry).toMatchObject({ url: PAGE, site: 'news.example.com', title: 'Kim in Russia', entities: 2, mentions: 7, visitedAt: '2026-11-27T12:00:00.000Z' });
+    expect(entry).toMatchObject({
+      url: PAGE,
+      site: 'news.example.com',
+      title: 'Kim in Russia',
+      entities: 2,
+      mentions: 7,
+      visitedAt: '2026-11-27T12:00:00.000Z',
+    });
     expect(entry.stories[0]).toMatchObject({ id: BUNDLED_PACK_ID, keyFound: 2 });
     expect(entry.stories[0].share).toBeGreaterThan(0);
     expect(entry.stories[0].share).toBeLessThan(1);
@@ -123,7 +140,9 @@ describe('background answers', () => {
   });
 
   it('a content script cannot report another page than its own', async () => {
-    await expect(handlers.reportPage({ url: 'https://elsewhere.example/', title: 'x', counts: { 'kim-jong-un': 1 } }, tab(4))).rejects.toThrow(/another page/);
+    await expect(
+      handlers.reportPage({ url: 'https://elsewhere.example/', title: 'x', counts: { 'kim-jong-un': 1 } }, tab(4)),
+    ).rejects.toThrow(/another page/);
     expect(await listTrail()).toEqual([]);
   });
 

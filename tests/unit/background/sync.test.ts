@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { adoptSynced, joinSync, pushSettings, syncStatusItem, toSyncPayload, SYNC_ITEM_QUOTA, syncBytes } from '../../../src/background/sync';
+import {
+  adoptSynced,
+  joinSync,
+  pushSettings,
+  syncStatusItem,
+  toSyncPayload,
+  SYNC_ITEM_QUOTA,
+  syncBytes,
+} from '../../../src/background/sync';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import { addStory } from '../../../src/store/stories';
 import { samplePack } from '../store/sample-pack';
@@ -36,7 +44,7 @@ describe('settings sync', () => {
     expect(adopted).toEqual({ ...mine, theme: 'light', cardDelayMs: 1200 });
   });
 
-  it('turning sync on with nothing synced yet pushes this browser\'s preferences', async () => {
+  it("turning sync on with nothing synced yet pushes this browser's preferences", async () => {
     expect(await joinSync(mine)).toBeNull();
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ settings: { theme: 'dark' } });
   });

@@ -34,9 +34,28 @@ const input: StoryPackInput = {
       description: 'President of Russia',
       roles: [{ title: 'President of Russia', from: '2012-05-07', asOf: '2026-11-01', source: WP('Vladimir_Putin') }],
     },
-    { id: 'pyongyang', name: 'Pyongyang', type: 'place', description: 'Capital of North Korea', location: { lat: 39.03, lon: 125.75, region: 'Pyongyang', country: 'North Korea' } },
-    { id: 'north-korea', name: 'North Korea', type: 'place', description: 'Country', location: { lat: 40.34, lon: 127.51, country: 'North Korea' } },
-    { id: 'khasan', name: 'Khasan', type: 'place', description: 'Border settlement', fromArticle: false, location: { lat: 42.43, lon: 130.64, region: 'Primorsky Krai', country: 'Russia' } },
+    {
+      id: 'pyongyang',
+      name: 'Pyongyang',
+      type: 'place',
+      description: 'Capital of North Korea',
+      location: { lat: 39.03, lon: 125.75, region: 'Pyongyang', country: 'North Korea' },
+    },
+    {
+      id: 'north-korea',
+      name: 'North Korea',
+      type: 'place',
+      description: 'Country',
+      location: { lat: 40.34, lon: 127.51, country: 'North Korea' },
+    },
+    {
+      id: 'khasan',
+      name: 'Khasan',
+      type: 'place',
+      description: 'Border settlement',
+      fromArticle: false,
+      location: { lat: 42.43, lon: 130.64, region: 'Primorsky Krai', country: 'Russia' },
+    },
     {
       id: 'ussuriysk',
       name: 'Ussuriysk',
@@ -47,8 +66,20 @@ const input: StoryPackInput = {
       facts: [{ label: 'Population', value: '173,000 (2021)', asOf: '2021-10', source: WP('Ussuriysk') }],
       sentences: ['The train passed through Ussuriysk.'],
     },
-    { id: 'vostochny-cosmodrome', name: 'Vostochny Cosmodrome', type: 'place', description: 'Spaceport', location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' } },
-    { id: 'united-states', name: 'United States', type: 'place', description: 'Country', location: { lat: 39.8, lon: -98.6, country: 'United States' } },
+    {
+      id: 'vostochny-cosmodrome',
+      name: 'Vostochny Cosmodrome',
+      type: 'place',
+      description: 'Spaceport',
+      location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' },
+    },
+    {
+      id: 'united-states',
+      name: 'United States',
+      type: 'place',
+      description: 'Country',
+      location: { lat: 39.8, lon: -98.6, country: 'United States' },
+    },
   ],
 };
 const pack = parsePack(input);
@@ -66,7 +97,12 @@ describe('card model', () => {
     expect(card.facts[0]).toMatchObject({ label: 'Born', asOf: '2026-11-01' });
     expect(card.sentences[0]).toBe('Shoigu visited Pyongyang in July.');
     expect(card.relations).toEqual([
-      { to: 'vostochny-cosmodrome', toName: 'Vostochny Cosmodrome', text: 'accompanied Putin at the Vostochny Cosmodrome', date: '2023-09-13' },
+      {
+        to: 'vostochny-cosmodrome',
+        toName: 'Vostochny Cosmodrome',
+        text: 'accompanied Putin at the Vostochny Cosmodrome',
+        date: '2023-09-13',
+      },
     ]);
     expect(card.links).toEqual([
       { label: 'Wikipedia', url: WP('Sergei_Shoigu') },

@@ -25,7 +25,14 @@ interface Gold {
 
 /** surface as a reader sees it (as ../shared/eval/score.mjs): no soft hyphens, one space, no possessive, lower case */
 const surf = (s: string) =>
-  s.normalize('NFKC').replace(/\u00ad/g, '').replace(/[\s\u00a0]+/g, ' ').trim().replace(/['’]s?$/u, '').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '').toLowerCase();
+  s
+    .normalize('NFKC')
+    .replace(/\u00ad/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/['’]s?$/u, '')
+    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '')
+    .toLowerCase();
 const sameWordPrefix = (g: string, s: string) => g.startsWith(s) && !/\s/u.test(g.slice(s.length));
 
 function take(pool: string[], s: string): boolean {
@@ -57,7 +64,8 @@ function score(gold: Gold, mentions: ScannedMention[]) {
   const wrong: string[] = [];
   const traps: string[] = [];
   for (const m of mentions) {
-    for (const t of gold.must_not) if ((t.not_entity === '*' || t.not_entity === m.name) && insideTrap(m, t.text)) traps.push(`${m.text} (${m.name}) in "${t.text}"`);
+    for (const t of gold.must_not)
+      if ((t.not_entity === '*' || t.not_entity === m.name) && insideTrap(m, t.text)) traps.push(`${m.text} (${m.name}) in "${t.text}"`);
     if (!take(req.get(m.name) ?? [], surf(m.text)) && !take(opt.get(m.name) ?? [], surf(m.text))) wrong.push(`${m.text} → ${m.name}`);
   }
   const missed = [...req].flatMap(([e, left]) => left.map((t) => `${t} → ${e}`));
@@ -121,7 +129,12 @@ describe('names planted in random markup', () => {
     });
   const filler = fc.array(fc.constantFrom(...FILLER), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
   const block = fc.tuple(fc.constantFrom(...BLOCK), filler, plantedName, filler).map(([tag, a, n, b]) => ({
-    html: tag === 'li' ? `<ul><li>${a} ${n.html}, ${b}</li></ul>` : tag === 'td' ? `<table><tr><td>${a} ${n.html}, ${b}</td></tr></table>` : `<${tag}>${a} ${n.html}, ${b}</${tag}>`,
+    html:
+      tag === 'li'
+        ? `<ul><li>${a} ${n.html}, ${b}</li></ul>`
+        : tag === 'td'
+          ? `<table><tr><td>${a} ${n.html}, ${b}</td></tr></table>`
+          : `<${tag}>${a} ${n.html}, ${b}</${tag}>`,
     id: n.id,
   }));
 
@@ -140,9 +153,50 @@ describe('names planted in random markup', () => {
 
 describe('mentions in any text', () => {
   const PIECES = [
-    'Kim', 'Jong', 'Un', '-un', 'Putin', 'Vladimir', 'V.', 'U.S.', 'US', 'us', 'North', 'Korea', 'South', 'Путин', 'Путина', 'Ким', 'Чен',
-    'Ына', '김정은', '과', '러시아의', 'Moscú', 'EE.', 'UU.', ' ', ' ', ' ', '\u00a0', '\u00ad', '\u200b', '\n', ', ', '. ', '’s', '“', '”',
-    '\u2029', 'Mr', 'Professor', 'Idaho', 'Sea', 'constructor', '__proto__', '$',
+    'Kim',
+    'Jong',
+    'Un',
+    '-un',
+    'Putin',
+    'Vladimir',
+    'V.',
+    'U.S.',
+    'US',
+    'us',
+    'North',
+    'Korea',
+    'South',
+    'Путин',
+    'Путина',
+    'Ким',
+    'Чен',
+    'Ына',
+    '김정은',
+    '과',
+    '러시아의',
+    'Moscú',
+    'EE.',
+    'UU.',
+    ' ',
+    ' ',
+    ' ',
+    '\u00a0',
+    '\u00ad',
+    '\u200b',
+    '\n',
+    ', ',
+    '. ',
+    '’s',
+    '“',
+    '”',
+    '\u2029',
+    'Mr',
+    'Professor',
+    'Idaho',
+    'Sea',
+    'constructor',
+    '__proto__',
+    '$',
   ];
   it('are ordered, never overlap, never cross a block break, and name a known entity', () => {
     const m = storyMatcher(true);

@@ -84,7 +84,10 @@ describe('Korean particles', () => {
   });
 
   it('knows spelling variants', () => {
-    expect(found('보스토치니 우주기지와 보스토니치')).toEqual(['보스토치니 우주기지 → vostochny-cosmodrome', '보스토니치 → vostochny-cosmodrome']);
+    expect(found('보스토치니 우주기지와 보스토니치')).toEqual([
+      '보스토치니 우주기지 → vostochny-cosmodrome',
+      '보스토니치 → vostochny-cosmodrome',
+    ]);
   });
 
   it('does not read another word that starts with a name as the name', () => {
@@ -118,7 +121,11 @@ describe('Spanish', () => {
   });
 
   it('knows EE.UU. with and without a space', () => {
-    expect(found('EE.UU. y EE. UU. y EE.\u00a0UU.')).toEqual(['EE.UU. → united-states', 'EE. UU. → united-states', 'EE.\u00a0UU. → united-states']);
+    expect(found('EE.UU. y EE. UU. y EE.\u00a0UU.')).toEqual([
+      'EE.UU. → united-states',
+      'EE. UU. → united-states',
+      'EE.\u00a0UU. → united-states',
+    ]);
   });
 
   it('does not take Corea del Sur for North Korea', () => {

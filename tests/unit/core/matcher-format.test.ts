@@ -22,7 +22,9 @@ function manyPack(count: number, from = 0): StoryPack {
     const d = digits(k, 8, 5);
     const lat = cap(d.map((x) => LAT[x]).join('')) + 'v';
     const cyr = cap(d.map((x) => CYR[x]).join('')) + 'ов';
-    const ko = digits(k, 16, 4).map((x) => HAN[x]).join('');
+    const ko = digits(k, 16, 4)
+      .map((x) => HAN[x])
+      .join('');
     return {
       id: `m${k}`,
       name: `${cap(LAT[k % 8]!)}van ${lat}`,
@@ -48,11 +50,16 @@ describe('the compiled matcher a page receives', () => {
   const last = manyPack(2000, 2000);
   const big = compile([bundledPack(), first, last]);
   /** entity k's names: full, Russian, Korean */
-  const names = (pack: StoryPack, i: number) => [pack.entities[i]!.name, pack.entities[i]!.names[1]!.text, pack.entities[i]!.names[2]!.text];
+  const names = (pack: StoryPack, i: number) => [
+    pack.entities[i]!.name,
+    pack.entities[i]!.names[1]!.text,
+    pack.entities[i]!.names[2]!.text,
+  ];
 
   it('is one-byte text, so V8 parses it as such (names in Cyrillic and Hangul included)', () => {
     const json = JSON.stringify(big);
     expect(json).toMatch(/[\u0080-\u00ff]/); // the encoded Cyrillic and Hangul
+    // eslint-disable-next-line no-control-regex -- the one-byte range starts at U+0000
     expect(json).not.toMatch(/[^\u0000-\u00ff]/);
   });
 
@@ -109,7 +116,15 @@ describe('Russian words in the compiled matcher', () => {
 
   it('keep a form as an edge of its own where it leads elsewhere (another name has it)', () => {
     // "Ивану" and "Иване" do not decline (vowel-final); "Иван" does, and its forms "ивану" and "иване" were taken
-    const m = roundTrip(compile([pack([['a', 'Ивану'], ['c', 'Иване'], ['b', 'Иван']])]));
+    const m = roundTrip(
+      compile([
+        pack([
+          ['a', 'Ивану'],
+          ['c', 'Иване'],
+          ['b', 'Иван'],
+        ]),
+      ]),
+    );
     expect(found(m, 'Иване')).toEqual(['Иване → c']);
     // "Иван" took the node of "Ивану" (the first of its forms already there), as format 2 compiled it
     expect(found(m, 'Иваном')).toEqual(['Иваном → a']);
@@ -124,6 +139,7 @@ describe('encode', () => {
       const ch = String.fromCharCode(c);
       const e = encode(ch);
       seen.add(e);
+      // eslint-disable-next-line no-control-regex -- the one-byte range starts at U+0000
       if (/[^\u0000-\u00ff]/.test(e)) wrong.push(`U+${c.toString(16)} is not one-byte`);
       if (c >= 0x7f && JSON.stringify(e) !== `"${e}"`) wrong.push(`U+${c.toString(16)} is escaped`);
       // the separators of the format and the paradigm letters appear only where the text has them
@@ -141,7 +157,23 @@ describe('encode', () => {
 describe('the page side of the format', () => {
   it('splits Korean particles off as lang-ko does', () => {
     const p = prepareMatcher(roundTrip(compile([bundledPack()])));
-    const words = ['김정은과', '러시아의', '푸틴은', '평양에서', '크렘린궁과', '서울대', '북한군', '평양냉면', '은', '과', '에서부터', '서울에서부터', '러시아', 'putin', '2023년에'];
+    const words = [
+      '김정은과',
+      '러시아의',
+      '푸틴은',
+      '평양에서',
+      '크렘린궁과',
+      '서울대',
+      '북한군',
+      '평양냉면',
+      '은',
+      '과',
+      '에서부터',
+      '서울에서부터',
+      '러시아',
+      'putin',
+      '2023년에',
+    ];
     for (const w of words) expect(p.splits(w), w).toEqual(particleSplits(w));
   });
 

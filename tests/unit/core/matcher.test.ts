@@ -21,7 +21,10 @@ describe('every way outlets write a name', () => {
   });
 
   it('leaves the possessive out of the mention, curly or straight', () => {
-    expect(found('Kim Jong Un’s train and Vladimir Putin\'s plane')).toEqual(['Kim Jong Un → kim-jong-un', 'Vladimir Putin → vladimir-putin']);
+    expect(found("Kim Jong Un’s train and Vladimir Putin's plane")).toEqual([
+      'Kim Jong Un → kim-jong-un',
+      'Vladimir Putin → vladimir-putin',
+    ]);
     expect(found('Vladimir Putin spoke. PUTIN’S PLAN')).toEqual(['Vladimir Putin → vladimir-putin', 'PUTIN → vladimir-putin']);
   });
 
@@ -49,7 +52,12 @@ describe('every way outlets write a name', () => {
 
   it('sees through no-break spaces, soft hyphens, zero-width characters and line breaks', () => {
     const text = 'Kim\u00a0Jong Un, Vladi\u00advostok, Pu\u200btin, Sergei\n   Shoigu';
-    expect(findMentions(storyMatcher(), text).map((m) => m.entity)).toEqual(['kim-jong-un', 'vladivostok', 'vladimir-putin', 'sergei-shoigu']);
+    expect(findMentions(storyMatcher(), text).map((m) => m.entity)).toEqual([
+      'kim-jong-un',
+      'vladivostok',
+      'vladimir-putin',
+      'sergei-shoigu',
+    ]);
   });
 
   it('never runs a name across a block boundary', () => {
@@ -107,13 +115,18 @@ describe('no false friends', () => {
       'Pyongyang → pyongyang',
     ]);
     // two of the story's places are enough for a surname only one of its people has; not for Kim
-    expect(found('Putin and Kim met in Russia and North Korea.')).toEqual(['Putin → vladimir-putin', 'Russia → russia', 'North Korea → north-korea']);
+    expect(found('Putin and Kim met in Russia and North Korea.')).toEqual([
+      'Putin → vladimir-putin',
+      'Russia → russia',
+      'North Korea → north-korea',
+    ]);
     // a surname two people share needs more than the story around it
     expect(found('Yoon, Kim and others in Seoul, China, Russia and North Korea.').filter((s) => s.startsWith('Kim'))).toEqual([]);
   });
 
   it('gives "Professor Kim" to Kim Jae-chun and "Mr Kim" to Kim Jong Un', () => {
-    const text = 'Kim Jong Un met Putin, said Kim Jae-chun of Sogang University.' + BLOCK_BREAK + 'Professor Kim said more. Mr Kim did not.';
+    const text =
+      'Kim Jong Un met Putin, said Kim Jae-chun of Sogang University.' + BLOCK_BREAK + 'Professor Kim said more. Mr Kim did not.';
     expect(found(text)).toEqual([
       'Kim Jong Un → kim-jong-un',
       'Putin → vladimir-putin',
@@ -135,7 +148,8 @@ describe('no false friends', () => {
   });
 
   it('does not give a Kim inside a quotation to the speaker named before it', () => {
-    const text = 'Kim Jong Un met Vladimir Putin.' + BLOCK_BREAK + 'Kim Jae-chun said: “Putin needs shells. Kim needs technology.” Kim added more.';
+    const text =
+      'Kim Jong Un met Vladimir Putin.' + BLOCK_BREAK + 'Kim Jae-chun said: “Putin needs shells. Kim needs technology.” Kim added more.';
     expect(found(text).filter((s) => s.startsWith('Kim →'))).toEqual(['Kim → kim-jong-un', 'Kim → kim-jae-chun']);
   });
 
@@ -246,7 +260,7 @@ describe('compiled matcher', () => {
     expect(findMentions(copy, text).map((x) => x.entity)).toEqual(['a', 'b', 'a']);
   });
 
-  it('tells a page each entity\'s name and type, across stories, after a round trip', () => {
+  it("tells a page each entity's name and type, across stories, after a round trip", () => {
     const two = compileMatcher([pack([], 3), pack([], 2, 3), bundledPack()], { types: ['place', 'organization'], roleMentions: false });
     const m = JSON.parse(JSON.stringify(two)) as typeof two;
     expect(entityInfo(m, 'a')).toEqual({ name: 'Alpha Centauri', type: 'place', fromArticle: true });

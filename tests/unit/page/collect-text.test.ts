@@ -4,7 +4,9 @@ import { collectChunks, collectText, rangeFor, visibleContext } from '../../../s
 import { BLOCK_BREAK } from '../../../src/core/types';
 
 function page(html: string): Document {
-  const win = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.body.innerHTML = html;
   return win.document as unknown as Document;
 }
@@ -80,7 +82,9 @@ describe('collectText', () => {
   });
 
   it('gives the visible text around a mention within its block', () => {
-    const doc = page('<p>First paragraph.</p><p>Talks with <b>Vladimir</b>\n   <i>Putin</i> on an\u00a0arms deal that could seal a lot of things for Moscow.</p>');
+    const doc = page(
+      '<p>First paragraph.</p><p>Talks with <b>Vladimir</b>\n   <i>Putin</i> on an\u00a0arms deal that could seal a lot of things for Moscow.</p>',
+    );
     const c = collectText(doc.body);
     const start = c.text.indexOf('Vladimir');
     const end = c.text.indexOf('Putin') + 5;

@@ -17,7 +17,12 @@ async function someState() {
   await addStory(samplePack('harbour-strike', { title: 'Dock workers strike' }));
   await renameStory(BUNDLED_PACK_ID, 'Kim in Russia');
   await setStoryEnabled('harbour-strike', false);
-  await updateSettings({ highlightStyle: 'tint', theme: 'dark', neverRunOn: ['example.com'], types: { person: true, place: false, organization: true } });
+  await updateSettings({
+    highlightStyle: 'tint',
+    theme: 'dark',
+    neverRunOn: ['example.com'],
+    types: { person: true, place: false, organization: true },
+  });
 }
 
 describe('export and import', () => {
@@ -63,7 +68,10 @@ describe('export and import', () => {
 
   const good = async () => {
     await addStory(samplePack());
-    return (await exportBackup()) as unknown as Record<string, unknown> & { stories: Record<string, unknown>[]; settings: Record<string, unknown> };
+    return (await exportBackup()) as unknown as Record<string, unknown> & {
+      stories: Record<string, unknown>[];
+      settings: Record<string, unknown>;
+    };
   };
 
   const refusals: [string, (f: Awaited<ReturnType<typeof good>>) => string, RegExp][] = [
@@ -71,7 +79,11 @@ describe('export and import', () => {
     ['a JSON file of something else', () => JSON.stringify([1, 2, 3]), /not a Story Lens export/],
     ['a file of another format', (f) => JSON.stringify({ ...f, format: 'other-extension/settings' }), /not a Story Lens export/],
     ['settings from a newer version', (f) => JSON.stringify({ ...f, settingsVersion: 99 }), /newer Story Lens/],
-    ['settings with a wrong value', (f) => JSON.stringify({ ...f, settings: { ...f.settings, cardDelayMs: 'soon', theme: 'neon' } }), /settings field cardDelayMs[\s\S]*settings field theme/],
+    [
+      'settings with a wrong value',
+      (f) => JSON.stringify({ ...f, settings: { ...f.settings, cardDelayMs: 'soon', theme: 'neon' } }),
+      /settings field cardDelayMs[\s\S]*settings field theme/,
+    ],
     [
       'a story whose link is a script',
       (f) => {
@@ -83,7 +95,11 @@ describe('export and import', () => {
     ],
     ['a story without a pack', (f) => JSON.stringify({ ...f, stories: [f.stories[0], { ...f.stories[1], pack: undefined }] }), /story #2/],
     ['the same story twice', (f) => JSON.stringify({ ...f, stories: [...f.stories, f.stories[1]] }), /used twice/],
-    ['a story posing as the bundled one', (f) => JSON.stringify({ ...f, stories: [{ ...f.stories[1], id: BUNDLED_PACK_ID }] }), /belongs to the bundled story/],
+    [
+      'a story posing as the bundled one',
+      (f) => JSON.stringify({ ...f, stories: [{ ...f.stories[1], id: BUNDLED_PACK_ID }] }),
+      /belongs to the bundled story/,
+    ],
   ];
 
   for (const [what, make, message] of refusals) {
@@ -125,7 +141,13 @@ describe('export and import', () => {
     const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     const pack = samplePack('hostile-story', { title: payload });
     (pack.entities[0] as { name: string }).name = payload;
-    const file = { format: 'story-lens/backup', formatVersion: 1, settingsVersion: 2, settings: DEFAULT_SETTINGS, stories: [{ id: 'hostile-story', title: payload, enabled: true, bundled: false, pack }] };
+    const file = {
+      format: 'story-lens/backup',
+      formatVersion: 1,
+      settingsVersion: 2,
+      settings: DEFAULT_SETTINGS,
+      stories: [{ id: 'hostile-story', title: payload, enabled: true, bundled: false, pack }],
+    };
     expect(await importBackup(JSON.stringify(file))).toMatchObject({ ok: true });
     const packs = await enabledPacks();
     expect(packs[1].entities[0].name).toBe(payload);

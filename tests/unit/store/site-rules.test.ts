@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { cleanPatterns, hostMatches, isActiveOn, isSiteAllowed, normalizePattern, setSiteEnabled, withSiteEnabled } from '../../../src/store/site-rules';
+import {
+  cleanPatterns,
+  hostMatches,
+  isActiveOn,
+  isSiteAllowed,
+  normalizePattern,
+  setSiteEnabled,
+  withSiteEnabled,
+} from '../../../src/store/site-rules';
 import { DEFAULT_SETTINGS, getSettings } from '../../../src/settings';
 
 beforeEach(() => fakeBrowser.reset());
@@ -34,7 +42,12 @@ describe('site patterns', () => {
   });
 
   it('the default never-run list keeps Story Lens off mail, banks and password managers', () => {
-    for (const url of ['https://mail.google.com/mail/u/0/', 'https://www.paypal.com/', 'https://vault.bitwarden.com/', 'https://secure.mybank.com/login']) {
+    for (const url of [
+      'https://mail.google.com/mail/u/0/',
+      'https://www.paypal.com/',
+      'https://vault.bitwarden.com/',
+      'https://secure.mybank.com/login',
+    ]) {
       expect(isActiveOn(DEFAULT_SETTINGS, url), url).toBe(false);
     }
     expect(isActiveOn(DEFAULT_SETTINGS, 'https://www.bbc.com/news/world-asia-66789456')).toBe(true);

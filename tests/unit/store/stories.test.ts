@@ -48,7 +48,9 @@ describe('stories store', () => {
   });
 
   it('an invalid pack is refused with the entity and field named, and nothing is saved', async () => {
-    const bad = samplePack('bad-one', { entities: [{ id: 'x', name: 'X', type: 'person', description: 'ok', wikipedia: 'javascript:alert(1)' }] });
+    const bad = samplePack('bad-one', {
+      entities: [{ id: 'x', name: 'X', type: 'person', description: 'ok', wikipedia: 'javascript:alert(1)' }],
+    });
     await expect(addStory(bad)).rejects.toThrow(PackError);
     await expect(addStory(bad)).rejects.toThrow(/entity "x" \(X\), field wikipedia/);
     expect((await listStories()).map((s) => s.id)).toEqual([BUNDLED_PACK_ID]);

@@ -36,8 +36,12 @@ describe('trail', () => {
   });
 
   it('a page that mentions no story entity is not recorded', () => {
-    expect(trailEntryFor({ url: 'https://x.org/', title: 'x', counts: { unknown: 2 } }, [{ pack, title: 't' }], ALL, new Date())).toBeNull();
-    expect(trailEntryFor({ url: 'file:///a.html', title: 'x', counts: { 'ada-lovelace': 2 } }, [{ pack, title: 't' }], ALL, new Date())).toBeNull();
+    expect(
+      trailEntryFor({ url: 'https://x.org/', title: 'x', counts: { unknown: 2 } }, [{ pack, title: 't' }], ALL, new Date()),
+    ).toBeNull();
+    expect(
+      trailEntryFor({ url: 'file:///a.html', title: 'x', counts: { 'ada-lovelace': 2 } }, [{ pack, title: 't' }], ALL, new Date()),
+    ).toBeNull();
   });
 
   it('visiting a page again replaces its entry, newest first', async () => {
@@ -66,7 +70,9 @@ describe('trail', () => {
   });
 
   it('the trail keeps at most the newest MAX_TRAIL pages', async () => {
-    const many = Array.from({ length: MAX_TRAIL }, (_, i) => entry(`https://a.org/${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));
+    const many = Array.from({ length: MAX_TRAIL }, (_, i) =>
+      entry(`https://a.org/${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()),
+    );
     await trailItem.setValue(many.reverse());
     await recordTrailVisit(entry('https://a.org/new', '2026-12-01T00:00:00Z'));
     const list = await listTrail();

@@ -241,7 +241,11 @@ describe('the bundled story pack', () => {
 
   it('relates the story’s people and places as a reader would say it, with dates', () => {
     const rel = (from: string, to: string) => entity(from).relations.find((r) => r.to === to);
-    expect(rel('vladimir-putin', 'kim-jong-un')).toEqual({ to: 'kim-jong-un', text: 'met Kim Jong Un at the Vostochny Cosmodrome', date: '2023-09-13' });
+    expect(rel('vladimir-putin', 'kim-jong-un')).toEqual({
+      to: 'kim-jong-un',
+      text: 'met Kim Jong Un at the Vostochny Cosmodrome',
+      date: '2023-09-13',
+    });
     expect(rel('sergei-shoigu', 'andrei-belousov')?.date).toBe('2024-05-14');
     expect(rel('kim-yo-jong', 'kim-jong-un')?.text).toMatch(/^sister of/);
     // Kim's train route, in order: Pyongyang → Khasan → Ussuriysk → Vostochny

@@ -8,7 +8,28 @@ const seedWords = seedArticle().split(/\s+/).filter(Boolean);
 /** text made of the article's own words, odd punctuation, markup and stray characters */
 const pieces = fc.oneof(
   { arbitrary: fc.constantFrom(...seedWords), weight: 8 },
-  fc.constantFrom('\n', '\n\n', ' ', '.', ',', '’s', '“', '”', '©', '/', '<p>', '</p>', '<script>x()</script>', '&amp;', '\u2029', '\u00ad', '-', 'Mr', 'See also', 'km'),
+  fc.constantFrom(
+    '\n',
+    '\n\n',
+    ' ',
+    '.',
+    ',',
+    '’s',
+    '“',
+    '”',
+    '©',
+    '/',
+    '<p>',
+    '</p>',
+    '<script>x()</script>',
+    '&amp;',
+    '\u2029',
+    '\u00ad',
+    '-',
+    'Mr',
+    'See also',
+    'km',
+  ),
   fc.string({ maxLength: 6 }),
 );
 const texts = fc.array(pieces, { maxLength: 150 }).map((a) => a.join(' '));

@@ -17,7 +17,8 @@ function refusal(text: unknown): ExtractError {
 const RUSSIAN =
   'Лидер КНДР Ким Чен Ын прибыл в Россию на своём бронепоезде. Министр обороны Сергей Шойгу показал северокорейскому гостю ' +
   'стратегические бомбардировщики на аэродроме под Владивостоком. Песков заявил, что никаких соглашений подписано не было.';
-const KOREAN = '김정은 국무위원장이 러시아에 도착했다. 푸틴 대통령과 김 위원장은 보스토치니 우주기지에서 만났다. 크렘린궁은 합의문이 없다고 밝혔다.';
+const KOREAN =
+  '김정은 국무위원장이 러시아에 도착했다. 푸틴 대통령과 김 위원장은 보스토치니 우주기지에서 만났다. 크렘린궁은 합의문이 없다고 밝혔다.';
 const SPANISH =
   'El líder norcoreano Kim Jong Un llegó a Rusia en su tren blindado para reunirse con el presidente Vladímir Putin en el ' +
   'cosmódromo de Vostochni. Según la agencia oficial KCNA, los dos mandatarios hablaron durante varias horas sobre la ' +
@@ -47,7 +48,10 @@ describe('bad input to Add a story gets a clear answer', () => {
   });
 
   it('refuses text without Latin letters, saying detection works for English and names can be added by hand', () => {
-    for (const [text, script] of [[RUSSIAN, /Cyrillic/], [KOREAN, /Korean/]] as const) {
+    for (const [text, script] of [
+      [RUSSIAN, /Cyrillic/],
+      [KOREAN, /Korean/],
+    ] as const) {
       const e = refusal(text);
       expect(e.code).toBe('not-english');
       expect(e.message).toMatch(/no Latin letters/);
@@ -63,7 +67,9 @@ describe('bad input to Add a story gets a clear answer', () => {
   });
 
   it('refuses a text that is only sign-up lines, links and photo credits', () => {
-    const e = refusal('Receive free North Korea updates\nSee also House building in England is starting to decline\n© KCNA/AFP/Getty Images');
+    const e = refusal(
+      'Receive free North Korea updates\nSee also House building in England is starting to decline\n© KCNA/AFP/Getty Images',
+    );
     expect(e.code).toBe('empty');
     expect(e.message).toMatch(/not an article/);
   });
@@ -96,7 +102,11 @@ describe('bad input to Add a story gets a clear answer', () => {
   });
 
   it('keeps a bad date or a non-https link out of the pack and says so', () => {
-    const { pack, warnings } = extractStory({ text: 'Kim Jong Un met Vladimir Putin in Vladivostok.', date: '13/09/2023', url: 'javascript:alert(1)' });
+    const { pack, warnings } = extractStory({
+      text: 'Kim Jong Un met Vladimir Putin in Vladivostok.',
+      date: '13/09/2023',
+      url: 'javascript:alert(1)',
+    });
     expect(pack.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(pack.source.url).toBeUndefined();
     expect(warnings.join(' ')).toMatch(/“13\/09\/2023” is not a date.*only https:\/\/ links are stored/);

@@ -10,7 +10,10 @@ describe('names found from what the text says of them', () => {
   const { pack } = extractStory({ text: fixture('kazakh-forum.txt'), date: '2024-05-06' });
   const entity = (name: string) => {
     const found = pack.entities.filter((e) => isEntity(e, name));
-    expect(found.map((e) => e.name), name).toHaveLength(1);
+    expect(
+      found.map((e) => e.name),
+      name,
+    ).toHaveLength(1);
     return found[0];
   };
 

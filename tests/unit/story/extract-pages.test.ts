@@ -34,7 +34,9 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
   it('finds at least 90% of the people and places the gold marks as required', () => {
     const missed = wanted.filter((name) => !pack.entities.some((e) => (e.type === 'person' || e.type === 'place') && isEntity(e, name)));
     const recall = (wanted.length - missed.length) / wanted.length;
-    console.log(`${page}: recall ${(recall * 100).toFixed(0)}% (${wanted.length - missed.length}/${wanted.length})${missed.length ? `, missed ${missed.join(', ')}` : ''}`);
+    console.log(
+      `${page}: recall ${(recall * 100).toFixed(0)}% (${wanted.length - missed.length}/${wanted.length})${missed.length ? `, missed ${missed.join(', ')}` : ''}`,
+    );
     expect(wanted.length).toBeGreaterThan(8);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -45,7 +47,10 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
       const found = pack.entities.filter((e) => isEntity(e, name));
       expect(found.length, name).toBeLessThanOrEqual(1);
       const parts = pack.entities.filter((e) => !found.includes(e) && words(e.name).every((w) => words(name).includes(w)));
-      expect(parts.map((e) => e.name), name).toEqual([]);
+      expect(
+        parts.map((e) => e.name),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -56,7 +61,10 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
       const owners = pack.entities.filter((e) => e.name === form || e.names.some((n) => n.text === form));
       if (!owners.length) continue; // a form not taken up (an all-caps heading): recall is checked above
       checked++;
-      expect(owners.map((e) => e.name), `"${form}"`).toHaveLength(1);
+      expect(
+        owners.map((e) => e.name),
+        `"${form}"`,
+      ).toHaveLength(1);
       expect(isEntity(owners[0], entity), `"${form}" went to ${owners[0].name}, not ${entity}`).toBe(true);
     }
     expect(checked).toBeGreaterThan(pairs.length * 0.8);
@@ -66,7 +74,11 @@ describe.each(PAGES)('Add a story from the dev page %s', (page) => {
     for (const e of pack.entities) {
       for (const n of e.names) expect(occursIn(text, n.text), `${e.name}: ${n.text}`).toBe(true);
       // the canonical name is in the text, or is the full form of an abbreviation that is ("U.S." → United States)
-      if (!occursIn(text, e.name)) expect(e.names.some((n) => n.kind === 'abbreviation'), e.name).toBe(true);
+      if (!occursIn(text, e.name))
+        expect(
+          e.names.some((n) => n.kind === 'abbreviation'),
+          e.name,
+        ).toBe(true);
       for (const s of e.sentences) expect(text.includes(s), s).toBe(true);
     }
   });

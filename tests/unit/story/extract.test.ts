@@ -8,11 +8,32 @@ import { isEntity, looseKey, occursIn, root, seedArticle } from './extract-helpe
 
 const PEOPLE = ['Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu', 'Dmitry Peskov', 'Kim Jae-chun'];
 const PLACES = [
-  'Russia', 'North Korea', 'Ukraine', 'Moscow', 'Pyongyang', 'China', 'Vladivostok', 'Vostochny Cosmodrome', 'Ussuriysk',
-  'United States', 'Seoul',
+  'Russia',
+  'North Korea',
+  'Ukraine',
+  'Moscow',
+  'Pyongyang',
+  'China',
+  'Vladivostok',
+  'Vostochny Cosmodrome',
+  'Ussuriysk',
+  'United States',
+  'Seoul',
 ];
 /** the capture's boilerplate: "See also" stories, photo agencies and photographers */
-const NOT_THE_STORY = ['England', 'UK', 'United Kingdom', 'Trump', 'Getty Images', 'Getty', 'AFP', 'Kirill Kudryavtsev', 'Kudryavtsev', 'IEA', 'N Eire'];
+const NOT_THE_STORY = [
+  'England',
+  'UK',
+  'United Kingdom',
+  'Trump',
+  'Getty Images',
+  'Getty',
+  'AFP',
+  'Kirill Kudryavtsev',
+  'Kudryavtsev',
+  'IEA',
+  'N Eire',
+];
 
 function runCli(args: string[], input?: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', ...args], {
@@ -28,16 +49,25 @@ describe('extracting the seed article', () => {
   const words = (s: string) => looseKey(s).split(' ');
 
   it('finds every person and place the story names, each as one entity of the right type', () => {
-    for (const [names, type] of [[PEOPLE, 'person'], [PLACES, 'place']] as const) {
+    for (const [names, type] of [
+      [PEOPLE, 'person'],
+      [PLACES, 'place'],
+    ] as const) {
       for (const name of names) {
         const matches = pack.entities.filter((e) => isEntity(e, name));
-        expect(matches.map((e) => e.name), name).toHaveLength(1);
+        expect(
+          matches.map((e) => e.name),
+          name,
+        ).toHaveLength(1);
         expect(matches[0].type, name).toBe(type);
         // no second entity for a part of the name ("Kim", "Putin", "Vostochny")
         const parts = pack.entities.filter(
           (e) => e !== matches[0] && words(e.name).every((w) => words(name).includes(w)) && e.type === type,
         );
-        expect(parts.map((e) => e.name), name).toEqual([]);
+        expect(
+          parts.map((e) => e.name),
+          name,
+        ).toEqual([]);
       }
     }
   });
@@ -52,7 +82,10 @@ describe('extracting the seed article', () => {
       // "Russian president Vladimir Putin" ... "the Russian president is attending": a role mention
       { text: 'the Russian president', lang: 'en', kind: 'description' },
     ]);
-    expect(pack.entities.find((e) => e.name === 'Vostochny Cosmodrome')!.names.map((n) => n.text)).toEqual(['Vostochny cosmodrome', 'Vostochny']);
+    expect(pack.entities.find((e) => e.name === 'Vostochny Cosmodrome')!.names.map((n) => n.text)).toEqual([
+      'Vostochny cosmodrome',
+      'Vostochny',
+    ]);
     expect(pack.entities.find((e) => e.name === 'United States')!.names).toContainEqual({ text: 'US', lang: 'en', kind: 'abbreviation' });
     for (const e of pack.entities)
       for (const form of [e.name, ...e.names.map((n) => n.text)]) expect(form, e.name).not.toMatch(/['’]s?$|^(?:Mr|Mrs|Ms|Dr|President)\b/);
@@ -60,7 +93,10 @@ describe('extracting the seed article', () => {
 
   it('leaves out the newsletter line, the "See also" links and the photo credits', () => {
     for (const name of NOT_THE_STORY)
-      expect(pack.entities.filter((e) => isEntity(e, name)).map((e) => e.name), name).toEqual([]);
+      expect(
+        pack.entities.filter((e) => isEntity(e, name)).map((e) => e.name),
+        name,
+      ).toEqual([]);
     const sentences = pack.entities.flatMap((e) => e.sentences);
     for (const s of sentences) expect(s).not.toMatch(/See also|©|Getty|Receive free|red carpet/);
     expect(warnings.join(' ')).toMatch(/Left out 8 lines/);
@@ -83,7 +119,10 @@ describe('extracting the seed article', () => {
   it('finds the organizations the story credits, with their acronyms', () => {
     const orgs = pack.entities.filter((e) => e.type === 'organization');
     for (const name of ['Rossiya-24', 'Yonhap', 'YTN', 'Sogang University', 'Eastern Economic Forum', 'Kremlin', 'Mercedes-Benz'])
-      expect(orgs.filter((e) => isEntity(e, name)).map((e) => e.name), name).toHaveLength(1);
+      expect(
+        orgs.filter((e) => isEntity(e, name)).map((e) => e.name),
+        name,
+      ).toHaveLength(1);
     expect(orgs.find((e) => e.name === 'Eastern Economic Forum')!.names.map((n) => n.text)).toContain('EEF');
   });
 
@@ -100,7 +139,11 @@ describe('extracting the seed article', () => {
       expect(e.fromArticle).toBe(true);
       for (const n of e.names) expect(occursIn(text, n.text), n.text).toBe(true);
       // the canonical name is in the text, or is the full form of an abbreviation that is ("US")
-      if (!occursIn(text, e.name)) expect(e.names.some((n) => n.kind === 'abbreviation'), e.name).toBe(true);
+      if (!occursIn(text, e.name))
+        expect(
+          e.names.some((n) => n.kind === 'abbreviation'),
+          e.name,
+        ).toBe(true);
     }
   });
 });
@@ -122,10 +165,16 @@ describe('npm run extract', { timeout: 120_000 }, () => {
   it('prints the pack of the seed article as JSON: entities with name, type, aliases, sentences', () => {
     const r = runCli(['src/story/seed-article.txt', '--date', '2023-09-12']);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { entities: { name: string; type: string; aliases: string[]; sentences: string[] }[]; pack: unknown };
+    const out = JSON.parse(r.stdout) as {
+      entities: { name: string; type: string; aliases: string[]; sentences: string[] }[];
+      pack: unknown;
+    };
     const kim = out.entities.find((e) => e.name === 'Kim Jong Un')!;
     expect(kim).toMatchObject({ type: 'person', aliases: ['Kim'] });
-    expect(out.entities.find((e) => e.name === 'Vladimir Putin')).toMatchObject({ aliases: ['Putin'], roleMentions: ['the Russian president'] });
+    expect(out.entities.find((e) => e.name === 'Vladimir Putin')).toMatchObject({
+      aliases: ['Putin'],
+      roleMentions: ['the Russian president'],
+    });
     expect(kim.sentences.length).toBeGreaterThan(5);
     for (const e of out.entities) {
       expect(['person', 'place', 'organization']).toContain(e.type);

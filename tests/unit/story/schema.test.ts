@@ -139,14 +139,7 @@ describe('story pack schema', () => {
   });
 
   it('accepts odd characters in names and keeps them as plain text', () => {
-    const odd = [
-      '<img src=x onerror=alert(1)>',
-      'O’Brien & Søn "Ltd"',
-      '김정은',
-      'Владимир Путин',
-      'كيم جونغ أون',
-      'Kim 🚂 Jong Un',
-    ];
+    const odd = ['<img src=x onerror=alert(1)>', 'O’Brien & Søn "Ltd"', '김정은', 'Владимир Путин', 'كيم جونغ أون', 'Kim 🚂 Jong Un'];
     const pack = parsePack(
       broken((p) => {
         p.entities[0]!.name = odd[0]!;

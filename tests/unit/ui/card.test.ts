@@ -24,10 +24,34 @@ const input: StoryPackInput = {
       sentences: ['He said "<a href=javascript:alert(1)>click</a>".'],
       roles: [{ title: 'Minister', from: '2012-11', to: '2024-05-12', asOf: '2024-05-12', source: SRC }],
     },
-    { id: 'pyongyang', name: 'Pyongyang', type: 'place', description: 'Capital', location: { lat: 39.02, lon: 125.74, region: 'Pyongyang', country: 'North Korea' } },
-    { id: 'khasan', name: 'Khasan', type: 'place', description: 'Border', location: { lat: 42.43, lon: 130.65, region: 'Primorsky Krai', country: 'Russia' } },
-    { id: 'ussuriysk', name: 'Ussuriysk', type: 'place', description: 'City', location: { lat: 43.8, lon: 131.95, region: 'Primorsky Krai', country: 'Russia' } },
-    { id: 'vostochny-cosmodrome', name: 'Vostochny Cosmodrome', type: 'place', description: 'Spaceport', location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' } },
+    {
+      id: 'pyongyang',
+      name: 'Pyongyang',
+      type: 'place',
+      description: 'Capital',
+      location: { lat: 39.02, lon: 125.74, region: 'Pyongyang', country: 'North Korea' },
+    },
+    {
+      id: 'khasan',
+      name: 'Khasan',
+      type: 'place',
+      description: 'Border',
+      location: { lat: 42.43, lon: 130.65, region: 'Primorsky Krai', country: 'Russia' },
+    },
+    {
+      id: 'ussuriysk',
+      name: 'Ussuriysk',
+      type: 'place',
+      description: 'City',
+      location: { lat: 43.8, lon: 131.95, region: 'Primorsky Krai', country: 'Russia' },
+    },
+    {
+      id: 'vostochny-cosmodrome',
+      name: 'Vostochny Cosmodrome',
+      type: 'place',
+      description: 'Spaceport',
+      location: { lat: 51.88, lon: 128.33, region: 'Amur Oblast', country: 'Russia' },
+    },
   ],
 };
 const pack = parsePack(input);
@@ -65,7 +89,7 @@ describe('card view', () => {
     expect(a.getAttribute('rel')).toContain('noopener');
   });
 
-  it("shows how often the page names the entity, with previous/next buttons that step", () => {
+  it('shows how often the page names the entity, with previous/next buttons that step', () => {
     const steps: number[] = [];
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
     expect(el.querySelector('.mentions')!.textContent).toContain('3 mentions on this page · 2 of 3');

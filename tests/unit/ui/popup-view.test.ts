@@ -38,7 +38,10 @@ describe('popup view', () => {
     const d = deps();
     const root = await mount(d);
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
-    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Kim Jong Un, person, 3 mentions', 'Kremlin, organization, 1 mention']);
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Kim Jong Un, person, 3 mentions',
+      'Kremlin, organization, 1 mention',
+    ]);
     buttons[0].click();
     await flush();
     expect(d.revealMention).toHaveBeenCalledWith(7, 'kim-jong-un');
@@ -46,7 +49,11 @@ describe('popup view', () => {
   });
 
   it('arrow keys move between the names', async () => {
-    const root = await mount(deps({ pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 } }) }));
+    const root = await mount(
+      deps({
+        pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 } }),
+      }),
+    );
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
     const key = (k: string) => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     buttons[0].focus();
@@ -103,7 +110,9 @@ describe('popup view', () => {
     expect(article.text).toContain('Kim Jong Un met Vladimir Putin');
     expect(article.text).not.toContain('Home');
 
-    root = await mount(deps({ pageHtml: async () => ({ html: '<p>Menu</p>', url: 'https://news.example/', title: '', truncated: false }) }));
+    root = await mount(
+      deps({ pageHtml: async () => ({ html: '<p>Menu</p>', url: 'https://news.example/', title: '', truncated: false }) }),
+    );
     root.querySelector<HTMLButtonElement>('.sl-follow button')!.click();
     await vi.waitFor(() => expect(root.querySelector('#sl-status')!.textContent).toMatch(/found no article/));
   });

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { extractedFromPack, initialReview, sentencesNaming, reviewProblems, reviewReducer, reviewToPack, slugify, type ReviewState } from '../../../src/ui/review-state';
+import {
+  extractedFromPack,
+  initialReview,
+  sentencesNaming,
+  reviewProblems,
+  reviewReducer,
+  reviewToPack,
+  slugify,
+  type ReviewState,
+} from '../../../src/ui/review-state';
 import { parsePack } from '../../../src/story/schema';
 
 const extracted = {
   entities: [
-    { name: 'Kim Jong Un', type: 'person' as const, aliases: ['Kim', 'Kim Jong Un', 'kim'], sentences: ['Kim Jong Un arrived.', 'Kim met Putin.'] },
+    {
+      name: 'Kim Jong Un',
+      type: 'person' as const,
+      aliases: ['Kim', 'Kim Jong Un', 'kim'],
+      sentences: ['Kim Jong Un arrived.', 'Kim met Putin.'],
+    },
     { name: 'Vladimir Putin', type: 'person' as const, aliases: ['Putin'], sentences: ['Kim met Putin.'] },
-    { name: 'Vostochny', type: 'place' as const, aliases: ['Vostochny Cosmodrome', 'Amur'], sentences: ['They met at the Vostochny Cosmodrome in the Amur region.'] },
+    {
+      name: 'Vostochny',
+      type: 'place' as const,
+      aliases: ['Vostochny Cosmodrome', 'Amur'],
+      sentences: ['They met at the Vostochny Cosmodrome in the Amur region.'],
+    },
     { name: 'Kremlin', type: 'organization' as const, aliases: [], sentences: [] },
   ],
 };
@@ -59,7 +78,11 @@ describe('review screen operations', () => {
     const s = reviewReducer(s0, { type: 'split', key: byName(s0, 'Vostochny').key, alias: 'Amur' });
     expect(s.entities.map((e) => e.name)).toEqual(['Kim Jong Un', 'Vladimir Putin', 'Vostochny', 'Amur', 'Kremlin']);
     expect(byName(s, 'Vostochny').aliases).toEqual(['Vostochny Cosmodrome']);
-    expect(byName(s, 'Amur')).toMatchObject({ type: 'place', aliases: [], sentences: ['They met at the Vostochny Cosmodrome in the Amur region.'] });
+    expect(byName(s, 'Amur')).toMatchObject({
+      type: 'place',
+      aliases: [],
+      sentences: ['They met at the Vostochny Cosmodrome in the Amur region.'],
+    });
     expect(new Set(s.entities.map((e) => e.key)).size).toBe(5);
   });
 
@@ -86,7 +109,12 @@ describe('review screen operations', () => {
     const text = ['The train stopped in Ussuriysk.', 'Nobody lives in Ussuriyskaya street.', 'From  Ussuriysk it went north.'];
     expect(sentencesNaming(text, 'Ussuriysk')).toEqual(['The train stopped in Ussuriysk.', 'From  Ussuriysk it went north.']);
     expect(sentencesNaming(text, 'Ussuriysk (city)')).toEqual([]);
-    const s = reviewReducer(start(), { type: 'add', name: 'Ussuriysk', entityType: 'place', sentences: sentencesNaming(text, 'Ussuriysk') });
+    const s = reviewReducer(start(), {
+      type: 'add',
+      name: 'Ussuriysk',
+      entityType: 'place',
+      sentences: sentencesNaming(text, 'Ussuriysk'),
+    });
     expect(byName(s, 'Ussuriysk').sentences).toEqual(['The train stopped in Ussuriysk.', 'From Ussuriysk it went north.']);
   });
 
@@ -129,7 +157,15 @@ describe('saving a reviewed story', () => {
   });
 
   it('names in other scripts still get a valid id', () => {
-    const s = initialReview({ entities: [{ name: '김정은', type: 'person' }, { name: '푸틴', type: 'person' }] }, { title: '김정은', date: '2024-11-01' });
+    const s = initialReview(
+      {
+        entities: [
+          { name: '김정은', type: 'person' },
+          { name: '푸틴', type: 'person' },
+        ],
+      },
+      { title: '김정은', date: '2024-11-01' },
+    );
     const pack = parsePack(reviewToPack(s));
     expect(new Set(pack.entities.map((e) => e.id)).size).toBe(2);
     expect(slugify('Kim Jong-un’s')).toBe('kim-jong-un-s');
@@ -140,13 +176,33 @@ describe('saving a reviewed story', () => {
       extractedFromPack({
         entities: [
           {
-            id: 'kim-jong-un', name: 'Kim Jong Un', type: 'person', description: 'North Korean leader named in the story', fromArticle: true,
-            names: [{ text: 'Kim', lang: 'en', kind: 'surname' }, { text: 'Kim Jong-un', lang: 'en', kind: 'name' }],
-            titles: [], roles: [], facts: [], sentences: ['Kim arrived.'], relations: [],
+            id: 'kim-jong-un',
+            name: 'Kim Jong Un',
+            type: 'person',
+            description: 'North Korean leader named in the story',
+            fromArticle: true,
+            names: [
+              { text: 'Kim', lang: 'en', kind: 'surname' },
+              { text: 'Kim Jong-un', lang: 'en', kind: 'name' },
+            ],
+            titles: [],
+            roles: [],
+            facts: [],
+            sentences: ['Kim arrived.'],
+            relations: [],
           },
           {
-            id: 'dprk', name: 'North Korea', type: 'place', description: 'Country named in the story', fromArticle: true,
-            names: [{ text: 'DPRK', lang: 'en', kind: 'abbreviation' }], titles: [], roles: [], facts: [], sentences: [], relations: [],
+            id: 'dprk',
+            name: 'North Korea',
+            type: 'place',
+            description: 'Country named in the story',
+            fromArticle: true,
+            names: [{ text: 'DPRK', lang: 'en', kind: 'abbreviation' }],
+            titles: [],
+            roles: [],
+            facts: [],
+            sentences: [],
+            relations: [],
           },
         ],
       }),
