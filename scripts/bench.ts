@@ -30,7 +30,7 @@ import { buildExtension, copyBuiltExtension } from './lib/built-extension';
 import { bundledPack } from '../src/story/bundled/index';
 import { compileMatcher, findMentions, type CompiledMatcher } from '../src/core/matcher';
 import { BLOCK_BREAK } from '../src/core/types';
-import type { StoryPack } from '../src/story/schema';
+import type { StoryPack } from '../src/core/pack';
 import { highlightFrameCosts } from './bench-highlight-cost';
 import { EMPTY_PAGE, aliases, generatedPage, median, paragraphs, stripScripts, syntheticPacks, withLanguages } from './bench-fixtures';
 import { runAsMain } from './lib/run-main';

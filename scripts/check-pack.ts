@@ -11,7 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ENTITY_TYPES, PackError, parsePack, type StoryPack } from '../src/story/schema';
+import { ENTITY_TYPES, type StoryPack } from '../src/core/pack';
+import { PackError, parsePack } from '../src/story/schema';
 
 const SEED_ARTICLE = fileURLToPath(new URL('../src/story/seed-article.txt', import.meta.url));
 

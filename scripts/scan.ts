@@ -15,7 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import { compileMatcher, entityInfo, findMentions, type CompiledMatcher } from '../src/core/matcher';
-import { ENTITY_TYPES } from '../src/story/schema';
+import { ENTITY_TYPES } from '../src/core/pack';
 import { bundledPack } from '../src/story/bundled/index';
 import { collectText, visibleContext } from '../src/page/collect-text';
 import { runAsMain } from './lib/run-main';

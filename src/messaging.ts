@@ -4,10 +4,10 @@
  * (src/background/guard.ts) and refuses what a context may not ask.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityType } from './story/schema';
+import type { EntityType } from './core/pack';
 import type { CompiledMatcher } from './core/matcher';
 import type { CardModel } from './core/card-model';
-import type { Settings } from './settings';
+import type { Settings } from './core/settings';
 
 /** What a page needs to find and show mentions. */
 export interface PageSetup {

@@ -1,6 +1,6 @@
 // Wiring only: the view is src/ui/options.ts, the data lives in src/settings.ts and src/store/.
 import '../../src/ui/options.css';
-import { getSettings, resetSettings, updateSettings, watchSettings } from '../../src/settings';
+import { getSettings, resetSettings, updateSettings, watchSettings } from '../../src/store/settings';
 import { listStories, removeStory, renameStory, setStoryEnabled, storyProblems, undoRemove, watchStories } from '../../src/store/stories';
 import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
 import { backupFileName, exportBackup, importBackup } from '../../src/store/backup';

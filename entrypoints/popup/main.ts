@@ -2,7 +2,7 @@
 import '../../src/ui/popup.css';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../src/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/settings';
+import { getSettings, updateSettings, watchSettings } from '../../src/store/settings';
 import { getStories } from '../../src/store/stories';
 import { clearTrail, listTrail, removeTrailEntry } from '../../src/store/trail';
 import { saveStoryDraft } from '../../src/ui/add-story-draft';

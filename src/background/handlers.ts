@@ -6,7 +6,7 @@
  */
 import type { CardModel } from '../core/card-model';
 import type { PageSetup } from '../messaging';
-import { ENTITY_TYPES } from '../story/schema';
+import { ENTITY_TYPES } from '../core/pack';
 import { hostOf, isActiveOn, setSiteEnabled } from '../store/site-rules';
 import { recordTrailVisit, trailEntryFor } from '../store/trail';
 import { checkMessage, GuardError, type GuardedMessage, type SenderLike } from './guard';

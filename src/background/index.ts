@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging';
-import { getSettings, sanitizeSettings, settingsItem, type Settings } from '../settings';
+import { getSettings, sanitizeSettings, settingsItem, type Settings } from '../store/settings';
 import { ensureBundledStory } from '../store/stories';
 import { createHandlers, relayCommand } from './handlers';
 import { KnowledgeBase } from './knowledge';

@@ -13,8 +13,8 @@
 import { storage } from '#imports';
 import { compileMatcher, MATCHER_FORMAT, type CompiledMatcher } from '../core/matcher';
 import { buildCard, type CardModel } from '../core/card-model';
-import { ENTITY_TYPES, type StoryPack } from '../story/schema';
-import { getSettings, type Settings } from '../settings';
+import { ENTITY_TYPES, type StoryPack } from '../core/pack';
+import { getSettings, type Settings } from '../store/settings';
 import { getStoriesState, type StoredStory } from '../store/stories';
 import { isActiveOn } from '../store/site-rules';
 import type { PageSetup } from '../messaging';

@@ -15,7 +15,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import { SETTINGS_VERSION, SettingsSchema, migrateSettings, type Settings } from '../settings';
+import { SETTINGS_VERSION, SettingsSchema, migrateSettings, type Settings } from '../store/settings';
 
 export const SYNC_SETTINGS_KEY = 'sync:settings' as const;
 export const SYNC_STATUS_KEY = 'local:syncStatus' as const;

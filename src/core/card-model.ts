@@ -3,7 +3,7 @@
  * (buildCard), sent to the page, rendered by src/ui/card.ts with textContent
  * only. Pure: runs in Node, unit-tested in tests/unit/core/card-model.test.ts.
  */
-import type { Entity, EntityType, Fact, Role, StoryPack } from '../story/schema';
+import type { Entity, EntityType, Fact, Role, StoryPack } from '../core/pack';
 
 export interface CardRole {
   title: string;

@@ -18,7 +18,7 @@
  * The compiled form is plain JSON: built in the background, sent to pages, laid out so a page parses it fast
  * (docs/adr/0007-matcher-format.md).
  */
-import type { EntityType, StoryPack } from '../story/schema';
+import type { EntityType, StoryPack } from '../core/pack';
 import type { MatcherOptions, Mention } from './types';
 import { ENDS_HANGUL, gapKey, hashKey, isCyrillic, startsUpper, allUpper, tokenize, type Tokens, type TokenArrays } from './normalize';
 import { ruEndings, russianStem } from './lang-ru';

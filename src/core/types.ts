@@ -4,7 +4,7 @@
  * pure core finds mentions as [start, end) offsets in that text, and the page
  * layer maps the offsets back to Ranges. The core never sees a node.
  */
-import type { EntityType } from '../story/schema';
+import type { EntityType } from '../core/pack';
 
 /**
  * Between two blocks (paragraphs, cells, list items, <br>) the collected text

@@ -6,8 +6,8 @@
  * teardown. Constructed sheets are not subject to the page's CSP, so this
  * works under `default-src 'none'` (tests/e2e/never-break-csp.e2e.ts).
  */
-import type { EntityType } from '../story/schema';
-import type { Settings } from '../settings';
+import type { EntityType } from '../core/pack';
+import type { Settings } from '../core/settings';
 
 export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
   person: 'story-lens-person',

@@ -6,7 +6,7 @@
  * nothing here walks the whole set except the lazy document-order sort, done
  * only when a reader steps through mentions.
  */
-import type { EntityType } from '../story/schema';
+import type { EntityType } from '../core/pack';
 
 export interface MentionRecord {
   range: Range;

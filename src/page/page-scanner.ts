@@ -16,7 +16,7 @@
 import { entityInfo, type CompiledMatcher } from '../core/matcher';
 import { findMentions } from '../core/matcher';
 import { BLOCK_BREAK } from '../core/types';
-import type { EntityType } from '../story/schema';
+import type { EntityType } from '../core/pack';
 import { BLOCK_TAGS, collectChunks, rangeFor, type CollectedText } from './collect-text';
 import type { HighlightStyles } from './highlight-styles';
 import { MentionIndex, type MentionRecord } from './mention-index';

@@ -4,7 +4,7 @@
  * them, and one more ("story-lens-active") for the hovered or flashed mention.
  * No DOM change: the page's own references to its nodes stay valid.
  */
-import type { EntityType } from '../story/schema';
+import type { EntityType } from '../core/pack';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-styles';
 
 export class Painter {

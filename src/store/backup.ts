@@ -15,7 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from '../settings';
+import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from './settings';
 import {
   MAX_STORIES,
   MAX_TITLE_LENGTH,

@@ -9,7 +9,7 @@
  * - "*bank*.*"       → `*` stands for any run of characters, the whole host must match
  * A reader may paste a URL ("https://mail.google.com/mail/u/0"): its host is used.
  */
-import { updateSettings, type Settings } from '../settings';
+import { updateSettings, type Settings } from './settings';
 
 /** The host a reader meant by a typed pattern or URL, lower-cased; '' when there is none. */
 export function normalizePattern(input: string): string {

@@ -14,7 +14,8 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import { PackError, parsePack, safeParsePack, type EntityType, type StoryPack } from '../story/schema';
+import type { EntityType, StoryPack } from '../core/pack';
+import { PackError, parsePack, safeParsePack } from '../story/schema';
 import { BUNDLED_PACK_ID, bundledPack } from '../story/bundled';
 
 export const STORIES_KEY = 'local:stories' as const;

@@ -7,7 +7,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import type { StoryPack, EntityType } from '../story/schema';
+import type { StoryPack, EntityType } from '../core/pack';
 import { coverageModel } from '../ui/popup-model';
 
 export const TRAIL_KEY = 'local:trail' as const;

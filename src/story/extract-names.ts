@@ -12,7 +12,7 @@
  * "Kim Jong") joins the longer name that contains it.
  */
 import nlp from 'compromise';
-import type { EntityType } from './schema';
+import type { EntityType } from '../core/pack';
 
 export interface Sentence {
   text: string;

@@ -14,7 +14,8 @@
  * A pure function: the options page runs it in a Web Worker, `npm run extract`
  * in Node. compromise is imported here and nowhere near the content script.
  */
-import { parsePack, type Entity, type EntityName, type EntityType, type StoryPack, type StoryPackInput } from './schema';
+import type { Entity, EntityName, EntityType, StoryPack } from '../core/pack';
+import { parsePack, type StoryPackInput } from './schema';
 import { checkText, ExtractError } from './extract-input';
 import { dropBoilerplate, isHeadingCase, splitSentences } from './extract-lines';
 import {

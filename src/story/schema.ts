@@ -5,9 +5,7 @@
  * imported. A bad pack is an error that names the entity and the field.
  */
 import { z } from 'zod';
-
-export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import { ENTITY_TYPES, type Entity, type EntityName, type StoryPack } from '../core/pack';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD or YYYY-MM');
 const httpsUrl = z
@@ -32,7 +30,6 @@ export const NameSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
-export type EntityName = z.infer<typeof NameSchema>;
 
 /** A dated reference fact with its source. */
 export const FactSchema = z.object({
@@ -41,7 +38,6 @@ export const FactSchema = z.object({
   asOf: isoDate,
   source: httpsUrl,
 });
-export type Fact = z.infer<typeof FactSchema>;
 
 /** A role held by a person (or status of an organization), with its dates. */
 export const RoleSchema = z.object({
@@ -52,7 +48,6 @@ export const RoleSchema = z.object({
   asOf: isoDate,
   source: httpsUrl,
 });
-export type Role = z.infer<typeof RoleSchema>;
 
 export const RelationSchema = z.object({
   /** id of another entity of the same pack */
@@ -61,7 +56,6 @@ export const RelationSchema = z.object({
   text: text(300),
   date: isoDate.optional(),
 });
-export type Relation = z.infer<typeof RelationSchema>;
 
 export const LocationSchema = z.object({
   lat: z.number().min(-90).max(90),
@@ -99,8 +93,6 @@ export const EntitySchema = z.object({
   sentences: z.array(text(2000)).max(200).default([]),
   relations: z.array(RelationSchema).max(60).default([]),
 });
-export type Entity = z.infer<typeof EntitySchema>;
-export type EntityInput = z.input<typeof EntitySchema>;
 
 export const PackSchema = z
   .object({
@@ -136,8 +128,16 @@ export const PackSchema = z
       }),
     );
   });
-export type StoryPack = z.infer<typeof PackSchema>;
 export type StoryPackInput = z.input<typeof PackSchema>;
+
+// The schema validates into the core's plain types, field for field: either drifting from the other fails the type check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: [
+  Same<z.infer<typeof NameSchema>, EntityName>,
+  Same<z.infer<typeof EntitySchema>, Entity>,
+  Same<z.infer<typeof PackSchema>, StoryPack>,
+] = [true, true, true];
+void sameShape;
 
 export class PackError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,7 +3,7 @@
  * page's locale: the card's text is English, and a date must read the same on
  * every page ("12 May 2024", "May 2024").
  */
-import type { EntityType } from '../story/schema';
+import type { EntityType } from '../core/pack';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 

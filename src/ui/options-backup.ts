@@ -7,7 +7,7 @@
  */
 import type { BackupFile, ImportResult } from '../store/backup';
 import { MAX_BACKUP_BYTES } from '../store/backup';
-import type { Settings } from '../settings';
+import type { Settings } from '../core/settings';
 import { el } from './popup-dom';
 
 export interface BackupDeps {

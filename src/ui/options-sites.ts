@@ -3,7 +3,7 @@
  * button, a field to add one (a host, "*.host", "*bank*.*", or a pasted URL),
  * and, for the never-run list, a way back to the default list.
  */
-import type { Settings } from '../settings';
+import type { Settings } from '../core/settings';
 import { cleanPatterns } from '../store/site-rules';
 import { el } from './popup-dom';
 

@@ -9,8 +9,8 @@
  * on this site", another browser through sync, an import) are shown here as
  * they land.
  */
-import { DEFAULT_NEVER_RUN_ON, MAX_CARD_DELAY_MS, type Settings } from '../settings';
-import { ENTITY_TYPES, type EntityType } from '../story/schema';
+import { DEFAULT_NEVER_RUN_ON, MAX_CARD_DELAY_MS, type Settings } from '../core/settings';
+import { ENTITY_TYPES, type EntityType } from '../core/pack';
 import type { StoryInfo } from '../store/stories';
 import type { SyncStatus } from '../background/sync';
 import { highlightCss, HIGHLIGHT_NAMES } from '../page/highlight-styles';

@@ -6,9 +6,9 @@
  * names (fromArticle), of the types the reader has switched on: namesakes and
  * organizations are listed when found but never count against a page.
  */
-import type { Settings } from '../settings';
+import type { Settings } from '../core/settings';
 import { hostMatches } from '../store/site-rules';
-import type { EntityType, StoryPack } from '../story/schema';
+import type { EntityType, StoryPack } from '../core/pack';
 
 export interface CoverageEntity {
   id: string;

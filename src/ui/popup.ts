@@ -6,8 +6,8 @@
  * so the view never reaches for a global.
  */
 import type { PageHtml, PageReport } from '../messaging';
-import type { Settings } from '../settings';
-import type { StoryPack } from '../story/schema';
+import type { Settings } from '../core/settings';
+import type { StoryPack } from '../core/pack';
 import { el, srOnly } from './popup-dom';
 import {
   coverageLabel,

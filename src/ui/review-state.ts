@@ -5,7 +5,8 @@
  * No DOM here, so every operation is tested in Node (tests/unit/ui/review-state).
  * `reviewToPack` turns the result into a story pack that `parsePack` accepts.
  */
-import { ENTITY_TYPES, type EntityName, type EntityType, type StoryPack, type StoryPackInput } from '../story/schema';
+import { ENTITY_TYPES, type EntityName, type EntityType, type StoryPack } from '../core/pack';
+import type { StoryPackInput } from '../story/schema';
 
 /** How the matcher treats a name (see NameSchema): "Kim" alone is a surname, "DPRK" an abbreviation. */
 export type NameKind = EntityName['kind'];

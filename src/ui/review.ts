@@ -5,7 +5,7 @@
  * on the control that had it, or the nearest sensible one). Built with DOM
  * APIs and textContent only: names from the article are data, never markup.
  */
-import { ENTITY_TYPES, type EntityType } from '../story/schema';
+import { ENTITY_TYPES, type EntityType } from '../core/pack';
 import { el, srOnly } from './popup-dom';
 import { reviewProblems, reviewReducer, type DraftEntity, type ReviewAction, type ReviewState } from './review-state';
 

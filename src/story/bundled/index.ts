@@ -8,7 +8,8 @@
  * is tuned. Merged and validated here; `npm run check:pack` and the unit
  * tests validate the same at build time.
  */
-import { parsePack, type StoryPack, type StoryPackInput } from '../schema';
+import type { StoryPack } from '../../core/pack';
+import { parsePack, type StoryPackInput } from '../schema';
 import entities from './entities.json';
 import names from './names.json';
 import meta from './meta.json';

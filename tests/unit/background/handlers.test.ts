@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { createHandlers, relayCommand, type HandlerDeps } from '../../../src/background/handlers';
 import { KnowledgeBase } from '../../../src/background/knowledge';
 import { findMentions } from '../../../src/core/matcher';
-import { getSettings, updateSettings } from '../../../src/settings';
+import { getSettings, updateSettings } from '../../../src/store/settings';
 import { addStory, listStories, setStoryEnabled } from '../../../src/store/stories';
 import { listTrail } from '../../../src/store/trail';
 import { BUNDLED_PACK_ID } from '../../../src/story/bundled';

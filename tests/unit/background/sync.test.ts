@@ -9,7 +9,7 @@ import {
   SYNC_ITEM_QUOTA,
   syncBytes,
 } from '../../../src/background/sync';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';
 import { addStory } from '../../../src/store/stories';
 import { samplePack } from '../store/sample-pack';
 

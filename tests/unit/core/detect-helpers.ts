@@ -1,7 +1,7 @@
 /** Test helpers: the bundled story's matcher and a compact view of what it finds in a text. */
 import { compileMatcher, findMentions, type CompiledMatcher } from '../../../src/core/matcher';
 import { bundledPack } from '../../../src/story/bundled/index';
-import { ENTITY_TYPES } from '../../../src/story/schema';
+import { ENTITY_TYPES } from '../../../src/core/pack';
 
 const cache = new Map<string, CompiledMatcher>();
 export function storyMatcher(roleMentions = false): CompiledMatcher {

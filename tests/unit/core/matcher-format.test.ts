@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, encode, entityInfo, findMentions, prepareMatcher, type CompiledMatcher } from '../../../src/core/matcher';
 import { particleSplits } from '../../../src/core/lang-ko';
-import { parsePack, type StoryPack } from '../../../src/story/schema';
+import type { StoryPack } from '../../../src/core/pack';
+import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled/index';
 
 const LAT = ['ba', 'ko', 'li', 'mu', 'ne', 'ro', 'sa', 'tu'];

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MAX_BACKUP_BYTES, exportBackup, importBackup, parseBackup } from '../../../src/store/backup';
 import { addStory, listStories, renameStory, setStoryEnabled, enabledPacks } from '../../../src/store/stories';
-import { DEFAULT_SETTINGS, getSettings, resetSettings, updateSettings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, getSettings, resetSettings, updateSettings } from '../../../src/store/settings';
 import { BUNDLED_PACK_ID } from '../../../src/story/bundled';
 import { samplePack } from './sample-pack';
 

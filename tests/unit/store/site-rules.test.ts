@@ -9,7 +9,7 @@ import {
   setSiteEnabled,
   withSiteEnabled,
 } from '../../../src/store/site-rules';
-import { DEFAULT_SETTINGS, getSettings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, getSettings } from '../../../src/store/settings';
 
 beforeEach(() => fakeBrowser.reset());
 

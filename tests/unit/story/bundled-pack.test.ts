@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK_ID, bundledPack } from '../../../src/story/bundled/index';
-import type { Entity, Role } from '../../../src/story/schema';
+import type { Entity, Role } from '../../../src/core/pack';
 
 const ROOT = join(__dirname, '../../..');
 const ARTICLE = readFileSync(join(ROOT, 'src/story/seed-article.txt'), 'utf8');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { collectText, visibleText } from '../../../src/page/collect-text';
 import { BLOCK_BREAK } from '../../../src/core/types';
-import type { Entity } from '../../../src/story/schema';
+import type { Entity } from '../../../src/core/pack';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixture = (name: string) => readFileSync(`${root}tests/fixtures/articles/${name}`, 'utf8');

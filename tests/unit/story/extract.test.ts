@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractStory } from '../../../src/story/extract';
 import { compileMatcher, findMentions } from '../../../src/core/matcher';
-import { parsePack, type Entity } from '../../../src/story/schema';
+import type { Entity } from '../../../src/core/pack';
+import { parsePack } from '../../../src/story/schema';
 import { isEntity, looseKey, occursIn, root, seedArticle } from './extract-helpers';
 
 const PEOPLE = ['Kim Jong Un', 'Vladimir Putin', 'Sergei Shoigu', 'Dmitry Peskov', 'Kim Jae-chun'];

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mountPopup, type PopupDeps } from '../../../src/ui/popup';
 import { bundledPack } from '../../../src/story/bundled';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';
 
 const ARTICLE = `<html><head><title>Kim in Russia</title></head><body><nav><a href="/">Home</a></nav><article><h1>Kim in Russia</h1>${'<p>Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday, for talks that lasted hours.</p>'.repeat(5)}</article></body></html>`;
 

@@ -1,7 +1,7 @@
 /**
  * Every stored item, versioned, with migrations (WXT storage.defineItem).
  * Stored user data outlives every release: its shape is a public format, and
- * tests/unit/settings migrates a stored fixture of every earlier version
+ * tests/unit/store/settings.test.ts migrates a stored fixture of every earlier version
  * (tests/fixtures/stored/settings-v*.json).
  * Whatever is read back is validated before use (a content script in Chrome
  * can write storage.local; a hand-edited profile can hold anything).
@@ -14,47 +14,24 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
-import { ENTITY_TYPES } from './story/schema';
+import { ENTITY_TYPES } from '../core/pack';
+import {
+  CARD_DETAILS,
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_STYLES,
+  MAX_CARD_DELAY_MS,
+  MAX_SITE_PATTERN_LENGTH,
+  MAX_SITE_PATTERNS,
+  THEMES,
+  type Settings,
+} from '../core/settings';
 
-/** Mail, banking and password managers: pages a reader never wants read. Editable. */
-export const DEFAULT_NEVER_RUN_ON = [
-  'mail.google.com',
-  'outlook.live.com',
-  'outlook.office.com',
-  'mail.yahoo.com',
-  'mail.proton.me',
-  '*.bank',
-  '*bank*.*',
-  'paypal.com',
-  '1password.com',
-  'bitwarden.com',
-  'lastpass.com',
-  'dashlane.com',
-];
-
-export const MAX_SITE_PATTERNS = 500;
-export const MAX_CARD_DELAY_MS = 5000;
-
-const sitePatterns = z.array(z.string().max(253)).max(MAX_SITE_PATTERNS);
+const sitePatterns = z.array(z.string().max(MAX_SITE_PATTERN_LENGTH)).max(MAX_SITE_PATTERNS);
 const types = z.object(
   Object.fromEntries(ENTITY_TYPES.map((t) => [t, z.boolean()])) as Record<(typeof ENTITY_TYPES)[number], z.ZodBoolean>,
 );
 
-/** The v1 shape, frozen: what a v1 profile holds. */
-export const SettingsV1Schema = z.object({
-  enabled: z.boolean(),
-  neverRunOn: sitePatterns,
-  onlyRunOn: sitePatterns,
-  types,
-  highlightStyle: z.enum(['underline', 'tint', 'none']),
-  cardDelayMs: z.number().int().min(0).max(MAX_CARD_DELAY_MS),
-  cardDetail: z.enum(['compact', 'full']),
-  theme: z.enum(['system', 'light', 'dark']),
-  roleMentions: z.boolean(),
-  syncSettings: z.boolean(),
-});
-export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
-
+// Validates into the core's plain Settings (src/core/settings.ts).
 export const SettingsSchema = z.object({
   enabled: z.boolean(),
   /** host patterns ("example.com", "*.example.com", "*bank*.*") where Story Lens never runs */
@@ -62,11 +39,11 @@ export const SettingsSchema = z.object({
   /** when not empty, Story Lens runs only on these host patterns */
   onlyRunOn: sitePatterns,
   types,
-  highlightStyle: z.enum(['underline', 'tint', 'none']),
+  highlightStyle: z.enum(HIGHLIGHT_STYLES),
   /** delay before a card opens on hover, in ms */
   cardDelayMs: z.number().int().min(0).max(MAX_CARD_DELAY_MS),
-  cardDetail: z.enum(['compact', 'full']),
-  theme: z.enum(['system', 'light', 'dark']),
+  cardDetail: z.enum(CARD_DETAILS),
+  theme: z.enum(THEMES),
   /** report role mentions ("the Russian president") */
   roleMentions: z.boolean(),
   /** sync these preferences (never stories or the trail) through storage.sync */
@@ -74,21 +51,15 @@ export const SettingsSchema = z.object({
   /** keep a trail of the pages that mention a story (never from private windows) */
   keepTrail: z.boolean(),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+// The schema validates into exactly the core's plain Settings: either drifting from the other fails the type check.
+const sameShape: [z.infer<typeof SettingsSchema>] extends [Settings]
+  ? [Settings] extends [z.infer<typeof SettingsSchema>]
+    ? true
+    : false
+  : false = true;
+void sameShape;
 
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  neverRunOn: DEFAULT_NEVER_RUN_ON,
-  onlyRunOn: [],
-  types: { person: true, place: true, organization: true },
-  highlightStyle: 'underline',
-  cardDelayMs: 500,
-  cardDetail: 'full',
-  theme: 'system',
-  roleMentions: false,
-  syncSettings: false,
-  keepTrail: true,
-};
+export { DEFAULT_SETTINGS, type Settings };
 
 export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'local:settings' as const;
@@ -130,7 +101,7 @@ export function sanitizeSettings(raw: unknown): Settings {
       if (v.success) out[k] = v.data;
     }
   }
-  return out as Settings;
+  return out as unknown as Settings;
 }
 
 /** The stored settings, validated. */

@@ -12,9 +12,9 @@ import {
   sanitizeSettings,
   settingsItem,
   updateSettings,
-} from '../../src/settings';
+} from '../../../src/store/settings';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/stored');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/stored');
 const fixtures = fs
   .readdirSync(FIXTURES)
   .filter((f) => /^settings-v\d+\.json$/.test(f))
