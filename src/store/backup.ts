@@ -230,7 +230,7 @@ function applyBackup(backup: ParsedBackup): Promise<ApplyResult> {
 type ApplyResult = { ok: true; added: number; replaced: number } | { ok: false; problems: string[] };
 
 /** A refused write in a reader's words: a full storage says so and what to do about it. */
-export function writeFailure(error: unknown): string {
+function writeFailure(error: unknown): string {
   const said = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(said) || (error instanceof Error && error.name === 'QuotaExceededError')) {
     return `there is not enough room left in this browser's storage for Story Lens to keep what the file holds: remove stories you no longer need or clear the reading trail, then import again (the browser said: ${said})`;
