@@ -4,7 +4,7 @@ import { getSettings, resetSettings, updateSettings, watchSettings } from '../..
 import { listStories, removeStory, renameStory, setStoryEnabled, storyProblems, undoRemove, watchStories } from '../../src/store/stories';
 import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
 import { backupFileName, exportBackup, importBackup } from '../../src/store/backup';
-import { syncStatusItem } from '../../src/background/sync';
+import { getSyncStatus, watchSyncStatus } from '../../src/store/sync';
 import { applyTheme, mountOptions } from '../../src/ui/options';
 import { mountAddStory } from '../../src/ui/add-story';
 
@@ -32,7 +32,7 @@ void mountOptions(root, {
     clear: clearTrail,
     watch: (cb) => trailItem.watch(() => cb()),
   },
-  syncStatus: { get: () => syncStatusItem.getValue(), watch: (cb) => syncStatusItem.watch(cb) },
+  syncStatus: { get: getSyncStatus, watch: watchSyncStatus },
   exportBackup: () => exportBackup(),
   backupFileName: () => backupFileName(),
   importBackup: (text, bytes) => importBackup(text, bytes),

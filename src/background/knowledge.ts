@@ -16,7 +16,7 @@ import { buildCard, type CardModel } from '../core/card-model';
 import { ENTITY_TYPES, type StoryPack } from '../core/pack';
 import { getSettings, type Settings } from '../store/settings';
 import { getStoriesState, type StoredStory } from '../store/stories';
-import { isActiveOn } from '../store/site-rules';
+import { isActiveOn } from '../core/site-rules';
 import type { PageSetup } from '../messaging';
 
 export const MATCHER_CACHE_KEY = 'session:matcherCache' as const;

@@ -18,7 +18,7 @@ import { StoryStoreError } from '../store/stories';
 import { parsePack, safeParsePack } from '../story/schema';
 import type { ExtractReply } from '../story/extract-worker';
 import type { ExtractInput } from '../story/extract';
-import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft, type StoryDraft } from './add-story-draft';
+import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft, type StoryDraft } from '../store/story-draft';
 import { el } from './popup-dom';
 import { mountReview } from './review';
 import { extractedFromPack, initialReview, reviewToPack, sentencesNaming, type ExtractedEntity, type ReviewState } from './review-state';

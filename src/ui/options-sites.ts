@@ -4,7 +4,7 @@
  * and, for the never-run list, a way back to the default list.
  */
 import type { Settings } from '../core/settings';
-import { cleanPatterns } from '../store/site-rules';
+import { cleanPatterns } from '../core/site-rules';
 import { el } from './popup-dom';
 
 export interface SiteListOptions {

@@ -12,7 +12,7 @@
 import { DEFAULT_NEVER_RUN_ON, MAX_CARD_DELAY_MS, type Settings } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core/pack';
 import type { StoryInfo } from '../store/stories';
-import type { SyncStatus } from '../background/sync';
+import type { SyncStatus } from '../store/sync';
 import { highlightCss, HIGHLIGHT_NAMES } from '../page/highlight-styles';
 import { el } from './popup-dom';
 import { mountSiteList } from './options-sites';

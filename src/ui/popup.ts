@@ -9,17 +9,8 @@ import type { PageHtml, PageReport } from '../messaging';
 import type { Settings } from '../core/settings';
 import type { StoryPack } from '../core/pack';
 import { el, srOnly } from './popup-dom';
-import {
-  coverageLabel,
-  coverageModel,
-  formatStoryDate,
-  mentionsLabel,
-  pageSupport,
-  siteOff,
-  type Coverage,
-  type CoverageEntity,
-  type PageState,
-} from './popup-model';
+import { coverageModel, type Coverage, type CoverageEntity } from '../core/coverage';
+import { coverageLabel, formatStoryDate, mentionsLabel, pageSupport, siteOff, type PageState } from './popup-model';
 import { articleFromHtml, type FollowedArticle } from './popup-follow';
 
 export interface PopupTab {
