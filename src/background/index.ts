@@ -39,7 +39,8 @@ export function startBackground(): void {
   void ensureBundledStory().catch((e) => console.error('Story Lens: could not seed the bundled story', e));
   void badgeApi()?.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  // --- storage changed (options page, popup, import, another browser through sync)
+  // --- storage changed (options page, popup, import, another browser through sync): the tabs are told
+  // a new look to apply in place, or to ask for their setup again (tabUpdateFor decides from SETTING_EFFECTS)
   void closeStorageToContentScripts();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ('settings' in changes || 'stories' in changes)) {
