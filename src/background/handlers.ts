@@ -45,7 +45,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const data = check('getPageSetup', raw, sender);
       const setup = await deps.kb.pageSetup(data.url);
       // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left
-      if (!setup.active && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
+      if (!setup.find && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
       return setup;
     },
 

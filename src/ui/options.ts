@@ -4,8 +4,8 @@
  * story's title or a site pattern is never markup).
  *
  * Every change is saved at once; open tabs follow without a reload because
- * their content scripts ask the background for a new setup whenever storage
- * changes (src/page/start-page.ts). Changes made elsewhere (the popup's "off
+ * the background tells their content scripts what changed
+ * (src/page/features/setup.ts). Changes made elsewhere (the popup's "off
  * on this site", another browser through sync, an import) are shown here as
  * they land.
  */
