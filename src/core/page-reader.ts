@@ -18,11 +18,14 @@ import { STARTS_LOWER, tokenize, type TokenArrays } from './normalize';
 export interface Piece {
   /** its mentions, as last resolved, in text order, offsets in the piece's text */
   readonly mentions: Mention[];
+  /** kept to be read again (asked for, and the piece has bare surnames, which the rest of the page may change) */
+  readonly rereadable: boolean;
 }
 
 /** a piece with bare surnames, kept to be resolved again */
 interface KeptPiece extends Piece {
   mentions: Mention[];
+  rereadable: true;
   reading: Reading;
   /** the entity of each surname, as last resolved */
   surnames: number[];
@@ -65,8 +68,8 @@ export class PageReader {
         reuse.hash = tk.hash;
         reuse.flags = tk.flags;
       }
-      if (!rereadable || !reading.surnames.length) return { mentions };
-      const kept: KeptPiece = { mentions, reading: { ...reading, tk: tk.kept() }, surnames };
+      if (!rereadable || !reading.surnames.length) return { mentions, rereadable: false };
+      const kept: KeptPiece = { mentions, rereadable: true, reading: { ...reading, tk: tk.kept() }, surnames };
       return kept;
     } finally {
       if (reuse) scratchInUse = false;
@@ -75,10 +78,10 @@ export class PageReader {
 
   /** The piece's mentions if the support the page has given since it was read changes them (else undefined). */
   reread(piece: Piece): Mention[] | undefined {
-    const kept = piece as Partial<KeptPiece>;
-    if (!kept.reading || !kept.surnames) return undefined;
+    if (!piece.rereadable) return undefined;
+    const kept = piece as KeptPiece;
     const surnames = resolveSurnames(this.p, kept.reading, this.support);
-    if (surnames.every((e, k) => e === kept.surnames![k])) return undefined;
+    if (surnames.every((e, k) => e === kept.surnames[k])) return undefined;
     kept.surnames = surnames;
     return (kept.mentions = mentionsOf(this.p, kept.reading, surnames));
   }

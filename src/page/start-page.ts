@@ -343,10 +343,7 @@ export async function startPage(ctx: ContentScriptContext, win: Win = window): P
         active = true;
         hover.dispatch({ type: 'close' });
         styles.apply(settings.highlightStyle);
-        void scanner.start(
-          setup.matcher,
-          TYPES.filter((t) => settings.types[t]),
-        );
+        void scanner.start(setup.matcher);
       } while (refreshAgain && ctx.isValid);
     })().finally(() => {
       refreshing = null;
