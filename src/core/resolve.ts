@@ -10,7 +10,7 @@
  * finds what the same text read at once finds (page-reader.ts).
  */
 import type { Mention } from './types';
-import { encode, type PreparedMatcher } from './matcher-format';
+import { encode, type PreparedMatcher, type Term } from './matcher-format';
 import type { Candidate } from './find-candidates';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
@@ -81,7 +81,7 @@ export function readCandidates(p: PreparedMatcher, text: string, tk: Tokens, can
   const roles: Resolved[] = [];
   for (const c of candidates) {
     // one spelling shared by two entities: the first listed (the story's own before namesakes)
-    let t: Candidate['terms'][number] | undefined;
+    let t: Term | undefined;
     let surname = false;
     for (const term of c.terms) {
       if (term[1] === K_NAME || term[1] === K_ABBR) {
