@@ -10,7 +10,7 @@
  * a miss there can be told apart from the content script's own JS.
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath, startServer } from '../tests/e2e/harness';
+import { chromiumPath, startServer } from './lib/browser';
 import { generatedPage } from './bench-fixtures';
 import { runAsMain } from './lib/run-main';
 

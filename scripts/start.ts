@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumPath, launch, ROOT, type Harness } from '../tests/e2e/harness';
+import { chromiumPath, KEEP_NAMES_SHIM, launch, ROOT, type Harness } from './lib/browser';
 import { buildExtension, copyBuiltExtension } from './lib/built-extension';
 import { runAsMain } from './lib/run-main';
 
@@ -346,9 +346,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   process.env.CHROMIUM_PATH = chromium;
   const h = await launch({ extensionDir, headless, userDataDir: path.join(userDataDir, 'profile') });
-  // tsx compiles this file with esbuild's keepNames: named inner functions of
-  // page.evaluate callbacks are wrapped in __name(...), which pages lack
-  await h.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  await h.context.addInitScript({ content: KEEP_NAMES_SHIM });
   try {
     return headless ? await runHeadless(h) : await runWindow(h);
   } finally {

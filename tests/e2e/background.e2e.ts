@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, stopServiceWorker, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { stopServiceWorker } from './harness';
 import { highlightCount, highlightTexts, hoverText, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { screenshot } from './harness';
 import {
   cardState,
   collectErrors,

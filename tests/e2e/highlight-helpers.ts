@@ -4,7 +4,7 @@
  * the card host's open shadow root.
  */
 import type { Page, Worker } from 'playwright-core';
-import type { Harness } from './harness';
+import type { Harness } from '../../scripts/lib/browser';
 
 // the extension APIs, inside the service worker the helpers evaluate in
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

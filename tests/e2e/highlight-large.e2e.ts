@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
 import { collectErrors, highlightCount, quietFavicon, waitForHighlights } from './highlight-helpers';
-import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from './trace';
+import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from '../../scripts/lib/trace';
 
 const SENTENCES = [
   'Kim Jong Un rode his armoured train towards the border.',

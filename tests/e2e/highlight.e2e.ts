@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type Harness } from './harness';
+import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
 import {
   collectErrors,
   highlightCount,

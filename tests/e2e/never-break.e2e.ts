@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launch, ROOT, stopServiceWorker, type Harness } from './harness';
+import { chromiumPath, launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { stopServiceWorker } from './harness';
 import { collectErrors, highlightTexts, hoverText, quietFavicon, waitForCard, waitForHighlights, waitForNoCard } from './highlight-helpers';
 
 const STORY = fs.readFileSync(path.join(ROOT, 'tests/fixtures/pages/story-people.html'), 'utf8');

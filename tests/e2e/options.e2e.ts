@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { screenshot } from './harness';
 import { cardState, highlightCount, highlightTexts, hoverText, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

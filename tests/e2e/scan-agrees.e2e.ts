@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type Harness } from './harness';
+import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
 import { quietFavicon } from './highlight-helpers';
 
 const PAGES = [
