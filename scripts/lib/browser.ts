@@ -95,13 +95,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Chromium's flags for every launch (with the extension's two added by `launch`): no sandbox, GPU or background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 /** The part of chrome.storage the seeding wait uses, inside the service worker. */
 interface ChromeStorage {
   local: { get(k: string): Promise<Record<string, unknown>> };
-  onChanged: {
-    addListener(f: (changes: Record<string, unknown>) => void): void;
-    removeListener(f: (changes: Record<string, unknown>) => void): void;
-  };
+  onChanged: { addListener(f: (changes: Record<string, unknown>) => void): void };
 }
 
 export async function launch(
@@ -119,17 +127,7 @@ export async function launch(
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
   });
   const server = await startServer(opts.routes);
   const serviceWorker = async () => {
@@ -140,21 +138,19 @@ export async function launch(
   const extensionId = new URL(sw.url()).host;
   // Callers start from an installed extension: the background seeds the bundled story on install, and a test
   // that reads the stories before that (seen once in CI, on a loaded machine) would read nothing.
+  // (No named inner functions here: tsx's keepNames would wrap them in __name, which the worker lacks.
+  // The listener stays behind, inert once the promise is settled.)
   await sw.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const storage = (globalThis as unknown as { chrome: { storage: ChromeStorage } }).chrome.storage;
-        const timer = setTimeout(() => reject(new Error('the background did not seed the bundled story within 15 s')), 15_000);
-        const done = () => {
-          clearTimeout(timer);
-          storage.onChanged.removeListener(onChange);
-          resolve();
-        };
-        const onChange = (changes: Record<string, unknown>) => {
-          if (changes.stories) done();
-        };
-        storage.onChanged.addListener(onChange);
-        storage.local.get('stories').then((r) => r.stories && done(), reject);
+        setTimeout(() => reject(new Error('the background did not seed the bundled story within 15 s')), 15_000);
+        storage.onChanged.addListener((changes) => {
+          if (changes.stories) resolve();
+        });
+        storage.local.get('stories').then((r) => {
+          if (r.stories) resolve();
+        }, reject);
       }),
   );
   return {
