@@ -190,7 +190,7 @@ describe('background', () => {
   it('no context of the extension made a network request in the whole session', async () => {
     // pages, options, popup and the worker have all run by now (tests above); open the popup too
     const popup = await h.extensionPage('popup.html');
-    await popup.waitForTimeout(500);
+    await popup.waitForSelector('#popup[aria-busy="false"]');
     await popup.close();
     const local = (u: string) =>
       u.startsWith(h.server.origin) ||
