@@ -231,7 +231,8 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
       { timeout: 3_000 },
     )
     .catch(() => {});
-  await page.waitForTimeout(150);
+  // and one frame later, so the screenshot shows the card as painted
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   const text = await page.evaluate(() => {
     const root = document.querySelector('story-lens-card')?.shadowRoot;
     return root ? [...root.children].map((e) => (e as HTMLElement).innerText ?? '').join('\n') : '';

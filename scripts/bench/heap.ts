@@ -1,9 +1,9 @@
 /**
  * Memory, reported rather than held to a target: the JavaScript heap the extension adds to a tab (the same
  * story page's heap after garbage collection with the extension, minus without it; the content script's
- * isolated world lives in the page's heap), and the background service worker's heap after start-up,
- * read through a DevTools session attached to the worker. Each in a fresh browser, apart from the other
- * measurements.
+ * isolated world lives in the page's heap), and the background service worker's heap after start-up and
+ * those page loads, read through a DevTools session attached to the worker. In browsers of their own,
+ * apart from the other measurements.
  */
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, KEEP_NAMES_SHIM, launch, startServer, type Harness } from '../lib/browser';

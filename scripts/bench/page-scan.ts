@@ -52,7 +52,7 @@ export interface PageResult {
   scaling_10000_over_story: number;
   scaling_10000_over_story_scan_only: number;
   other_languages_over_english_only: number;
-  /** the least any collector with collectText's result does (scripts/bench-page.ts `bound`), and its two parts */
+  /** the least any collector with collectText's result does (scripts/bench/in-page.ts `bound`), and its two parts */
   bound_ms: number;
   bound_over_floor: number;
   bound_visit_over_floor: number;

@@ -148,7 +148,7 @@ describe('npm run bench report', () => {
     expect(md).toContain('| the same until the next frame is painted (400 ms vs 80 ms) | 5 | - |');
     expect(md).toContain('of a demo page: 1,340,000 B vs 609,000 B) | 731,000 B | reported |');
     expect(md).toContain(
-      "| service_worker_heap_bytes (the background's heap after start-up and one story page, after GC) | 2,150,000 B | reported |",
+      "| service_worker_heap_bytes (the background's heap after start-up and three loads of that page, after GC) | 2,150,000 B | reported |",
     );
     expect(md).toContain(
       "the content script's most CPU time in one task (in 30 tasks); the longest task and the content script's share of it | 14.5 ms; 240 ms with 0 ms | - |",
