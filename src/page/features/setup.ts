@@ -57,7 +57,7 @@ export async function startSetup(ctx: ContentScriptContext, page: PageSession): 
       page.stopScan();
     } else if (find.revision !== revision || !page.active) {
       revision = find.revision;
-      page.startScan(find.matcher, find.types);
+      page.startScan(find.matcher);
     }
   };
 
