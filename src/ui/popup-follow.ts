@@ -17,7 +17,7 @@ export interface FollowedArticle {
 }
 
 /** Less text than this is a menu or a teaser, not an article to follow. */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption';
 
