@@ -52,14 +52,13 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
   return root;
 }
 
-/** Click handlers stop at the card: the host's click pins it, and the page never sees the click. */
+/** A button whose click stops at the card (the host's click would pin it; the page never sees it). */
 function button(doc: Document, cls: string, label: string, text: string, onClick: () => void, title?: string): HTMLButtonElement {
-  return el(
-    doc,
-    'button',
-    { type: 'button', className: cls, 'aria-label': label, title, onclick: (e: Event) => (e.stopPropagation(), onClick()) },
-    [text],
-  );
+  const click = (e: Event) => {
+    e.stopPropagation();
+    onClick();
+  };
+  return el(doc, 'button', { type: 'button', className: cls, 'aria-label': label, title, onclick: click }, [text]);
 }
 
 function header(doc: Document, model: CardModel, opts: CardViewOptions): HTMLElement {
