@@ -1,10 +1,10 @@
-import { startPage } from '../src/page/start-page';
+import { startFeatures } from '../src/page/features';
 
-// Thin wiring: everything lives in src/page (see docs/adr/0001).
+// Thin wiring: the features live in src/page/features, one file each.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void startPage(ctx);
+    void startFeatures(ctx);
   },
 });

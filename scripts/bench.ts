@@ -44,7 +44,7 @@ const OPTIONS = { types: ['person', 'place', 'organization'] as ('person' | 'pla
  * functions in __name(...): functions sent to page.evaluate need it defined.
  */
 const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
-/** longer than the content script's debounce before it reports a page's counts (REPORT_DEBOUNCE_MS, 400 ms, src/page/start-page.ts) */
+/** longer than the content script's debounce before it reports a page's counts (REPORT_DEBOUNCE_MS, 400 ms, src/page/features/report.ts) */
 const FOLLOW_UP_MS = 700;
 const HIGHLIGHTS = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
 

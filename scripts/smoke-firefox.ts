@@ -38,7 +38,7 @@ export const FIREFOX_DEFAULT = '/usr/bin/firefox-esr';
 export const OUT_DIR = path.join(ROOT, '.output/firefox-smoke');
 const HIGHLIGHT_NAMES = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
 const TYPES = ['person', 'place', 'organization'] as const;
-/** start-page.ts PAGE_DEFAULTS.cardDelayMs: the card must not be open before this */
+/** DEFAULT_SETTINGS.cardDelayMs (src/core/settings.ts): the card must not be open before this */
 const CARD_DELAY_MS = 500;
 
 export const NO_FIREFOX_HELP = [

@@ -7,16 +7,21 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from './core/pack';
 import type { CompiledMatcher } from './core/matcher';
 import type { CardModel } from './core/card-model';
-import type { Settings } from './core/settings';
+import type { ShowSettings } from './core/settings';
 
-/** What a page needs to find and show mentions. */
-export interface PageSetup {
-  /** false when the extension is off, or off on this site */
-  active: boolean;
-  matcher: CompiledMatcher | null;
-  settings: Settings;
-  /** changes whenever stories or settings change, so a page can tell it is stale */
+/** What a page finds: it changes only with the stories and the settings that shape the matcher. */
+export interface PageFind {
+  matcher: CompiledMatcher;
+  /** the entity types to mark */
+  types: EntityType[];
+  /** changes whenever what is found changes: a page rescans only then */
   revision: number;
+}
+
+/** What a page needs: what to find (null where Story Lens does not run) and how to show it. */
+export interface PageSetup {
+  find: PageFind | null;
+  show: ShowSettings;
 }
 
 /** What a page reports of itself (badge, trail, popup). */
@@ -25,14 +30,6 @@ export interface PageReport {
   title: string;
   /** entity id → number of mentions on the page */
   counts: Record<string, number>;
-}
-
-/** An entity found on the page, as the popup lists it. */
-export interface PageEntity {
-  id: string;
-  name: string;
-  type: EntityType;
-  count: number;
 }
 
 /** A page's HTML and where it came from (the popup parses it inertly with DOMParser). */
@@ -61,9 +58,12 @@ export interface ProtocolMap {
   /** the page's HTML as it is now, for "Follow this story" (Readability runs in the popup, not the page) */
   getPageHtml(): PageHtml;
 
-  // background → every tab's content script
-  /** stories or settings changed: ask getPageSetup again (content scripts cannot read extension storage) */
+  // background → every tab's content script (content scripts cannot read extension storage);
+  // which of the two a change sends is decided by SETTING_EFFECTS (src/core/settings.ts)
+  /** what is found, or where Story Lens runs, changed: ask getPageSetup again */
   setupChanged(): void;
+  /** how mentions are shown changed: apply it in place (nothing is found again) */
+  showChanged(show: ShowSettings): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

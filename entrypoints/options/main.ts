@@ -15,10 +15,9 @@ import {
 } from '../../src/store/stories';
 import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
 import { backupFileName, exportBackup, importBackup, MAX_BACKUP_BYTES } from '../../src/store/backup';
-import { cleanPatterns } from '../../src/store/site-rules';
-import { syncStatusItem } from '../../src/background/sync';
+import { getSyncStatus, watchSyncStatus } from '../../src/store/sync';
 import { PackError } from '../../src/story/schema';
-import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft } from '../../src/ui/add-story-draft';
+import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft } from '../../src/store/story-draft';
 import { mountOptions } from '../../src/ui/options';
 import { mountAddStory, type AddStoryDeps } from '../../src/ui/add-story';
 import { workerExtract } from '../../src/ui/add-story-worker';
@@ -57,7 +56,6 @@ void mountOptions(root, {
   updateSettings,
   resetSettings,
   watchSettings,
-  cleanPatterns,
   stories: {
     list: listStories,
     setEnabled: setStoryEnabled,
@@ -72,7 +70,7 @@ void mountOptions(root, {
     clear: clearTrail,
     watch: (cb) => trailItem.watch(() => cb()),
   },
-  syncStatus: { get: () => syncStatusItem.getValue(), watch: (cb) => syncStatusItem.watch(cb) },
+  syncStatus: { get: getSyncStatus, watch: watchSyncStatus },
   exportBackup: () => exportBackup(),
   backupFileName: () => backupFileName(),
   importBackup: (text, bytes) => importBackup(text, bytes),

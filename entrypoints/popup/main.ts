@@ -5,7 +5,7 @@ import { sendMessage } from '../../src/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/store/settings';
 import { getStories } from '../../src/store/stories';
 import { clearTrail, listTrail, removeTrailEntry } from '../../src/store/trail';
-import { saveStoryDraft } from '../../src/ui/add-story-draft';
+import { saveStoryDraft } from '../../src/store/story-draft';
 import { mountPopup } from '../../src/ui/popup';
 import type { PopupTab } from '../../src/ui/popup-data';
 import { applyTheme } from '../../src/ui/theme';

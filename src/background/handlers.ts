@@ -7,7 +7,9 @@
 import type { CardModel } from '../core/card-model';
 import type { PageSetup } from '../messaging';
 import { ENTITY_TYPES } from '../core/pack';
-import { hostOf, isActiveOn, setSiteEnabled } from '../store/site-rules';
+import { coverageModel } from '../core/coverage';
+import { hostOf, isActiveOn } from '../core/site-rules';
+import { setSiteEnabled } from '../store/site-rules';
 import { recordTrailVisit, trailEntryFor } from '../store/trail';
 import { checkMessage, GuardError, type GuardedMessage, type SenderLike } from './guard';
 import { enabledStories, type KnowledgeBase } from './knowledge';
@@ -43,7 +45,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const data = check('getPageSetup', raw, sender);
       const setup = await deps.kb.pageSetup(data.url);
       // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left
-      if (!setup.active && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
+      if (!setup.find && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
       return setup;
     },
 
@@ -59,9 +61,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const state = await deps.kb.load();
       const stories = enabledStories(state);
       const types = state.settings.types;
-      const known = new Set<string>();
-      for (const s of stories) for (const e of s.pack.entities) if (types[e.type]) known.add(e.id);
-      const mentioned = Object.entries(data.counts).filter(([id, n]) => n > 0 && known.has(id)).length;
+      const mentioned = coverageModel(
+        stories.map((s) => s.pack),
+        data.counts,
+        types,
+      ).shownFound;
       const active = isActiveOn(state.settings, data.url);
       const tabId = sender?.tab?.id;
       if (tabId != null) await deps.setBadge(tabId, active ? badgeText(mentioned) : '').catch(() => undefined);
@@ -74,7 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         Object.fromEntries(ENTITY_TYPES.map((t) => [t, types[t]])) as typeof types,
         now(),
       );
-      if (entry) await recordTrailVisit(entry);
+      if (entry) await recordTrailVisit(entry, tabId);
     },
 
     async setSiteEnabled(raw, sender) {

@@ -10,9 +10,9 @@ import { onMessage, sendMessage } from '../messaging';
 import { getSettings, sanitizeSettings, settingsItem, type Settings } from '../store/settings';
 import { ensureBundledStory } from '../store/stories';
 import { createHandlers, relayCommand } from './handlers';
-import { KnowledgeBase } from './knowledge';
+import { KnowledgeBase, tabUpdateFor } from './knowledge';
 import { joinSync, pushSettings, adoptSynced } from './sync';
-import { broadcastSetupChanged, closeStorageToContentScripts } from './storage-access';
+import { closeStorageToContentScripts, tellTabs } from './storage-access';
 
 const BADGE_COLOR = '#4b2fa3';
 
@@ -39,12 +39,13 @@ export function startBackground(): void {
   void ensureBundledStory().catch((e) => console.error('Story Lens: could not seed the bundled story', e));
   void badgeApi()?.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  // --- storage changed (options page, popup, import, another browser through sync)
+  // --- storage changed (options page, popup, import, another browser through sync): the tabs are told
+  // a new look to apply in place, or to ask for their setup again (tabUpdateFor decides from SETTING_EFFECTS)
   void closeStorageToContentScripts();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ('settings' in changes || 'stories' in changes)) {
       kb.invalidate();
-      void broadcastSetupChanged();
+      void tellTabs(tabUpdateFor(changes));
     }
     if (area === 'local' && 'settings' in changes) void onLocalSettings(changes.settings.oldValue, changes.settings.newValue);
     if (area === 'sync' && 'settings' in changes) void onSyncedSettings(changes.settings.newValue);

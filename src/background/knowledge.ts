@@ -14,9 +14,10 @@ import { storage } from '#imports';
 import { compileMatcher, MATCHER_FORMAT, type CompiledMatcher } from '../core/matcher';
 import { buildCard, type CardModel } from '../core/card-model';
 import { ENTITY_TYPES, type StoryPack } from '../core/pack';
-import { getSettings, type Settings } from '../store/settings';
+import { getSettings, sanitizeSettings, type Settings } from '../store/settings';
+import { settingsEffects, showSettings, type ShowSettings } from '../core/settings';
 import { getStoriesState, type StoredStory } from '../store/stories';
-import { isActiveOn } from '../store/site-rules';
+import { isActiveOn } from '../core/site-rules';
 import type { PageSetup } from '../messaging';
 
 export const MATCHER_CACHE_KEY = 'session:matcherCache' as const;
@@ -42,6 +43,22 @@ export function matcherKey(state: KnowledgeState): string {
   const types = ENTITY_TYPES.filter((t) => state.settings.types[t]);
   const enabled = state.stories.filter((s) => s.enabled).map((s) => s.id);
   return `${MATCHER_FORMAT}|${state.storiesRevision}|${enabled.join(',')}|${types.join(',')}|${state.settings.roleMentions ? 1 : 0}`;
+}
+
+/** What a storage change asks of the open tabs: ask for their setup again, apply a new look in place, or nothing. */
+export type TabUpdate = { message: 'setupChanged' } | { message: 'showChanged'; show: ShowSettings } | null;
+
+/** Decides a storage change's message to the tabs from the settings' effects (SETTING_EFFECTS, src/core/settings.ts). */
+export function tabUpdateFor(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): TabUpdate {
+  const setup = { message: 'setupChanged' } as const;
+  if ('stories' in changes) return setup;
+  const change = changes.settings;
+  if (!change) return null;
+  // an absent item reads as the defaults (the stored item's fallback): a first write is compared with them
+  const next = sanitizeSettings(change.newValue);
+  const effects = settingsEffects(sanitizeSettings(change.oldValue), next);
+  if (effects.has('find') || effects.has('run')) return setup;
+  return effects.has('show') ? { message: 'showChanged', show: showSettings(next) } : null;
 }
 
 export function enabledStories(state: KnowledgeState): StoredStory[] {
@@ -93,22 +110,23 @@ export class KnowledgeBase {
     return matcher;
   }
 
-  /** Changes whenever the stories or the settings change. */
-  revision(state: KnowledgeState): number {
-    return fnv1a(
-      `${state.storiesRevision}|${JSON.stringify(state.settings)}|${state.stories.map((s) => `${s.id}:${s.enabled}:${s.title}`).join(',')}`,
-    );
+  /** Changes whenever what a page finds changes: the stories, or a setting that shapes the matcher. */
+  findRevision(state: KnowledgeState): number {
+    return fnv1a(matcherKey(state));
   }
 
+  /** What a page at `url` finds (nothing where Story Lens does not run) and how it shows it. */
   async pageSetup(url: string): Promise<PageSetup> {
     const state = await this.load();
     const active = isActiveOn(state.settings, url) && enabledStories(state).length > 0;
-    return {
-      active,
-      matcher: active ? await this.matcher(state) : null,
-      settings: state.settings,
-      revision: this.revision(state),
-    };
+    const find = active
+      ? {
+          matcher: await this.matcher(state),
+          types: ENTITY_TYPES.filter((t) => state.settings.types[t]),
+          revision: this.findRevision(state),
+        }
+      : null;
+    return { find, show: showSettings(state.settings) };
   }
 
   /** The card of an entity of the enabled stories (the first story that has it), or null. */

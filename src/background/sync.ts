@@ -13,26 +13,12 @@
  * then on a change on either side is carried to the other. Whether to sync
  * is itself never synced: it is this browser's choice.
  */
-import { storage } from '#imports';
-import { z } from 'zod';
 import { SETTINGS_VERSION, SettingsSchema, migrateSettings, type Settings } from '../store/settings';
+import { SyncPayloadShape, storeSyncStatus, syncedSettingsItem, type SyncPayload, type SyncStatus } from '../store/sync';
+import { queueWrite } from '../store/write-queue';
 
-export const SYNC_SETTINGS_KEY = 'sync:settings' as const;
-export const SYNC_STATUS_KEY = 'local:syncStatus' as const;
 /** storage.sync.QUOTA_BYTES_PER_ITEM */
 export const SYNC_ITEM_QUOTA = 8192;
-
-export interface SyncPayload {
-  v: number;
-  updatedAt: string;
-  settings: Omit<Settings, 'syncSettings'>;
-}
-
-export interface SyncStatus {
-  ok: boolean;
-  message: string;
-  at: string;
-}
 
 /** Bytes storage.sync counts for an item: its key plus its JSON. */
 export function syncBytes(key: string, value: unknown): number {
@@ -52,14 +38,12 @@ export function toSyncPayload(settings: Settings, now = new Date()): { ok: true;
   return { ok: true, payload };
 }
 
-const PayloadShape = z.object({ v: z.number().int().min(1), updatedAt: z.string().max(40), settings: z.record(z.string(), z.unknown()) });
-
 /**
  * The local settings with synced preferences applied, or null when the synced
  * item is absent, unreadable, from a newer Story Lens, or changes nothing.
  */
 export function adoptSynced(local: Settings, raw: unknown): Settings | null {
-  const p = PayloadShape.safeParse(raw);
+  const p = SyncPayloadShape.safeParse(raw);
   if (!p.success || p.data.v > SETTINGS_VERSION) return null;
   const migrated = migrateSettings(p.data.settings, p.data.v) as Record<string, unknown>;
   const next = SettingsSchema.safeParse({ ...migrated, syncSettings: local.syncSettings });
@@ -69,28 +53,30 @@ export function adoptSynced(local: Settings, raw: unknown): Settings | null {
 
 /** Same preferences, ignoring when they were written. */
 export function samePrefs(a: unknown, b: SyncPayload): boolean {
-  const p = PayloadShape.safeParse(a);
+  const p = SyncPayloadShape.safeParse(a);
   return p.success && p.data.v === b.v && JSON.stringify(p.data.settings) === JSON.stringify(b.settings);
 }
 
-export const syncStatusItem = storage.defineItem<SyncStatus | null>(SYNC_STATUS_KEY, { fallback: null });
-
 /** Pushes the local preferences when they differ from the synced ones. */
-export async function pushSettings(settings: Settings): Promise<SyncStatus> {
+export function pushSettings(settings: Settings): Promise<SyncStatus> {
+  return queueWrite(() => push(settings));
+}
+
+async function push(settings: Settings): Promise<SyncStatus> {
   const at = new Date().toISOString();
   const out = toSyncPayload(settings);
   let status: SyncStatus;
   if (!out.ok) status = { ok: false, message: out.message, at };
   else {
-    const current = await storage.getItem(SYNC_SETTINGS_KEY);
+    const current = await syncedSettingsItem.getValue();
     try {
-      if (!samePrefs(current, out.payload)) await storage.setItem(SYNC_SETTINGS_KEY, out.payload);
+      if (!samePrefs(current, out.payload)) await syncedSettingsItem.setValue(out.payload);
       status = { ok: true, message: 'Settings are synced with your other browsers.', at };
     } catch (e) {
       status = { ok: false, message: `Browser sync refused the settings: ${(e as Error).message}`, at };
     }
   }
-  await syncStatusItem.setValue(status);
+  await storeSyncStatus(status);
   return status;
 }
 
@@ -98,13 +84,14 @@ export async function pushSettings(settings: Settings): Promise<SyncStatus> {
  * Sync was just turned on: take what the other browsers synced, or push
  * ours when there is nothing yet. Returns the settings to store locally (null: keep).
  */
-export async function joinSync(local: Settings): Promise<Settings | null> {
-  const synced = await storage.getItem(SYNC_SETTINGS_KEY);
-  const adopted = adoptSynced(local, synced);
-  if (adopted) {
-    await syncStatusItem.setValue({ ok: true, message: 'Settings from your other browsers were applied.', at: new Date().toISOString() });
-    return adopted;
-  }
-  await pushSettings(local);
-  return null;
+export function joinSync(local: Settings): Promise<Settings | null> {
+  return queueWrite(async () => {
+    const adopted = adoptSynced(local, await syncedSettingsItem.getValue());
+    if (adopted) {
+      await storeSyncStatus({ ok: true, message: 'Settings from your other browsers were applied.', at: new Date().toISOString() });
+      return adopted;
+    }
+    await push(local);
+    return null;
+  });
 }

@@ -66,3 +66,47 @@ export const DEFAULT_SETTINGS: Settings = {
   syncSettings: false,
   keepTrail: true,
 };
+
+/**
+ * What a change of each setting asks of the open tabs, decided here and nowhere else:
+ * - 'find': what is found changes: the background rebuilds the matcher and every tab rescans
+ *   (a change of the stories is one too);
+ * - 'show': how mentions are shown or kept changes: every tab applies it in place, nothing is found again;
+ * - 'run': where Story Lens runs changes: every tab asks whether it still runs;
+ * - 'none': no tab is concerned.
+ */
+export type SettingEffect = 'find' | 'show' | 'run' | 'none';
+
+export const SETTING_EFFECTS = {
+  enabled: 'run',
+  neverRunOn: 'run',
+  onlyRunOn: 'run',
+  types: 'find',
+  roleMentions: 'find',
+  highlightStyle: 'show',
+  cardDelayMs: 'show',
+  cardDetail: 'show',
+  theme: 'show',
+  keepTrail: 'show',
+  syncSettings: 'none',
+} as const satisfies { readonly [K in keyof Settings]: SettingEffect };
+
+type KeysOf<E extends SettingEffect> = { [K in keyof Settings]: (typeof SETTING_EFFECTS)[K] extends E ? K : never }[keyof Settings];
+
+/** The settings a tab applies in place. */
+export type ShowSettings = Pick<Settings, KeysOf<'show'>>;
+
+/** Every setting's key (computed on use: the content script imports this module and needs none of it). */
+const settingKeys = () => Object.keys(SETTING_EFFECTS) as (keyof Settings)[];
+
+export function showSettings(settings: Settings): ShowSettings {
+  const keys = settingKeys().filter((k): k is KeysOf<'show'> => SETTING_EFFECTS[k] === 'show');
+  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as ShowSettings;
+}
+
+/** The effects of going from one settings value to the next (empty when nothing changed). */
+export function settingsEffects(before: Settings, after: Settings): Set<SettingEffect> {
+  const effects = new Set<SettingEffect>();
+  for (const key of settingKeys()) if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) effects.add(SETTING_EFFECTS[key]);
+  return effects;
+}

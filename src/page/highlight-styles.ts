@@ -4,7 +4,7 @@
  * `document.adoptedStyleSheets` (and to each open shadow root that holds a
  * mention, since document styles do not reach into shadow trees), removed on
  * teardown. Constructed sheets are not subject to the page's CSP, so this
- * works under `default-src 'none'` (tests/e2e/never-break-csp.e2e.ts).
+ * works under `default-src 'none'` (tests/e2e/never-break.e2e.ts).
  */
 import type { EntityType } from '../core/pack';
 import type { Settings } from '../core/settings';

@@ -8,6 +8,11 @@
  * single storage.local.set, so a reader never ends up with half an import.
  * Imported text stays data: it is only ever shown with textContent.
  *
+ * What is written is the validated value only: the settings and stories as
+ * their schemas read them, never the file's objects (extra keys, an own
+ * `__proto__` key or megabytes of junk stay behind). A write the browser
+ * refuses (its storage full) is reported in words, like any problem.
+ *
  * Stories are merged: an imported story replaces the stored one with the same
  * id, others are added, stories not in the file stay. The bundled story is
  * exported without its content (the extension ships it): only its title and
@@ -15,26 +20,27 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { SETTINGS_KEY, SETTINGS_VERSION, getSettings, migrateSettings, settingsProblems, type Settings } from './settings';
+import { SETTINGS_KEY, SETTINGS_VERSION, checkSettings, getSettings, migrateSettings, type Settings } from './settings';
 import {
   MAX_STORIES,
   MAX_TITLE_LENGTH,
   STORIES_KEY,
   getStories,
-  storiesItem,
+  storiesForQueuedWrite,
   storiesTooBig,
   validateStoredStory,
   type StoredStory,
 } from './stories';
+import { queueWrite } from './write-queue';
 import { BUNDLED_PACK_ID } from '../story/bundled';
 import { safeParsePack } from '../story/schema';
 
-export const BACKUP_FORMAT = 'story-lens/backup';
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_FORMAT = 'story-lens/backup';
+const BACKUP_FORMAT_VERSION = 1;
 /** Largest file an import reads (a story pack is a few hundred KB). */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
-export interface BackupStory {
+interface BackupStory {
   id: string;
   title: string;
   enabled: boolean;
@@ -102,7 +108,7 @@ const StoryEnvelope = z.object({
   pack: z.unknown().optional(),
 });
 
-export interface ParsedBackup {
+interface ParsedBackup {
   settings: Settings;
   stories: StoredStory[];
   /** the bundled story's title and switch, when the file has them */
@@ -142,8 +148,8 @@ export function parseBackup(text: string, byteLength = new TextEncoder().encode(
   if (!env.success) return { ok: false, problems: issueLines('', env.error.issues) };
 
   const problems: string[] = [];
-  const settings = migrateSettings(env.data.settings, env.data.settingsVersion);
-  problems.push(...settingsProblems(settings));
+  const settings = checkSettings(migrateSettings(env.data.settings, env.data.settingsVersion));
+  if (!settings.ok) problems.push(...settings.problems);
 
   const stories: StoredStory[] = [];
   let bundled: ParsedBackup['bundled'];
@@ -179,8 +185,8 @@ export function parseBackup(text: string, byteLength = new TextEncoder().encode(
     else stories.push(v.story);
   });
 
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, backup: { settings: settings as Settings, stories, bundled } };
+  if (problems.length || !settings.ok) return { ok: false, problems };
+  return { ok: true, backup: { settings: settings.settings, stories, bundled } };
 }
 
 /**
@@ -188,43 +194,57 @@ export function parseBackup(text: string, byteLength = new TextEncoder().encode(
  * storage.local.set. Refuses (writing nothing) when the merge would pass the
  * story limit.
  */
-export async function applyBackup(
-  backup: ParsedBackup,
-): Promise<{ ok: true; added: number; replaced: number } | { ok: false; problems: string[] }> {
-  const current = await getStories(); // seeds the bundled story if it is missing
-  const merged = current.map((s) => ({ ...s }));
-  let added = 0;
-  let replaced = 0;
-  for (const s of backup.stories) {
-    const i = merged.findIndex((m) => m.id === s.id);
-    if (i >= 0) {
-      merged[i] = s;
-      replaced++;
-    } else {
-      merged.push(s);
-      added++;
+function applyBackup(backup: ParsedBackup): Promise<ApplyResult> {
+  return queueWrite(async () => {
+    const current = await storiesForQueuedWrite();
+    const merged = current.stories.map((s) => ({ ...s }));
+    let added = 0;
+    let replaced = 0;
+    for (const s of backup.stories) {
+      const i = merged.findIndex((m) => m.id === s.id);
+      if (i >= 0) {
+        merged[i] = s;
+        replaced++;
+      } else {
+        merged.push(s);
+        added++;
+      }
     }
-  }
-  if (backup.bundled) {
-    const b = merged.find((s) => s.bundled);
-    if (b) Object.assign(b, backup.bundled);
-  }
-  const tooBig = storiesTooBig(merged);
-  if (tooBig) return { ok: false, problems: [`with the stories of this file: ${tooBig}`] };
-  const revision = ((await storiesItem.getValue())?.revision ?? 0) + 1;
-  const key = (k: string) => k.replace(/^local:/, '');
-  // One set: settings, their version meta (so the migrations do not run again) and the stories.
-  await browser.storage.local.set({
-    [key(SETTINGS_KEY)]: backup.settings,
-    [`${key(SETTINGS_KEY)}$`]: { v: SETTINGS_VERSION },
-    [key(STORIES_KEY)]: { revision, stories: merged },
+    if (backup.bundled) {
+      const b = merged.find((s) => s.bundled);
+      if (b) Object.assign(b, { title: backup.bundled.title, enabled: backup.bundled.enabled });
+    }
+    const tooBig = storiesTooBig(merged);
+    if (tooBig) return { ok: false, problems: [`with the stories of this file: ${tooBig}`] };
+    const key = (k: string) => k.replace(/^local:/, '');
+    // One set: settings, their version meta (so the migrations do not run again) and the stories.
+    await browser.storage.local.set({
+      [key(SETTINGS_KEY)]: backup.settings,
+      [`${key(SETTINGS_KEY)}$`]: { v: SETTINGS_VERSION },
+      [key(STORIES_KEY)]: { revision: current.revision + 1, stories: merged },
+    });
+    return { ok: true, added, replaced };
   });
-  return { ok: true, added, replaced };
 }
 
-/** Validates a file's text and, only when all of it is right, writes it. */
-export async function importBackup(text: string, byteLength?: number) {
+type ApplyResult = { ok: true; added: number; replaced: number } | { ok: false; problems: string[] };
+
+/** A refused write in a reader's words: a full storage says so and what to do about it. */
+function writeFailure(error: unknown): string {
+  const said = error instanceof Error ? error.message : String(error);
+  if (/quota/i.test(said) || (error instanceof Error && error.name === 'QuotaExceededError')) {
+    return `there is not enough room left in this browser's storage for Story Lens to keep what the file holds: remove stories you no longer need or clear the reading trail, then import again (the browser said: ${said})`;
+  }
+  return `the browser could not save what the file holds (it said: ${said})`;
+}
+
+/** Validates a file's text and, only when all of it is right, writes it. Every failure comes back as a problem. */
+export async function importBackup(text: string, byteLength?: number): Promise<ApplyResult> {
   const parsed = parseBackup(text, byteLength);
   if (!parsed.ok) return parsed;
-  return applyBackup(parsed.backup);
+  try {
+    return await applyBackup(parsed.backup);
+  } catch (e) {
+    return { ok: false, problems: [writeFailure(e)] };
+  }
 }

@@ -1,5 +1,7 @@
 /**
- * Every stored item, versioned, with migrations (WXT storage.defineItem).
+ * The reader's settings (`local:settings`), versioned, with migrations (WXT
+ * storage.defineItem). Every other stored item has its own file in src/store;
+ * all of them write through src/store/write-queue.ts.
  * Stored user data outlives every release: its shape is a public format, and
  * tests/unit/store/settings.test.ts migrates a stored fixture of every earlier version
  * (tests/fixtures/stored/settings-v*.json).
@@ -25,6 +27,7 @@ import {
   THEMES,
   type Settings,
 } from '../core/settings';
+import { queueWrite } from './write-queue';
 
 const sitePatterns = z.array(z.string().max(MAX_SITE_PATTERN_LENGTH)).max(MAX_SITE_PATTERNS);
 const types = z.object(
@@ -65,7 +68,7 @@ export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'local:settings' as const;
 
 /** version → function from the previous version's value to this one's (WXT runs them in order). */
-export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   2: (v1) => ({ ...v1, keepTrail: true }),
 };
 
@@ -116,27 +119,29 @@ export class SettingsError extends Error {
   }
 }
 
-/** Problems of a settings value, one line per field; empty when it is valid. */
-export function settingsProblems(raw: unknown): string[] {
+/**
+ * A settings value checked: the valid Settings (a fresh object of their fields
+ * only: extra keys, an own `__proto__` key or any other junk stays behind), or
+ * its problems, one line per field.
+ */
+export function checkSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
   const r = SettingsSchema.safeParse(raw);
-  return r.success ? [] : r.error.issues.map((i) => `settings field ${i.path.join('.') || '(the settings themselves)'}: ${i.message}`);
+  if (r.success) return { ok: true, settings: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => `settings field ${i.path.join('.') || '(the settings themselves)'}: ${i.message}`),
+  };
 }
-
-let writing: Promise<unknown> = Promise.resolve();
 
 /** Changes some settings at once (validated; nothing is written when the result is invalid). */
 export function updateSettings(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<Settings> {
-  const run = async () => {
+  return queueWrite(async () => {
     const current = await getSettings();
-    const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
-    const problems = settingsProblems(next);
-    if (problems.length) throw new SettingsError(problems);
-    await settingsItem.setValue(next);
-    return next;
-  };
-  const p = writing.then(run, run);
-  writing = p.catch(() => undefined);
-  return p;
+    const checked = checkSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+    if (!checked.ok) throw new SettingsError(checked.problems);
+    await settingsItem.setValue(checked.settings);
+    return checked.settings;
+  });
 }
 
 /** Back to the defaults (stories and the trail are not settings and stay). */

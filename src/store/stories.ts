@@ -10,21 +10,26 @@
  * - The bundled story can be switched off and renamed, never destroyed.
  * - Removing keeps the last removed story for `undoRemove()`.
  * - `revision` grows on every write, so the background recompiles its matcher
- *   once per change of the stories (src/background/matcher-cache.ts).
+ *   once per change of the stories.
+ * - Every change goes through the store's one write queue (src/store/write-queue.ts).
+ *
+ * Version 1 (the only one so far): { revision, stories: StoredStory[] }, and
+ * `local:storiesUndo` = { index, story, removedAt }.
  */
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { EntityType, StoryPack } from '../core/pack';
 import { PackError, parsePack, safeParsePack } from '../story/schema';
 import { BUNDLED_PACK_ID, bundledPack } from '../story/bundled';
+import { queueWrite } from './write-queue';
 
 export const STORIES_KEY = 'local:stories' as const;
-export const STORIES_UNDO_KEY = 'local:storiesUndo' as const;
+const STORIES_UNDO_KEY = 'local:storiesUndo' as const;
 
 /** Most stories a reader can keep: storage.local holds 10 MB in Chrome. */
 export const MAX_STORIES = 50;
 /** Most bytes the stories may take, leaving room in storage.local's 10 MB for settings and the trail. */
-export const MAX_STORIES_BYTES = 8 * 1024 * 1024;
+const MAX_STORIES_BYTES = 8 * 1024 * 1024;
 
 /** Why these stories cannot be stored (too many, too big), or null when they can. */
 export function storiesTooBig(stories: StoredStory[]): string | null {
@@ -101,7 +106,7 @@ const StoriesShape = z.object({
 export const storiesItem = storage.defineItem<StoriesState | null>(STORIES_KEY, { fallback: null, version: 1 });
 
 const UndoShape = z.object({ index: z.number().int().min(0), story: z.unknown(), removedAt: z.string().max(40) });
-export const storiesUndoItem = storage.defineItem<z.infer<typeof UndoShape> | null>(STORIES_UNDO_KEY, { fallback: null });
+const storiesUndoItem = storage.defineItem<z.infer<typeof UndoShape> | null>(STORIES_UNDO_KEY, { fallback: null });
 
 /** Validates one stored story; null (with problems) when it does not hold. */
 export function validateStoredStory(raw: unknown): { story: StoredStory; problems?: undefined } | { story: null; problems: string[] } {
@@ -120,7 +125,7 @@ export function validateStoredStory(raw: unknown): { story: StoredStory; problem
  * Reads and validates the stored state. Stories that no longer validate are
  * left out (see storyProblems()); a missing or broken envelope reads as empty.
  */
-export function validateState(raw: unknown): { state: StoriesState; problems: string[] } {
+function validateState(raw: unknown): { state: StoriesState; problems: string[] } {
   const shape = StoriesShape.safeParse(raw);
   if (!shape.success)
     return { state: { revision: 0, stories: [] }, problems: raw == null ? [] : ['the stored list of stories is not readable'] };
@@ -154,7 +159,8 @@ function bundledIsCurrent(state: StoriesState): boolean {
 
 /**
  * The stored stories and their revision, validated (each pack parsed once).
- * Seeds the bundled story when it is missing or older than the shipped one.
+ * Seeds the bundled story when it is missing or older than the shipped one
+ * (a queued write: inside the queue, use storiesForQueuedWrite()).
  */
 export async function getStoriesState(): Promise<StoriesState> {
   const { state } = await readState();
@@ -168,17 +174,12 @@ export async function getStories(): Promise<StoredStory[]> {
   return (await getStoriesState()).stories;
 }
 
-/** Revision of the stored stories (grows on every write). */
-export async function storiesRevision(): Promise<number> {
-  return (await getStoriesState()).revision;
-}
-
 /** What is wrong with stored stories that were left out of reads (empty when nothing is). */
 export async function storyProblems(): Promise<string[]> {
   return (await readState()).problems;
 }
 
-export function storyInfo(s: StoredStory): StoryInfo {
+function storyInfo(s: StoredStory): StoryInfo {
   return {
     id: s.id,
     title: s.title,
@@ -198,19 +199,6 @@ export function storyInfo(s: StoredStory): StoryInfo {
 
 export async function listStories(): Promise<StoryInfo[]> {
   return (await getStories()).map(storyInfo);
-}
-
-/** The packs of the stories that are switched on, in list order. */
-export async function enabledPacks(): Promise<StoryPack[]> {
-  return (await getStories()).filter((s) => s.enabled).map((s) => s.pack);
-}
-
-// Writes in one context are serialised, so two quick clicks cannot lose one.
-let writing: Promise<unknown> = Promise.resolve();
-function serialised<T>(fn: () => Promise<T>): Promise<T> {
-  const next = writing.then(fn, fn);
-  writing = next.catch(() => undefined);
-  return next;
 }
 
 async function write(
@@ -238,7 +226,7 @@ function find(stories: StoredStory[], id: string): StoredStory {
 }
 
 /** An id not used by any stored story: the pack's own, or with "-2", "-3"... */
-export function freeId(wanted: string, taken: Iterable<string>): string {
+function freeId(wanted: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   if (!used.has(wanted)) return wanted;
   const base = wanted.slice(0, 70).replace(/-+$/, '');
@@ -251,7 +239,7 @@ export function freeId(wanted: string, taken: Iterable<string>): string {
  */
 export async function addStory(pack: unknown, opts: { enabled?: boolean } = {}): Promise<StoryInfo> {
   const valid = parsePack(pack);
-  return serialised(async () => {
+  return queueWrite(async () => {
     let added!: StoredStory;
     await write((stories) => {
       const id = freeId(
@@ -273,7 +261,7 @@ export async function addStory(pack: unknown, opts: { enabled?: boolean } = {}):
 }
 
 export function setStoryEnabled(id: string, enabled: boolean): Promise<void> {
-  return serialised(async () => {
+  return queueWrite(async () => {
     await write((stories) => {
       find(stories, id).enabled = enabled;
       return stories;
@@ -285,7 +273,7 @@ export function renameStory(id: string, title: string): Promise<void> {
   const clean = title.replace(/\s+/g, ' ').trim();
   if (!clean) return Promise.reject(new StoryStoreError('A story needs a title.'));
   if (clean.length > MAX_TITLE_LENGTH) return Promise.reject(new StoryStoreError(`A title can be up to ${MAX_TITLE_LENGTH} characters.`));
-  return serialised(async () => {
+  return queueWrite(async () => {
     await write((stories) => {
       find(stories, id).title = clean;
       return stories;
@@ -295,7 +283,7 @@ export function renameStory(id: string, title: string): Promise<void> {
 
 /** Removes a story of the reader's own; `undoRemove()` brings the last one back. */
 export function removeStory(id: string): Promise<StoryInfo> {
-  return serialised(async () => {
+  return queueWrite(async () => {
     let removed!: StoredStory;
     let index = -1;
     await write((stories) => {
@@ -312,7 +300,7 @@ export function removeStory(id: string): Promise<StoryInfo> {
 
 /** Restores the last removed story (at its place in the list). Null when there is nothing to undo. */
 export function undoRemove(): Promise<StoryInfo | null> {
-  return serialised(async () => {
+  return queueWrite(async () => {
     const raw = UndoShape.safeParse(await storiesUndoItem.getValue());
     if (!raw.success) return null;
     const v = validateStoredStory(raw.data.story);
@@ -336,14 +324,6 @@ export function undoRemove(): Promise<StoryInfo | null> {
   });
 }
 
-/** The story that `undoRemove()` would restore, if any. */
-export async function removedStory(): Promise<StoryInfo | null> {
-  const raw = UndoShape.safeParse(await storiesUndoItem.getValue());
-  if (!raw.success) return null;
-  const v = validateStoredStory(raw.data.story);
-  return v.story ? storyInfo(v.story) : null;
-}
-
 function bundledEntry(previous?: StoredStory): StoredStory {
   const pack = bundledPack();
   return {
@@ -362,7 +342,7 @@ function bundledEntry(previous?: StoredStory): StoredStory {
  * Cheap when nothing needs doing: one read.
  */
 export function ensureBundledStory(): Promise<void> {
-  return serialised(seedBundled);
+  return queueWrite(seedBundled);
 }
 
 async function seedBundled(): Promise<void> {
@@ -380,13 +360,13 @@ async function seedBundled(): Promise<void> {
 }
 
 /**
- * Replaces the stored stories in one write (import). Every story is
- * validated first; the bundled one keeps the shipped content. Callers that
- * must change settings in the same write use `storiesStateFor()` instead.
+ * The stored stories, validated, with the bundled one seeded: for a write
+ * that is already in the queue (an import writes stories and settings in one
+ * set). Anywhere else, read with getStoriesState().
  */
-export async function storiesStateFor(stories: StoredStory[]): Promise<StoriesState> {
-  const { state } = await readState();
-  return { revision: state.revision + 1, stories };
+export async function storiesForQueuedWrite(): Promise<StoriesState> {
+  await seedBundled();
+  return (await readState()).state;
 }
 
 /** Calls `cb` with the validated stories whenever they change (in any context). */

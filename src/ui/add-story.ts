@@ -9,7 +9,7 @@
 import './add-story.css';
 import type { StoryPack } from '../core/pack';
 import { safeParsePack } from '../story/schema';
-import type { StoryDraft } from './add-story-draft';
+import type { StoryDraft } from '../store/story-draft';
 import { addStoryView, type AddStoryView } from './add-story-view';
 import { articleSentences, firstSentences, readExtraction, type Extraction } from './add-story-text';
 import type { Extract, ExtractRun } from './add-story-worker';

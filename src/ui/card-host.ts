@@ -42,6 +42,11 @@ export class CardHost {
     private readonly events: CardHostEvents,
   ) {}
 
+  /** a card is on the page now */
+  get isOpen(): boolean {
+    return !!this.host?.isConnected;
+  }
+
   /** true for the card host itself (events from inside its shadow root are retargeted to it) */
   owns(node: EventTarget | null): boolean {
     return !!node && node === this.host;

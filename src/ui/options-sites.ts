@@ -5,12 +5,10 @@
  * a way back to the default list.
  */
 import { DEFAULT_NEVER_RUN_ON, type Settings } from '../core/settings';
+import { cleanPatterns } from '../core/site-rules';
 import { el } from './dom';
 import { t } from './i18n';
 import { section, type OptionsForm } from './options-form';
-
-/** Typed patterns made clean (a pasted URL becomes its host), and what is not a site. */
-export type CleanPatterns = (typed: string[]) => { patterns: string[]; rejected: string[] };
 
 interface SiteListOptions {
   id: string;
@@ -19,10 +17,9 @@ interface SiteListOptions {
   get(s: Settings): string[];
   save(patterns: string[]): Promise<void>;
   defaults?: string[];
-  clean: CleanPatterns;
 }
 
-export function sitesSection(form: OptionsForm, clean: CleanPatterns): HTMLElement {
+export function sitesSection(form: OptionsForm): HTMLElement {
   const save = (patch: Partial<Settings>) => form.save(patch, t('optionsSitesSaved'));
   const never = mountSiteList(form.doc, {
     id: 'never-run',
@@ -31,7 +28,6 @@ export function sitesSection(form: OptionsForm, clean: CleanPatterns): HTMLEleme
     get: (s) => s.neverRunOn,
     save: (patterns) => save({ neverRunOn: patterns }),
     defaults: DEFAULT_NEVER_RUN_ON,
-    clean,
   });
   const only = mountSiteList(form.doc, {
     id: 'only-run',
@@ -39,7 +35,6 @@ export function sitesSection(form: OptionsForm, clean: CleanPatterns): HTMLEleme
     hint: t('optionsOnlyRunHint'),
     get: (s) => s.onlyRunOn,
     save: (patterns) => save({ onlyRunOn: patterns }),
-    clean,
   });
   form.follow(never.refresh);
   form.follow(only.refresh);
@@ -152,7 +147,7 @@ async function addTyped(l: SiteList) {
     .map((s) => s.trim())
     .filter(Boolean);
   if (!typed.length) return;
-  const { patterns: clean, rejected } = l.o.clean(typed);
+  const { patterns: clean, rejected } = cleanPatterns(typed);
   if (rejected.length) {
     error.textContent = t('optionsNotASite', rejected.join(', '));
     error.hidden = false;

@@ -6,9 +6,10 @@
  * every control following the settings.
  *
  * Every change is saved at once; open tabs follow without a reload because
- * their content scripts ask the background for a new setup whenever storage
- * changes. Changes made elsewhere (the popup's "off on this site", another
- * browser through sync, an import) are shown here as they land.
+ * the background tells their content scripts what changed
+ * (src/page/features/setup.ts). Changes made elsewhere (the popup's "off on
+ * this site", another browser through sync, an import) are shown here as they
+ * land.
  */
 import type { Settings } from '../core/settings';
 import { el } from './dom';
@@ -17,7 +18,7 @@ import { applyPalette } from './palette';
 import { checkbox, createForm, type OptionsForm } from './options-form';
 import { highlightsSection } from './options-highlights';
 import { cardsSection } from './options-cards';
-import { sitesSection, type CleanPatterns } from './options-sites';
+import { sitesSection } from './options-sites';
 import { storiesSection, type StoryListDeps } from './options-stories';
 import { syncSection, trailSection, type SyncDeps, type TrailDeps } from './options-trail';
 import { backupSection, type BackupDeps } from './options-backup';
@@ -26,8 +27,6 @@ export interface OptionsDeps extends BackupDeps {
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   watchSettings(cb: (s: Settings) => void): () => void;
-  /** typed site patterns made clean, and what is not a site */
-  cleanPatterns: CleanPatterns;
   stories: StoryListDeps;
   trail: TrailDeps;
   syncStatus: SyncDeps;
@@ -65,7 +64,7 @@ export async function mountOptions(root: HTMLElement, deps: OptionsDeps): Promis
     header(form),
     highlightsSection(form),
     cardsSection(form),
-    sitesSection(form, deps.cleanPatterns),
+    sitesSection(form),
     stories.node,
     trail.node,
     sync.node,

@@ -6,7 +6,8 @@
 import type { PageHtml, PageReport } from '../messaging';
 import type { Settings } from '../core/settings';
 import type { StoryPack } from '../core/pack';
-import { coverageModel, pageSupport, siteOff, type Coverage, type PageState } from './popup-model';
+import { coverageModel, type Coverage } from '../core/coverage';
+import { pageSupport, siteOff, type PageState } from './popup-model';
 import type { FollowedArticle } from './popup-follow';
 import { t } from './i18n';
 

@@ -6,7 +6,8 @@
  */
 import { el, srOnly } from './dom';
 import { t, typeWord } from './i18n';
-import { coverageLabel, coverageModel, mentionsLabel, type Coverage, type CoverageEntity, type PageState } from './popup-model';
+import { coverageModel, type Coverage, type CoverageEntity } from '../core/coverage';
+import { coverageLabel, mentionsLabel, type PageState } from './popup-model';
 import type { Loaded, PopupView } from './popup-data';
 
 export function pageSection(view: PopupView, d: Loaded): HTMLElement {

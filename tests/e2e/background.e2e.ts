@@ -177,9 +177,10 @@ describe('background', () => {
     expect((await workerTargets()).length).toBe(1);
 
     const setup = await fromExtensionPage(options, 'getPageSetup', { url: h.server.url('/story.html') });
-    expect(setup.res).toMatchObject({ active: true, settings: { theme: 'dark', cardDelayMs: 100 } });
+    // an active page's setup: what to find (the matcher) and how to show it (the settings written above)
+    expect(setup.res).toMatchObject({ find: { types: ['person', 'place', 'organization'] }, show: { theme: 'dark', cardDelayMs: 100 } });
     // matcher format 3: each entity's record in `ents` starts with its id and a space
-    const ents = (setup.res as { matcher: { ents: string } }).matcher.ents;
+    const ents = (setup.res as { find: { matcher: { ents: string } } }).find.matcher.ents;
     expect(ents).toContain('kim-jong-un ');
     expect(ents).toContain('ada-lovelace ');
     expect(await options.evaluate(() => chrome.storage.local.get(['settings', 'stories']))).toEqual(before);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { createHandlers, relayCommand, type HandlerDeps } from '../../../src/background/handlers';
 import { KnowledgeBase } from '../../../src/background/knowledge';
 import { findMentions } from '../../../src/core/matcher';
+import { showSettings } from '../../../src/core/settings';
 import { getSettings, updateSettings } from '../../../src/store/settings';
 import { addStory, listStories, setStoryEnabled } from '../../../src/store/stories';
 import { listTrail } from '../../../src/store/trail';
@@ -40,9 +41,10 @@ beforeEach(() => {
 describe('background answers', () => {
   it('a page gets a working matcher for the bundled story on a fresh install', async () => {
     const setup = await handlers.getPageSetup({ url: PAGE }, tab(1));
-    expect(setup.active).toBe(true);
-    expect(setup.settings).toEqual(await getSettings());
-    const found = findMentions(setup.matcher!, 'Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.').map((m) => m.entity);
+    expect(setup.find).not.toBeNull();
+    expect(setup.find!.types).toEqual(['person', 'place', 'organization']);
+    expect(setup.show).toEqual(showSettings(await getSettings()));
+    const found = findMentions(setup.find!.matcher, 'Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.').map((m) => m.entity);
     expect(found).toEqual(['kim-jong-un', 'vladimir-putin', 'vostochny-cosmodrome']);
   });
 
@@ -53,38 +55,42 @@ describe('background answers', () => {
     await updateSettings({ cardDelayMs: 900 }); // does not shape the matcher
     const again = await handlers.getPageSetup({ url: PAGE }, tab(1));
     expect(kb.compiles).toBe(1);
-    expect(again.settings.cardDelayMs).toBe(900);
+    expect(again.show.cardDelayMs).toBe(900);
     await updateSettings({ types: { person: true, place: false, organization: true } });
     const noPlaces = await handlers.getPageSetup({ url: PAGE }, tab(1));
     expect(kb.compiles).toBe(2);
-    expect(findMentions(noPlaces.matcher!, 'Kim Jong Un went to Moscow.').map((m) => m.entity)).toEqual(['kim-jong-un']);
+    expect(noPlaces.find!.types).toEqual(['person', 'organization']);
+    expect(findMentions(noPlaces.find!.matcher, 'Kim Jong Un went to Moscow.').map((m) => m.entity)).toEqual(['kim-jong-un']);
     await addStory(samplePack());
     const withStory = await handlers.getPageSetup({ url: PAGE }, tab(1));
     expect(kb.compiles).toBe(3);
-    expect(findMentions(withStory.matcher!, 'Ada Lovelace spoke.').map((m) => m.entity)).toEqual(['ada-lovelace']);
+    expect(findMentions(withStory.find!.matcher, 'Ada Lovelace spoke.').map((m) => m.entity)).toEqual(['ada-lovelace']);
   });
 
-  it('the revision changes whenever stories or settings change', async () => {
-    const r1 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
-    await updateSettings({ theme: 'dark' });
-    const r2 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
+  it("what a page finds changes its revision when the stories or the entity types change, and not with the page's look", async () => {
+    const revision = async () => (await handlers.getPageSetup({ url: PAGE }, tab(1))).find!.revision;
+    const r1 = await revision();
+    await updateSettings({ theme: 'dark', cardDelayMs: 900, highlightStyle: 'tint' });
+    expect(await revision()).toBe(r1);
     await setStoryEnabled(BUNDLED_PACK_ID, true);
-    const r3 = (await handlers.getPageSetup({ url: PAGE }, tab(1))).revision;
+    const r2 = await revision();
+    await updateSettings({ types: { person: true, place: false, organization: true } });
+    const r3 = await revision();
     expect(new Set([r1, r2, r3]).size).toBe(3);
   });
 
   it('a page on the never-run list, or with Story Lens off, gets no matcher and an empty badge', async () => {
     badges.set(3, '4');
     const mail = await handlers.getPageSetup({ url: 'https://mail.google.com/mail/u/0/' }, tab(3));
-    expect(mail).toMatchObject({ active: false, matcher: null });
+    expect(mail.find).toBeNull();
     expect(badges.get(3)).toBe('');
     await updateSettings({ enabled: false });
-    expect(await handlers.getPageSetup({ url: PAGE }, tab(1))).toMatchObject({ active: false, matcher: null });
+    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).find).toBeNull();
   });
 
   it('with every story switched off a page is not active', async () => {
     await setStoryEnabled(BUNDLED_PACK_ID, false);
-    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).active).toBe(false);
+    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).find).toBeNull();
   });
 
   it('a card comes from the enabled stories, and says which story when several are on', async () => {
@@ -152,7 +158,7 @@ describe('background answers', () => {
     expect(await getSettings()).toEqual(before);
     await handlers.setSiteEnabled({ url: PAGE, enabled: false }, popup);
     expect((await getSettings()).neverRunOn).toContain('news.example.com');
-    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).active).toBe(false);
+    expect((await handlers.getPageSetup({ url: PAGE }, tab(1))).find).toBeNull();
   });
 
   it('a stopped and woken worker answers from storage: same settings, stories and matcher, without compiling again', async () => {

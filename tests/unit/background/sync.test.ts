@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import {
-  adoptSynced,
-  joinSync,
-  pushSettings,
-  syncStatusItem,
-  toSyncPayload,
-  SYNC_ITEM_QUOTA,
-  syncBytes,
-} from '../../../src/background/sync';
+import { adoptSynced, joinSync, pushSettings, toSyncPayload, SYNC_ITEM_QUOTA, syncBytes } from '../../../src/background/sync';
+import { getSyncStatus } from '../../../src/store/sync';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';
 import { addStory } from '../../../src/store/stories';
 import { samplePack } from '../store/sample-pack';
@@ -27,7 +20,7 @@ describe('settings sync', () => {
     expect(payload.settings).toMatchObject({ theme: 'dark', highlightStyle: 'tint' });
     expect(payload.settings).not.toHaveProperty('syncSettings');
     expect(syncBytes('settings', payload)).toBeLessThanOrEqual(SYNC_ITEM_QUOTA);
-    expect(await syncStatusItem.getValue()).toMatchObject({ ok: true });
+    expect(await getSyncStatus()).toMatchObject({ ok: true });
   });
 
   it('settings too big for one sync item are not pushed, and the reader is told why', async () => {
@@ -35,7 +28,7 @@ describe('settings sync', () => {
     expect(toSyncPayload(huge)).toMatchObject({ ok: false, message: expect.stringMatching(/at most 8 KB/) });
     await pushSettings(huge);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    expect(await syncStatusItem.getValue()).toMatchObject({ ok: false, message: expect.stringMatching(/Shorten the site lists/) });
+    expect(await getSyncStatus()).toMatchObject({ ok: false, message: expect.stringMatching(/Shorten the site lists/) });
   });
 
   it('turning sync on adopts what the other browsers synced, keeping this browser syncing', async () => {

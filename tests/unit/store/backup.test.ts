@@ -1,12 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MAX_BACKUP_BYTES, exportBackup, importBackup, parseBackup } from '../../../src/store/backup';
-import { addStory, listStories, renameStory, setStoryEnabled, enabledPacks } from '../../../src/store/stories';
+import { addStory, getStories, listStories, renameStory, setStoryEnabled } from '../../../src/store/stories';
 import { DEFAULT_SETTINGS, getSettings, resetSettings, updateSettings } from '../../../src/store/settings';
 import { BUNDLED_PACK_ID } from '../../../src/story/bundled';
 import { samplePack } from './sample-pack';
 
 beforeEach(() => fakeBrowser.reset());
+
+/** The packs of the stories switched on, as the popup and the background read them. */
+const enabledPacks = async () => (await getStories()).filter((s) => s.enabled).map((s) => s.pack);
 
 async function storedSnapshot() {
   return JSON.stringify(await fakeBrowser.storage.local.get(null));
@@ -152,5 +155,41 @@ describe('export and import', () => {
     const packs = await enabledPacks();
     expect(packs[1].entities[0].name).toBe(payload);
     expect((await listStories())[1].title).toBe(payload);
+  });
+
+  it('an import stores the settings and stories as read, never the junk a file carries beside them', async () => {
+    const pack = { ...samplePack('junk-story'), extra: 'x'.repeat(100_000) };
+    const story = { id: 'junk-story', title: 'Junk', enabled: true, bundled: false, pack, note: 'y'.repeat(100_000) };
+    const settings = { ...DEFAULT_SETTINGS, theme: 'dark', extra: 'z'.repeat(1_000_000), types: { ...DEFAULT_SETTINGS.types, more: 1 } };
+    const body = JSON.stringify({ format: 'story-lens/backup', formatVersion: 1, settingsVersion: 2, settings, stories: [story] });
+    // an own "__proto__" key, as JSON.parse makes one
+    const text = body.replace('"settings":{', '"settings":{"__proto__":{"polluted":true},');
+    expect(await importBackup(text)).toMatchObject({ ok: true, added: 1 });
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+    expect(Object.keys(stored).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(Object.hasOwn(stored, '__proto__')).toBe(false);
+    expect(stored.types).toEqual(DEFAULT_SETTINGS.types);
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    const bytes = JSON.stringify(await fakeBrowser.storage.local.get(null)).length;
+    expect(bytes).toBeLessThan(100_000 + JSON.stringify(await exportBackup()).length);
+    const kept = ((await fakeBrowser.storage.local.get('stories')).stories as { stories: Record<string, unknown>[] }).stories[1];
+    expect(kept).not.toHaveProperty('note');
+    expect(kept.pack).not.toHaveProperty('extra');
+  });
+
+  it('a browser storage too full to take the file is reported in words, and nothing stored changes', async () => {
+    await updateSettings({ theme: 'light' });
+    await listStories();
+    const before = await storedSnapshot();
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if ('settings' in items && 'stories' in items) throw new Error('Resource::kQuotaBytes quota exceeded');
+      return set(items);
+    });
+    const file = { format: 'story-lens/backup', formatVersion: 1, settingsVersion: 2, settings: DEFAULT_SETTINGS, stories: [] };
+    const result = await importBackup(JSON.stringify(file));
+    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/not enough room left in this browser's storage/)] });
+    expect((result as { problems: string[] }).problems[0]).toMatch(/remove stories you no longer need or clear the reading trail/);
+    expect(await storedSnapshot()).toBe(before);
   });
 });

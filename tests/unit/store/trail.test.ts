@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MAX_TRAIL, clearTrail, listTrail, recordTrailVisit, removeTrailEntry, trailEntryFor, trailItem } from '../../../src/store/trail';
+import {
+  MAX_TRAIL,
+  TAB_SITE_QUIET_MS,
+  clearTrail,
+  listTrail,
+  recordTrailVisit,
+  removeTrailEntry,
+  trailEntryFor,
+  trailItem,
+} from '../../../src/store/trail';
 import { parsePack } from '../../../src/story/schema';
 import { samplePack } from './sample-pack';
 
@@ -84,5 +93,22 @@ describe('trail', () => {
   it('stored entries that do not validate are left out of the list', async () => {
     await trailItem.setValue([entry('https://a.org/1', '2026-11-27T10:00:00Z'), { url: 5 }, '<img onerror=alert(1)>']);
     expect((await listTrail()).map((e) => e.url)).toEqual(['https://a.org/1']);
+  });
+
+  it('a tab moving to another page of the same site within 30 seconds adds no entry; another tab, another site or later does', async () => {
+    expect(TAB_SITE_QUIET_MS).toBe(30_000);
+    expect(await recordTrailVisit(entry('https://b.org/1', '2026-11-28T10:00:00Z'), 7)).toBe(true);
+    expect(await recordTrailVisit(entry('https://b.org/2', '2026-11-28T10:00:05Z'), 7)).toBe(false);
+    expect(await recordTrailVisit(entry('https://b.org/3', '2026-11-28T10:00:29Z'), 7)).toBe(false);
+    expect(await recordTrailVisit(entry('https://b.org/2', '2026-11-28T10:00:10Z'), 8)).toBe(true);
+    expect(await recordTrailVisit(entry('https://c.org/1', '2026-11-28T10:00:12Z'), 7)).toBe(true);
+    expect(await recordTrailVisit(entry('https://b.org/3', '2026-11-28T10:00:31Z'), 7)).toBe(true);
+    expect((await listTrail()).map((e) => e.url)).toEqual(['https://b.org/3', 'https://c.org/1', 'https://b.org/2', 'https://b.org/1']);
+  });
+
+  it('the page a tab is on still updates its entry as more of it is read', async () => {
+    expect(await recordTrailVisit(entry('https://d.org/1', '2026-11-29T10:00:00Z'), 9)).toBe(true);
+    expect(await recordTrailVisit(entry('https://d.org/1', '2026-11-29T10:00:05Z', { 'ada-lovelace': 2, geneva: 1 }), 9)).toBe(true);
+    expect((await listTrail()).map((e) => [e.url, e.entities])).toEqual([['https://d.org/1', 2]]);
   });
 });

@@ -2,10 +2,10 @@
  * Answers the popup's `getPageHtml` ("Follow this story"): the page's HTML as
  * it is now. Readability runs in the popup on an inert copy (DOMParser), so
  * the content script neither grows by Readability's size nor touches the
- * page's DOM. Registered by the content script's start; torn down with ctx.
+ * page's DOM.
  */
 import type { ContentScriptContext } from '#imports';
-import { onMessage, type PageHtml } from '../messaging';
+import { onMessage, type PageHtml } from '../../messaging';
 
 /** Past this the page is not an article a reader follows; the popup says so. */
 export const PAGE_HTML_LIMIT = 5_000_000;
@@ -20,7 +20,7 @@ export function pageHtml(doc: Document): PageHtml {
   };
 }
 
-export function registerPageHtmlHandler(ctx: ContentScriptContext, doc: Document = document): void {
+export function startPageHtml(ctx: ContentScriptContext, doc: Document): void {
   const remove = onMessage('getPageHtml', () => pageHtml(doc));
   ctx.onInvalidated(remove);
 }

@@ -1,0 +1,92 @@
+/**
+ * Painting: asks the background what to find and how to show it, and scans
+ * the page with it. Content scripts cannot read extension storage
+ * (src/background/storage-access.ts), so the background tells every tab what
+ * changed: `setupChanged` (what is found, or where Story Lens runs: ask again,
+ * and rescan only if what is found changed) or `showChanged` (applied in
+ * place: nothing is found again).
+ */
+import type { ContentScriptContext } from '#imports';
+import { ENTITY_TYPES } from '../../core/pack';
+import { onMessage, sendMessage, type PageFind, type PageSetup } from '../../messaging';
+import type { PageSession } from './session';
+
+/** a burst of changes (an import, typing in the options) is asked about once */
+const SETUP_DEBOUNCE_MS = 100;
+/** while the background cannot answer (installing, reloading): ask again this many times, then wait for a change */
+const SETUP_RETRIES = 5;
+
+/** What to find, guarded by kind: the background validated it, the page only checks it has what it uses. */
+function readFind(raw: PageFind | null | undefined): PageFind | null {
+  if (!raw?.matcher || typeof raw.revision !== 'number') return null;
+  const types = Array.isArray(raw.types) ? ENTITY_TYPES.filter((t) => raw.types.includes(t)) : [...ENTITY_TYPES];
+  return { matcher: raw.matcher, types, revision: raw.revision };
+}
+
+/** Runs `task` one at a time; a call while it runs makes it run once more (unless it returns false). */
+function oneAtATime(task: () => Promise<boolean>, valid: () => boolean): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        if (!(await task())) return;
+      } while (again && valid());
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}
+
+export async function startSetup(ctx: ContentScriptContext, page: PageSession): Promise<void> {
+  /** the revision of what the page was scanned for (null: not scanned) */
+  let revision: number | null = null;
+  let failures = 0;
+
+  const apply = (setup: PageSetup) => {
+    page.setShow(setup.show);
+    const find = readFind(setup.find);
+    if (!find) {
+      revision = null;
+      page.stopScan();
+    } else if (find.revision !== revision || !page.active) {
+      revision = find.revision;
+      page.startScan(find.matcher);
+    }
+  };
+
+  const refresh = oneAtATime(
+    async () => {
+      let setup: PageSetup;
+      try {
+        setup = await sendMessage('getPageSetup', { url: page.win.location.href });
+        failures = 0;
+      } catch {
+        if (++failures <= SETUP_RETRIES) ctx.setTimeout(() => void refresh(), 500 * failures);
+        return false;
+      }
+      if (ctx.isInvalid || !setup) return false;
+      apply(setup);
+      return true;
+    },
+    () => ctx.isValid,
+  );
+
+  let timer = 0;
+  const removers = [
+    onMessage('setupChanged', () => {
+      clearTimeout(timer);
+      timer = ctx.setTimeout(() => void refresh(), SETUP_DEBOUNCE_MS);
+    }),
+    onMessage('showChanged', ({ data }) => page.setShow(data)),
+  ];
+  ctx.onInvalidated(() => removers.forEach((remove) => remove()));
+
+  await refresh();
+}
