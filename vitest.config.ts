@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // the message catalogue behind browser.i18n.getMessage, which WXT's fakeBrowser leaves out
+    setupFiles: ['tests/unit/i18n-setup.ts'],
     environment: 'node',
   },
 });

@@ -25,11 +25,12 @@ export default defineConfig({
   },
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Story Lens',
-    description:
-      'Follow one news story across the web: its people and places marked on any page, with reference cards. Runs on your device only.',
+    // Words come from public/_locales/<lang>/messages.json (the one message catalogue of every view); the
+    // toolbar button's title is the popup's <title>.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
-    action: { default_title: 'Story Lens' },
     // The CSS Custom Highlight API is the only way we paint: declare the
     // versions that have it instead of falling back to wrapping text.
     ...(browser === 'firefox'
@@ -49,11 +50,11 @@ export default defineConfig({
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Open the card of the next story mention on the page',
+        description: '__MSG_commandNextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open the card of the previous story mention on the page',
+        description: '__MSG_commandPreviousMention__',
       },
     },
   }),

@@ -1,17 +1,55 @@
-// Wiring only: the view is src/ui/options.ts, the data lives in src/settings.ts and src/store/.
+// Wiring only: the view is src/ui/options.ts (and src/ui/add-story.ts in its slot); the data lives in src/store/.
 import '../../src/ui/options.css';
 import { getSettings, resetSettings, updateSettings, watchSettings } from '../../src/store/settings';
-import { listStories, removeStory, renameStory, setStoryEnabled, storyProblems, undoRemove, watchStories } from '../../src/store/stories';
+import {
+  addStory,
+  getStories,
+  listStories,
+  removeStory,
+  renameStory,
+  setStoryEnabled,
+  storyProblems,
+  StoryStoreError,
+  undoRemove,
+  watchStories,
+} from '../../src/store/stories';
 import { clearTrail, listTrail, trailItem } from '../../src/store/trail';
-import { backupFileName, exportBackup, importBackup } from '../../src/store/backup';
+import { backupFileName, exportBackup, importBackup, MAX_BACKUP_BYTES } from '../../src/store/backup';
 import { getSyncStatus, watchSyncStatus } from '../../src/store/sync';
-import { applyTheme, mountOptions } from '../../src/ui/options';
-import { mountAddStory } from '../../src/ui/add-story';
+import { PackError } from '../../src/story/schema';
+import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft } from '../../src/store/story-draft';
+import { mountOptions } from '../../src/ui/options';
+import { mountAddStory, type AddStoryDeps } from '../../src/ui/add-story';
+import { workerExtract } from '../../src/ui/add-story-worker';
+import { applyTheme } from '../../src/ui/theme';
+import { t } from '../../src/ui/i18n';
 
 const root = document.getElementById('options')!;
+document.title = t('optionsTitle');
 
 // the theme first, so the page does not flash the other one
 void getSettings().then((s) => applyTheme(document, s.theme));
+
+const addStoryDeps: AddStoryDeps = {
+  extract: workerExtract,
+  maxChars: MAX_DRAFT_CHARS,
+  readDraft: readStoryDraft,
+  clearDraft: clearStoryDraft,
+  async takenIds() {
+    const stories = await getStories();
+    return { packs: stories.map((s) => s.id), entities: stories.flatMap((s) => s.pack.entities.map((e) => e.id)) };
+  },
+  async save(pack) {
+    try {
+      const info = await addStory(pack);
+      return { ok: true, title: info.title, entityCount: info.entityCount };
+    } catch (err) {
+      if (err instanceof PackError) return { ok: false, problems: err.problems };
+      if (err instanceof StoryStoreError) return { ok: false, problems: [err.message] };
+      throw err;
+    }
+  },
+};
 
 void mountOptions(root, {
   getSettings,
@@ -36,7 +74,8 @@ void mountOptions(root, {
   exportBackup: () => exportBackup(),
   backupFileName: () => backupFileName(),
   importBackup: (text, bytes) => importBackup(text, bytes),
-  mountAddStory: (container) => void mountAddStory(container),
+  maxBackupBytes: MAX_BACKUP_BYTES,
+  mountAddStory: (container) => void mountAddStory(container, addStoryDeps),
 }).then(() => {
   // the popup's "Follow this story" opens options.html#add-story
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();

@@ -6,7 +6,12 @@ import { getSettings, updateSettings, watchSettings } from '../../src/store/sett
 import { getStories } from '../../src/store/stories';
 import { clearTrail, listTrail, removeTrailEntry } from '../../src/store/trail';
 import { saveStoryDraft } from '../../src/store/story-draft';
-import { mountPopup, type PopupTab } from '../../src/ui/popup';
+import { mountPopup } from '../../src/ui/popup';
+import type { PopupTab } from '../../src/ui/popup-data';
+import { applyTheme } from '../../src/ui/theme';
+import { t } from '../../src/ui/i18n';
+
+document.title = t('extName');
 
 // Tests open popup.html in a tab and name the page tab they mean with ?tab=<id>.
 const tabParam = Number(new URLSearchParams(location.search).get('tab'));
@@ -25,14 +30,8 @@ async function openOptions(hash?: string) {
   if (!pinnedTab) window.close();
 }
 
-async function applyTheme() {
-  const { theme } = await getSettings();
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-}
-
-void applyTheme();
-watchSettings(() => void applyTheme());
+void getSettings().then((s) => applyTheme(document, s.theme));
+watchSettings((s) => applyTheme(document, s.theme));
 
 void mountPopup(document.getElementById('popup')!, {
   tab: currentTab,

@@ -8,6 +8,7 @@
  */
 import type { EntityType } from '../core/pack';
 import type { Settings } from '../core/settings';
+import { PALETTE } from '../core/palette';
 
 export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
   person: 'story-lens-person',
@@ -17,25 +18,14 @@ export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
 /** the hovered or flashed mention: a name outside the three contract names */
 export const ACTIVE_HIGHLIGHT = 'story-lens-active';
 
-/**
- * Mid-tone colours that keep a 3:1 contrast against both white and near-black
- * backgrounds (an underline is a non-text mark: WCAG 1.4.11), and translucent
- * tints that leave the page's own text colour in place, so they read on light
- * and dark pages alike.
- */
-const COLORS: Record<EntityType, { line: string; tint: string }> = {
-  person: { line: '#7c6cf2', tint: 'rgba(124, 108, 242, 0.26)' },
-  place: { line: '#0e9f8e', tint: 'rgba(14, 159, 142, 0.24)' },
-  organization: { line: '#d97706', tint: 'rgba(217, 119, 6, 0.26)' },
-};
-
 export function highlightCss(style: Settings['highlightStyle']): string {
   const rules: string[] = [];
   for (const [type, name] of Object.entries(HIGHLIGHT_NAMES) as [EntityType, string][]) {
-    const c = COLORS[type];
+    // the palette's mark and tint: readable on light and dark pages alike (src/core/palette.ts)
+    const c = PALETTE[type];
     if (style === 'underline') {
       rules.push(
-        `::highlight(${name}) { text-decoration: underline 2px ${c.line}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`,
+        `::highlight(${name}) { text-decoration: underline 2px ${c.mark}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`,
       );
     } else if (style === 'tint') {
       rules.push(`::highlight(${name}) { background-color: ${c.tint}; }`);

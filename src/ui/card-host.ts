@@ -42,10 +42,7 @@ export class CardHost {
     private readonly events: CardHostEvents,
   ) {}
 
-  get element(): HTMLElement | null {
-    return this.host;
-  }
-
+  /** a card is on the page now */
   get isOpen(): boolean {
     return !!this.host?.isConnected;
   }
@@ -60,20 +57,9 @@ export class CardHost {
     const wasFocusedInside = !!this.host && this.host.shadowRoot?.activeElement != null;
     this.detach(false);
     const host = doc.createElement(CARD_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = this.sheet ?? new this.win.CSSStyleSheet();
-      if (!this.sheet) sheet.replaceSync(CARD_CSS);
-      this.sheet = sheet;
-      shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      // very old engines: a <style> inside our own shadow root (never in the page)
-      const style = doc.createElement('style');
-      style.textContent = CARD_CSS;
-      shadow.append(style);
-    }
     const card = renderCard(doc, model, opts);
-    shadow.append(card);
+    this.adoptStyles(host.attachShadow({ mode: 'open' }));
+    host.shadowRoot!.append(card);
     host.addEventListener('pointerenter', () => this.events.pointerEnter());
     host.addEventListener('pointerleave', () => this.events.pointerLeave());
     host.addEventListener('click', () => this.events.click());
@@ -88,7 +74,32 @@ export class CardHost {
     host.style.setProperty('top', '0px');
     (doc.documentElement ?? doc.body).append(host);
     this.host = host;
+    this.stopUpdates = this.place(host, range);
 
+    if (opts.focus || wasFocusedInside) {
+      const active = doc.activeElement;
+      if (!this.returnFocus && active instanceof this.win.HTMLElement && active !== doc.body && !this.owns(active))
+        this.returnFocus = active;
+      card.focus({ preventScroll: true });
+    }
+  }
+
+  private adoptStyles(shadow: ShadowRoot): void {
+    try {
+      const sheet = this.sheet ?? new this.win.CSSStyleSheet();
+      if (!this.sheet) sheet.replaceSync(CARD_CSS);
+      this.sheet = sheet;
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // very old engines: a <style> inside our own shadow root (never in the page)
+      const style = this.win.document.createElement('style');
+      style.textContent = CARD_CSS;
+      shadow.append(style);
+    }
+  }
+
+  /** Places the card beside the mention and keeps it there; returns what stops that. */
+  private place(host: HTMLElement, range: Range): () => void {
     // a mention that wraps is placed against the box of both its lines: beside it, never over either line
     const reference = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
@@ -129,17 +140,10 @@ export class CardHost {
     };
     this.win.addEventListener('scroll', schedule, { capture: true, passive: true, signal: follow.signal });
     this.win.addEventListener('resize', schedule, { passive: true, signal: follow.signal });
-    this.stopUpdates = () => {
+    return () => {
       follow.abort();
       if (frame) this.win.cancelAnimationFrame(frame);
     };
-
-    if (opts.focus || wasFocusedInside) {
-      const active = doc.activeElement;
-      if (!this.returnFocus && active instanceof this.win.HTMLElement && active !== doc.body && !this.owns(active))
-        this.returnFocus = active;
-      card.focus({ preventScroll: true });
-    }
   }
 
   hide(): void {

@@ -6,13 +6,14 @@
  * region (a few hundred km), which is all the card shows.
  */
 import type { CardMap, MapPoint } from '../core/card-model';
+import { svgEl } from './dom';
+import { t } from './i18n';
 
-const SVG = 'http://www.w3.org/2000/svg';
-export const MAP_WIDTH = 288;
-export const MAP_HEIGHT = 150;
+const MAP_WIDTH = 288;
+const MAP_HEIGHT = 150;
 const PAD = 18;
 
-export interface Projected extends MapPoint {
+interface Projected extends MapPoint {
   x: number;
   y: number;
 }
@@ -40,10 +41,16 @@ export function projectPoints(points: MapPoint[], width = MAP_WIDTH, height = MA
   return points.map((p, i) => ({ ...p, x: offX + (xs[i] - minX) * scale, y: offY + (ys[i] - minY) * scale }));
 }
 
-function el<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const node = doc.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/** "Map: Ussuriysk among Khasan, Pyongyang; route: Pyongyang → Khasan → Ussuriysk" (every place, labelled or not). */
+function mapLabel(map: CardMap, names: string[]): string {
+  const others = names.filter((n) => n !== map.place.name);
+  const parts = [t('cardMap', map.place.name)];
+  if (names.length > 1) parts.push(` ${t('cardMapAmong', others.join(', '))}`);
+  if (map.route.length)
+    parts.push(`; ${t('cardMapRoute', map.routeLabel ?? t('cardMapRouteDefault'), map.route.map((p) => p.name).join(' → '))}`);
+  return parts.join('');
 }
 
 export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
@@ -51,60 +58,63 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
   for (const p of [map.place, ...map.route, ...map.others]) if (!unique.has(p.id)) unique.set(p.id, p);
   const projected = new Map(projectPoints([...unique.values()]).map((p) => [p.id, p]));
 
-  const svg = el(doc, 'svg', {
+  const svg = svgEl(doc, 'svg', {
     viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`,
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     class: 'map',
     role: 'img',
   });
-  const names = [...unique.values()].map((p) => p.name);
   svg.setAttribute(
     'aria-label',
-    `Map: ${map.place.name}${names.length > 1 ? ` among ${names.filter((n) => n !== map.place.name).join(', ')}` : ''}${map.route.length ? `; ${map.routeLabel ?? 'route'}: ${map.route.map((p) => p.name).join(' → ')}` : ''}`,
+    mapLabel(
+      map,
+      [...unique.values()].map((p) => p.name),
+    ),
   );
-  svg.append(el(doc, 'rect', { x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT, rx: 6, class: 'map-bg' }));
-
+  svg.append(svgEl(doc, 'rect', { x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT, rx: 6, class: 'map-bg' }));
   if (map.route.length >= 2) {
     const pts = map.route.map((p) => projected.get(p.id)!).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`);
-    svg.append(el(doc, 'polyline', { points: pts.join(' '), class: 'map-route' }));
+    svg.append(svgEl(doc, 'polyline', { points: pts.join(' '), class: 'map-route' }));
   }
-
-  // Labels: right of the dot, else left, above or below; one that fits nowhere (inside the map, clear of
-  // the other labels and dots) is left out - the aria-label above still names every place.
-  type Box = { x0: number; y0: number; x1: number; y1: number };
-  const taken: Box[] = [...projected.values()].map((p) => ({ x0: p.x - 3, y0: p.y - 3, x1: p.x + 3, y1: p.y + 3 }));
-  const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-  const label = (p: Projected, cls: string, charWidth: number) => {
-    const w = p.name.length * charWidth;
-    const hgt = 11;
-    const options: { x: number; y: number; anchor: 'start' | 'end' | 'middle'; box: Box }[] = [
-      { x: p.x + 7, y: p.y + 4, anchor: 'start', box: { x0: p.x + 6, y0: p.y - 6, x1: p.x + 8 + w, y1: p.y + 5 } },
-      { x: p.x - 7, y: p.y + 4, anchor: 'end', box: { x0: p.x - 8 - w, y0: p.y - 6, x1: p.x - 6, y1: p.y + 5 } },
-      { x: p.x, y: p.y - 8, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y - 8 - hgt + 2, x1: p.x + w / 2, y1: p.y - 6 } },
-      { x: p.x, y: p.y + 16, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y + 6, x1: p.x + w / 2, y1: p.y + 18 } },
-    ];
-    const ownDot = (b: Box) => b.x0 <= p.x && p.x <= b.x1 && b.y0 <= p.y && p.y <= b.y1;
-    const fit = options.find(
-      (o) =>
-        o.box.x0 >= 3 &&
-        o.box.y0 >= 2 &&
-        o.box.x1 <= MAP_WIDTH - 3 &&
-        o.box.y1 <= MAP_HEIGHT - 2 &&
-        !taken.some((b) => !ownDot(b) && hits(b, o.box)),
-    );
-    if (!fit) return;
-    taken.push(fit.box);
-    const t = el(doc, 'text', { x: fit.x.toFixed(1), y: fit.y.toFixed(1), class: cls, 'text-anchor': fit.anchor });
-    t.textContent = p.name;
-    svg.append(t);
-  };
-
   const here = projected.get(map.place.id)!;
   const rest = [...projected.values()].filter((p) => p.id !== map.place.id);
-  for (const p of rest) svg.append(el(doc, 'circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 3, class: 'map-dot' }));
-  svg.append(el(doc, 'circle', { cx: here.x.toFixed(1), cy: here.y.toFixed(1), r: 5.5, class: 'map-here' }));
-  label(here, 'map-label map-label-here', 6.6);
-  for (const p of rest) label(p, 'map-label', 5.8);
+  for (const p of rest) svg.append(svgEl(doc, 'circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 3, class: 'map-dot' }));
+  svg.append(svgEl(doc, 'circle', { cx: here.x.toFixed(1), cy: here.y.toFixed(1), r: 5.5, class: 'map-here' }));
+  // every dot is taken before any label is placed
+  const taken: Box[] = [...projected.values()].map((p) => ({ x0: p.x - 3, y0: p.y - 3, x1: p.x + 3, y1: p.y + 3 }));
+  placeLabel(doc, svg, taken, here, 'map-label map-label-here', 6.6);
+  for (const p of rest) placeLabel(doc, svg, taken, p, 'map-label', 5.8);
   return svg;
+}
+
+const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * A place's name: right of the dot, else left, above or below; one that fits nowhere (inside the map, clear
+ * of the other labels and dots) is left out - the map's aria-label still names every place.
+ */
+function placeLabel(doc: Document, svg: SVGSVGElement, taken: Box[], p: Projected, cls: string, charWidth: number): void {
+  const w = p.name.length * charWidth;
+  const hgt = 11;
+  const options: { x: number; y: number; anchor: 'start' | 'end' | 'middle'; box: Box }[] = [
+    { x: p.x + 7, y: p.y + 4, anchor: 'start', box: { x0: p.x + 6, y0: p.y - 6, x1: p.x + 8 + w, y1: p.y + 5 } },
+    { x: p.x - 7, y: p.y + 4, anchor: 'end', box: { x0: p.x - 8 - w, y0: p.y - 6, x1: p.x - 6, y1: p.y + 5 } },
+    { x: p.x, y: p.y - 8, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y - 8 - hgt + 2, x1: p.x + w / 2, y1: p.y - 6 } },
+    { x: p.x, y: p.y + 16, anchor: 'middle', box: { x0: p.x - w / 2, y0: p.y + 6, x1: p.x + w / 2, y1: p.y + 18 } },
+  ];
+  const ownDot = (b: Box) => b.x0 <= p.x && p.x <= b.x1 && b.y0 <= p.y && p.y <= b.y1;
+  const fit = options.find(
+    (o) =>
+      o.box.x0 >= 3 &&
+      o.box.y0 >= 2 &&
+      o.box.x1 <= MAP_WIDTH - 3 &&
+      o.box.y1 <= MAP_HEIGHT - 2 &&
+      !taken.some((b) => !ownDot(b) && hits(b, o.box)),
+  );
+  if (!fit) return;
+  taken.push(fit.box);
+  const text = svgEl(doc, 'text', { x: fit.x.toFixed(1), y: fit.y.toFixed(1), class: cls, 'text-anchor': fit.anchor });
+  text.textContent = p.name;
+  svg.append(text);
 }

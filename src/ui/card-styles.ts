@@ -1,10 +1,12 @@
 /**
- * The card's stylesheet, adopted by its shadow root as a constructed
- * CSSStyleSheet (no <style> element: a page with a strict CSP may block one).
- * Colours meet WCAG AA on their background in both themes; motion only when
- * the reader allows it.
+ * The card's stylesheet (card.css, minified by the build and imported as a
+ * string), after the entity palette's custom properties on :host, adopted by
+ * its shadow root as a constructed CSSStyleSheet (no <style> element: a page
+ * with a strict CSP may block one).
  */
-// Written as CSS (card.css) so the build minifies it; imported as a string.
 import css from './card.css?inline';
+import { paletteProperties } from './palette';
 
-export const CARD_CSS: string = css;
+export const CARD_CSS = `:host{${paletteProperties()
+  .map(([name, value]) => `${name}:${value}`)
+  .join(';')}}${css}`;

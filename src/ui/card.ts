@@ -1,9 +1,10 @@
 /**
- * The hover card's content, built from a CardModel with DOM APIs and
- * textContent only: nothing from a pack or a page is ever parsed as HTML.
+ * The hover card's content, built from a CardModel with the one element
+ * builder (dom.ts): nothing from a pack or a page is ever parsed as HTML.
  */
 import type { CardModel, CardRole } from '../core/card-model';
-import { formatDate, formatSpan, plural, TYPE_LABEL } from './card-format';
+import { el } from './dom';
+import { date, t, typeName } from './i18n';
 import { renderMap } from './card-map';
 
 export interface CardNav {
@@ -20,133 +21,143 @@ export interface CardViewOptions {
   close(): void;
 }
 
-type Child = Node | string | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  return node;
-}
-
-function roleLine(doc: Document, label: string, role: CardRole, cls: string): HTMLElement {
-  const span = formatSpan(role.from, role.to);
-  return h(
-    doc,
-    'p',
-    { class: `role ${cls}` },
-    h(doc, 'span', { class: 'role-when' }, label),
-    ' ',
-    role.title,
-    span && h(doc, 'span', { class: 'muted' }, ` (${span})`),
-  );
-}
+/** What compact detail shows of a card's lists. */
+const COMPACT_FACTS = 3;
+const SENTENCES = { full: 3, compact: 1 };
+const MAX_RELATIONS = 6;
 
 /** Builds the card's content (the dialog element inside the shadow root). */
 export function renderCard(doc: Document, model: CardModel, opts: CardViewOptions): HTMLElement {
   const full = opts.detail === 'full';
-  const root = h(doc, 'div', {
-    class: `card type-${model.type} theme-${opts.theme}`,
+  const root = el(doc, 'div', {
+    className: `card type-${model.type} theme-${opts.theme}`,
     role: 'dialog',
     'aria-label': model.name,
     tabindex: '-1',
   });
-
-  const close = h(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close card', title: 'Close (Esc)' }, '×');
-  close.addEventListener('click', (e) => {
-    e.stopPropagation();
-    opts.close();
-  });
-  const title = h(
-    doc,
-    'div',
-    { class: 'title' },
-    h(doc, 'h2', { class: 'name' }, model.name),
-    model.surface && h(doc, 'span', { class: 'surface', lang: '' }, `“${model.surface}” on this page`),
-  );
-  root.append(
-    h(doc, 'header', {}, h(doc, 'span', { class: 'chip' }, TYPE_LABEL[model.type]), title, close),
-    h(doc, 'p', { class: 'description' }, model.description),
-  );
-  if (model.showStory) root.append(h(doc, 'p', { class: 'story muted' }, 'Story: ', model.story.title));
-  if (!model.fromArticle)
-    root.append(h(doc, 'p', { class: 'muted aside' }, 'Not named in the story itself; told apart from the story’s people.'));
-
-  // roles: then (as of the story's date) and now, when it changed
-  const storyDay = formatDate(model.story.date);
-  const roles = h(doc, 'div', { class: 'roles' });
-  for (const r of model.rolesThen) roles.append(roleLine(doc, `${storyDay}:`, r, r.to ? 'ended' : 'then'));
-  for (const r of model.rolesNow) roles.append(roleLine(doc, 'Now:', r, 'now'));
-  if (roles.childElementCount) root.append(roles);
-
-  if (model.location) {
-    const where = [model.location.region, model.location.country].filter(Boolean).join(', ');
-    root.append(h(doc, 'p', { class: 'where muted' }, where, ` · ${model.location.lat.toFixed(2)}°, ${model.location.lon.toFixed(2)}°`));
-  }
-  if (model.map) root.append(h(doc, 'figure', { class: 'map-figure' }, renderMap(doc, model.map)));
-
-  const facts = full ? model.facts : model.facts.slice(0, 3);
-  if (facts.length) {
-    const dl = h(doc, 'dl', { class: 'facts' });
-    for (const f of facts) {
-      dl.append(h(doc, 'dt', {}, f.label), h(doc, 'dd', {}, f.value, h(doc, 'span', { class: 'asof' }, ` as of ${formatDate(f.asOf)}`)));
-    }
-    root.append(h(doc, 'section', { 'aria-label': 'Key facts' }, dl));
-  }
-
-  const sentences = model.sentences.slice(0, full ? 3 : 1);
-  if (sentences.length) {
-    const sec = h(doc, 'section', { class: 'in-story', 'aria-label': 'In the story' }, h(doc, 'h3', {}, 'In the story'));
-    for (const s of sentences) sec.append(h(doc, 'blockquote', {}, s));
-    root.append(sec);
-  }
-
-  if (full && model.relations.length) {
-    const ul = h(doc, 'ul', { class: 'relations' });
-    for (const r of model.relations.slice(0, 6))
-      ul.append(h(doc, 'li', {}, r.text, r.date && h(doc, 'span', { class: 'muted' }, `, ${formatDate(r.date)}`)));
-    root.append(h(doc, 'section', { 'aria-label': 'Relations' }, h(doc, 'h3', {}, 'Connections'), ul));
-  }
-
-  const foot = h(doc, 'footer', {});
-  for (const l of model.links) foot.append(h(doc, 'a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.label));
-  if (model.factsAsOf) foot.append(h(doc, 'span', { class: 'muted asof-all' }, `Facts as of ${formatDate(model.factsAsOf)}`));
-  if (foot.childNodes.length) root.append(foot);
+  root.append(header(doc, model, opts), el(doc, 'p', { className: 'description' }, [model.description]));
+  if (model.showStory) root.append(el(doc, 'p', { className: 'story muted' }, [t('cardStory'), ' ', model.story.title]));
+  if (!model.fromArticle) root.append(el(doc, 'p', { className: 'muted aside' }, [t('cardNotInStory')]));
+  const parts = [
+    roles(doc, model),
+    ...where(doc, model),
+    facts(doc, model, full),
+    inStory(doc, model, full),
+    relations(doc, model, full),
+    footer(doc, model),
+  ];
+  for (const part of parts) if (part) root.append(part);
   // last, and sticky at the card's bottom: a long card scrolls under it
-  if (opts.nav && opts.nav.count > 0) {
-    const nav = opts.nav;
-    const prev = h(doc, 'button', { type: 'button', class: 'step', 'aria-label': 'Previous mention on this page' }, '‹');
-    const next = h(doc, 'button', { type: 'button', class: 'step', 'aria-label': 'Next mention on this page' }, '›');
-    prev.addEventListener('click', (e) => {
-      e.stopPropagation();
-      nav.step(-1);
-    });
-    next.addEventListener('click', (e) => {
-      e.stopPropagation();
-      nav.step(1);
-    });
-    if (nav.count < 2) prev.disabled = next.disabled = true;
-    root.append(
-      h(
-        doc,
-        'div',
-        { class: 'mentions' },
-        h(
-          doc,
-          'span',
-          { class: 'count', 'aria-live': 'polite' },
-          `${plural(nav.count, 'mention', 'mentions')} on this page`,
-          nav.count > 1 ? ` · ${nav.index + 1} of ${nav.count}` : '',
-        ),
-        h(doc, 'span', { class: 'steps' }, prev, next),
-      ),
-    );
-  }
-
+  if (opts.nav && opts.nav.count > 0) root.append(mentions(doc, opts.nav));
   return root;
+}
+
+/** A button whose click stops at the card (the host's click would pin it; the page never sees it). */
+function button(doc: Document, cls: string, label: string, text: string, onClick: () => void, title?: string): HTMLButtonElement {
+  const click = (e: Event) => {
+    e.stopPropagation();
+    onClick();
+  };
+  return el(doc, 'button', { type: 'button', className: cls, 'aria-label': label, title, onclick: click }, [text]);
+}
+
+function header(doc: Document, model: CardModel, opts: CardViewOptions): HTMLElement {
+  return el(doc, 'header', {}, [
+    el(doc, 'span', { className: 'chip' }, [typeName(model.type)]),
+    el(doc, 'div', { className: 'title' }, [
+      el(doc, 'h2', { className: 'name' }, [model.name]),
+      model.surface && el(doc, 'span', { className: 'surface', lang: '' }, [t('cardSurface', model.surface)]),
+    ]),
+    button(doc, 'close', t('cardClose'), '×', opts.close, t('cardCloseTitle')),
+  ]);
+}
+
+function span(from?: string, to?: string): string {
+  if (from && to) return t('cardSpan', date(from), date(to));
+  if (from) return t('cardSince', date(from));
+  if (to) return t('cardUntil', date(to));
+  return '';
+}
+
+function roleLine(doc: Document, label: string, role: CardRole, cls: string): HTMLElement {
+  const when = span(role.from, role.to);
+  return el(doc, 'p', { className: `role ${cls}` }, [
+    el(doc, 'span', { className: 'role-when' }, [label]),
+    ' ',
+    role.title,
+    when && el(doc, 'span', { className: 'muted' }, [` (${when})`]),
+  ]);
+}
+
+/** Roles then (as of the story's date) and now, when they changed. */
+function roles(doc: Document, model: CardModel): HTMLElement | null {
+  if (!model.rolesThen.length && !model.rolesNow.length) return null;
+  const then = t('cardThen', date(model.story.date));
+  return el(doc, 'div', { className: 'roles' }, [
+    ...model.rolesThen.map((r) => roleLine(doc, then, r, r.to ? 'ended' : 'then')),
+    ...model.rolesNow.map((r) => roleLine(doc, t('cardNow'), r, 'now')),
+  ]);
+}
+
+/** A place: where it is, and the map. */
+function where(doc: Document, model: CardModel): HTMLElement[] {
+  const loc = model.location;
+  if (!loc) return [];
+  const at = ` · ${loc.lat.toFixed(2)}°, ${loc.lon.toFixed(2)}°`;
+  const out: HTMLElement[] = [el(doc, 'p', { className: 'where muted' }, [[loc.region, loc.country].filter(Boolean).join(', '), at])];
+  if (model.map) out.push(el(doc, 'figure', { className: 'map-figure' }, [renderMap(doc, model.map)]));
+  return out;
+}
+
+function facts(doc: Document, model: CardModel, full: boolean): HTMLElement | null {
+  const shown = full ? model.facts : model.facts.slice(0, COMPACT_FACTS);
+  if (!shown.length) return null;
+  const dl = el(doc, 'dl', { className: 'facts' });
+  for (const f of shown)
+    dl.append(
+      el(doc, 'dt', {}, [f.label]),
+      el(doc, 'dd', {}, [f.value, el(doc, 'span', { className: 'asof' }, [` ${t('cardAsOf', date(f.asOf))}`])]),
+    );
+  return el(doc, 'section', { 'aria-label': t('cardKeyFacts') }, [dl]);
+}
+
+function inStory(doc: Document, model: CardModel, full: boolean): HTMLElement | null {
+  const sentences = model.sentences.slice(0, full ? SENTENCES.full : SENTENCES.compact);
+  if (!sentences.length) return null;
+  return el(doc, 'section', { className: 'in-story', 'aria-label': t('cardInStory') }, [
+    el(doc, 'h3', {}, [t('cardInStory')]),
+    ...sentences.map((s) => el(doc, 'blockquote', {}, [s])),
+  ]);
+}
+
+function relations(doc: Document, model: CardModel, full: boolean): HTMLElement | null {
+  if (!full || !model.relations.length) return null;
+  const items = model.relations
+    .slice(0, MAX_RELATIONS)
+    .map((r) => el(doc, 'li', {}, [r.text, r.date && el(doc, 'span', { className: 'muted' }, [`, ${date(r.date)}`])]));
+  return el(doc, 'section', { 'aria-label': t('cardRelations') }, [
+    el(doc, 'h3', {}, [t('cardConnections')]),
+    el(doc, 'ul', { className: 'relations' }, items),
+  ]);
+}
+
+function footer(doc: Document, model: CardModel): HTMLElement | null {
+  const links = model.links.map((l) => el(doc, 'a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, [l.label]));
+  const asOf = model.factsAsOf && el(doc, 'span', { className: 'muted asof-all' }, [t('cardFactsAsOf', date(model.factsAsOf))]);
+  return links.length || asOf ? el(doc, 'footer', {}, [...links, asOf]) : null;
+}
+
+/** "3 mentions on this page · 2 of 3", with previous / next. */
+function mentions(doc: Document, nav: CardNav): HTMLElement {
+  const prev = button(doc, 'step', t('cardPrevious'), '‹', () => nav.step(-1));
+  const next = button(doc, 'step', t('cardNext'), '›', () => nav.step(1));
+  if (nav.count < 2) prev.disabled = next.disabled = true;
+  const count = nav.count === 1 ? t('cardMentionsOne') : t('cardMentionsMany', nav.count);
+  return el(doc, 'div', { className: 'mentions' }, [
+    el(doc, 'span', { className: 'count', 'aria-live': 'polite' }, [
+      count,
+      nav.count > 1 ? ` · ${t('cardNthOf', nav.index + 1, nav.count)}` : '',
+    ]),
+    el(doc, 'span', { className: 'steps' }, [prev, next]),
+  ]);
 }

@@ -1,10 +1,14 @@
 /**
- * The stories on the options page: each one with its switch, Rename and
- * Remove (with an Undo bar). The bundled story can be switched off and
- * renamed, never removed.
+ * "Stories" on the options page: each story with its switch, Rename and
+ * Remove (with an Undo bar), the stored stories that could not be read, and
+ * the slot where "Add a story" mounts. The bundled story can be switched off
+ * and renamed, never removed.
  */
 import type { StoryInfo } from '../store/stories';
-import { el } from './popup-dom';
+import { ENTITY_TYPES } from '../core/pack';
+import { el } from './dom';
+import { date, t, typeCount } from './i18n';
+import { section, uid, type Say } from './options-form';
 
 export interface StoryListDeps {
   list(): Promise<StoryInfo[]>;
@@ -12,176 +16,221 @@ export interface StoryListDeps {
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<StoryInfo>;
   undoRemove(): Promise<StoryInfo | null>;
-  say(text: string, kind?: 'ok' | 'error'): void;
+  watch(cb: () => void): () => void;
+  /** what is wrong with stored stories that could not be read (they are left out) */
+  problems?(): Promise<string[]>;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** The most unreadable stories listed by name. */
+const MAX_UNREADABLE = 10;
 
-export function storyDate(date: string): string {
-  const d = new Date(date.length === 7 ? `${date}-01T00:00:00Z` : `${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return date.length === 7
-    ? new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
-    : dateFormat.format(d);
+/** The section, drawn once the stories are read; `addSlot` is where "Add a story" mounts. Returns its watcher's cleanup. */
+export async function storiesSection(
+  doc: Document,
+  deps: StoryListDeps,
+  say: Say,
+): Promise<{ node: HTMLElement; addSlot: HTMLElement; stop(): void }> {
+  const list = mountStoryList(doc, deps, say);
+  // a story storage holds but that no longer validates is left out of every read: say so, and why
+  const unreadable = el(doc, 'div', { className: 'sl-import-result', id: uid('unreadable-stories'), 'data-kind': 'error', hidden: true });
+  const showUnreadable = async () => {
+    const problems = (await deps.problems?.()) ?? [];
+    unreadable.hidden = problems.length === 0;
+    unreadable.replaceChildren(
+      el(doc, 'p', {}, [t('optionsUnreadable')]),
+      el(
+        doc,
+        'ul',
+        {},
+        problems.slice(0, MAX_UNREADABLE).map((p) => el(doc, 'li', {}, [p])),
+      ),
+    );
+  };
+  const stop = deps.watch(() => {
+    void list.refresh();
+    void showUnreadable();
+  });
+  await Promise.all([list.refresh(), showUnreadable()]);
+  const addSlot = el(doc, 'div', { id: 'add-story-slot', className: 'sl-add-slot' });
+  const node = section(doc, 'stories', t('optionsStories'), t('optionsStoriesIntro'), [unreadable, list.node, addSlot]);
+  return { node, addSlot, stop };
 }
 
 /** "11 people, 18 places, 9 organizations" (types with none left out) */
-export function entitySummary(s: Pick<StoryInfo, 'typeCounts'>): string {
-  const words: [number, string, string][] = [
-    [s.typeCounts.person, 'person', 'people'],
-    [s.typeCounts.place, 'place', 'places'],
-    [s.typeCounts.organization, 'organization', 'organizations'],
-  ];
-  const parts = words.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  return parts.length ? parts.join(', ') : 'no entities';
+function entitySummary(s: Pick<StoryInfo, 'typeCounts'>): string {
+  const parts = ENTITY_TYPES.filter((type) => s.typeCounts[type] > 0).map((type) => typeCount(type, s.typeCounts[type]));
+  return parts.length ? parts.join(', ') : t('optionsNoEntities');
 }
 
-export function mountStoryList(doc: Document, deps: StoryListDeps): { node: HTMLElement; refresh(): Promise<void> } {
-  const list = el(doc, 'ul', { className: 'sl-stories', id: 'sl-story-list', 'aria-label': 'Your stories' });
-  const undoBar = el(doc, 'div', { className: 'sl-undo', id: 'sl-undo', hidden: true });
-  let editing: string | null = null;
-  /** what the reader typed in the rename field (kept when the list re-renders on a storage change) */
-  let draftTitle = '';
-  let renderedEditing = false;
-  let stories: StoryInfo[] = [];
+interface StoryList {
+  doc: Document;
+  deps: StoryListDeps;
+  say: Say;
+  list: HTMLUListElement;
+  undoBar: HTMLElement;
+  /** the story being renamed, and what the reader typed (kept when the list re-renders on a storage change) */
+  editing: string | null;
+  draftTitle: string;
+  /** the rename field has been focused once */
+  renderedEditing: boolean;
   /** the story the undo bar offers to bring back */
-  let undoId: string | null = null;
+  undoId: string | null;
+  refresh(): Promise<void>;
+}
 
-  const focusRow = (id: string, selector: string) => {
-    const row = list.querySelector<HTMLElement>(`li[data-story="${CSS.escape(id)}"]`);
-    row?.querySelector<HTMLElement>(selector)?.focus();
-  };
-
-  const showUndo = (removed: StoryInfo) => {
-    const undo = el(doc, 'button', { type: 'button', className: 'sl-button' }, ['Undo']);
-    undo.addEventListener('click', async () => {
-      const back = await deps.undoRemove();
-      undoBar.hidden = true;
-      await refresh();
-      if (back) {
-        deps.say(`“${back.title}” is back.`);
-        focusRow(back.id, 'input[type=checkbox]');
+function mountStoryList(doc: Document, deps: StoryListDeps, say: Say): { node: HTMLElement; refresh(): Promise<void> } {
+  const s: StoryList = {
+    doc,
+    deps,
+    say,
+    list: el(doc, 'ul', { className: 'sl-stories', id: 'sl-story-list', 'aria-label': t('optionsYourStories') }),
+    undoBar: el(doc, 'div', { className: 'sl-undo', id: 'sl-undo', hidden: true }),
+    editing: null,
+    draftTitle: '',
+    renderedEditing: false,
+    undoId: null,
+    async refresh() {
+      const stories = await deps.list();
+      if (s.editing && !stories.some((x) => x.id === s.editing)) s.editing = null;
+      // the removed story came back another way (an import): nothing left to undo
+      if (s.undoId && stories.some((x) => x.id === s.undoId)) {
+        s.undoId = null;
+        s.undoBar.hidden = true;
       }
-    });
-    undoBar.replaceChildren(el(doc, 'span', {}, [`Removed “${removed.title}”.`]), undo);
-    undoBar.hidden = false;
-    undoId = removed.id;
-    undo.focus();
+      // a re-render must not throw the keyboard out of the list
+      const active = doc.activeElement;
+      const activeId = active && s.list.contains(active) ? active.id : null;
+      s.list.replaceChildren(...stories.map((story) => storyRow(s, story)));
+      if (activeId) doc.getElementById(activeId)?.focus();
+    },
   };
+  return { node: el(doc, 'div', {}, [s.list, s.undoBar]), refresh: s.refresh };
+}
 
-  const row = (s: StoryInfo): HTMLLIElement => {
-    const switchId = `sl-story-${s.id}`;
-    const toggle = el(doc, 'input', { type: 'checkbox', role: 'switch', id: switchId, 'aria-describedby': `${switchId}-meta` });
-    toggle.checked = s.enabled;
-    toggle.addEventListener('change', async () => {
-      await deps.setEnabled(s.id, toggle.checked);
-      deps.say(`“${s.title}” is ${toggle.checked ? 'on' : 'off'}.`);
-    });
-    const meta = [
-      s.bundled ? 'Comes with Story Lens' : `Added ${storyDate(s.addedAt.slice(0, 10))}`,
-      `story of ${storyDate(s.date)}`,
-      entitySummary(s),
-    ];
-    if (s.title !== s.originalTitle) meta.push(`originally “${s.originalTitle}”`);
+function focusRow(s: StoryList, id: string, selector: string) {
+  const row = s.list.querySelector<HTMLElement>(`li[data-story="${CSS.escape(id)}"]`);
+  row?.querySelector<HTMLElement>(selector)?.focus();
+}
 
-    let body: HTMLElement;
-    if (editing === s.id) {
-      const inputId = `${switchId}-title`;
-      const input = el(doc, 'input', { type: 'text', id: inputId, className: 'sl-text', value: draftTitle, maxlength: 300 });
-      input.addEventListener('input', () => (draftTitle = input.value));
-      const saveBtn = el(doc, 'button', { type: 'submit', className: 'sl-button sl-primary' }, ['Save']);
-      const cancel = el(doc, 'button', { type: 'button', className: 'sl-button' }, ['Cancel']);
-      const form = el(doc, 'form', { className: 'sl-rename' }, [
-        el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, ['New title']),
-        input,
-        saveBtn,
-        cancel,
-      ]);
-      form.addEventListener('submit', async (e) => {
-        e.preventDefault();
-        try {
-          await deps.rename(s.id, input.value);
-          editing = null;
-          await refresh();
-          deps.say('Story renamed.');
-          focusRow(s.id, '.sl-rename-button');
-        } catch (err) {
-          deps.say((err as Error).message, 'error');
-          input.focus();
-        }
-      });
-      cancel.addEventListener('click', async () => {
-        editing = null;
-        await refresh();
-        focusRow(s.id, '.sl-rename-button');
-      });
-      input.addEventListener('keydown', (e) => {
-        if (e.key === 'Escape') cancel.click();
-      });
-      body = form;
-      if (!renderedEditing) {
-        renderedEditing = true;
-        queueMicrotask(() => {
-          input.focus();
-          input.select();
-        });
-      }
-    } else {
-      body = el(doc, 'label', { for: switchId, className: 'sl-story-title' }, [s.title]);
+function showUndo(s: StoryList, removed: StoryInfo) {
+  const { doc } = s;
+  const undo = async () => {
+    const back = await s.deps.undoRemove();
+    s.undoBar.hidden = true;
+    await s.refresh();
+    if (back) {
+      s.say(t('optionsStoryBack', back.title));
+      focusRow(s, back.id, 'input[type=checkbox]');
     }
+  };
+  const button = el(doc, 'button', { type: 'button', className: 'sl-button', onclick: () => void undo() }, [t('optionsUndo')]);
+  s.undoBar.replaceChildren(el(doc, 'span', {}, [t('optionsStoryRemoved', removed.title)]), button);
+  s.undoBar.hidden = false;
+  s.undoId = removed.id;
+  button.focus();
+}
 
-    const rename = el(
+function storyRow(s: StoryList, story: StoryInfo): HTMLLIElement {
+  const { doc } = s;
+  const switchId = `sl-story-${story.id}`;
+  const toggle = el(doc, 'input', { type: 'checkbox', role: 'switch', id: switchId, 'aria-describedby': `${switchId}-meta` });
+  toggle.checked = story.enabled;
+  toggle.addEventListener('change', async () => {
+    await s.deps.setEnabled(story.id, toggle.checked);
+    s.say(toggle.checked ? t('optionsStoryOn', story.title) : t('optionsStoryOff', story.title));
+  });
+  const meta = [
+    story.bundled ? t('optionsStoryBundled') : t('optionsStoryAdded', date(story.addedAt.slice(0, 10))),
+    t('optionsStoryOf', date(story.date)),
+    entitySummary(story),
+  ];
+  if (story.title !== story.originalTitle) meta.push(t('optionsStoryOriginally', story.originalTitle));
+  const editing = s.editing === story.id;
+  return el(doc, 'li', { className: 'sl-story', 'data-story': story.id }, [
+    el(doc, 'div', { className: 'sl-story-switch' }, [toggle]),
+    el(doc, 'div', { className: 'sl-story-body' }, [
+      editing ? renameForm(s, story, switchId) : el(doc, 'label', { for: switchId, className: 'sl-story-title' }, [story.title]),
+      el(doc, 'p', { id: `${switchId}-meta`, className: 'sl-hint' }, [meta.join(' · ')]),
+    ]),
+    el(doc, 'div', { className: 'sl-story-actions' }, editing ? [] : storyActions(s, story)),
+  ]);
+}
+
+function storyActions(s: StoryList, story: StoryInfo): HTMLElement[] {
+  const { doc } = s;
+  const rename = async () => {
+    s.editing = story.id;
+    s.draftTitle = story.title;
+    s.renderedEditing = false;
+    await s.refresh();
+  };
+  const remove = async () => {
+    try {
+      const removed = await s.deps.remove(story.id);
+      await s.refresh();
+      showUndo(s, removed);
+    } catch (err) {
+      s.say((err as Error).message, 'error');
+    }
+  };
+  const buttons = [
+    el(
       doc,
       'button',
-      { type: 'button', className: 'sl-link-button sl-rename-button', 'aria-label': `Rename “${s.title}”` },
-      ['Rename'],
+      { type: 'button', className: 'sl-link-button sl-rename-button', 'aria-label': t('optionsRenameStory', story.title), onclick: rename },
+      [t('optionsRename')],
+    ),
+  ];
+  if (!story.bundled)
+    buttons.push(
+      el(
+        doc,
+        'button',
+        { type: 'button', className: 'sl-link-button sl-danger', 'aria-label': t('optionsRemoveStory', story.title), onclick: remove },
+        [t('optionsRemove')],
+      ),
     );
-    rename.addEventListener('click', async () => {
-      editing = s.id;
-      draftTitle = s.title;
-      renderedEditing = false;
-      await refresh();
-    });
-    let remove: HTMLButtonElement | null = null;
-    if (!s.bundled) {
-      remove = el(doc, 'button', { type: 'button', className: 'sl-link-button sl-danger', 'aria-label': `Remove “${s.title}”` }, [
-        'Remove',
-      ]);
-      remove.addEventListener('click', async () => {
-        try {
-          const removed = await deps.remove(s.id);
-          await refresh();
-          showUndo(removed);
-        } catch (err) {
-          deps.say((err as Error).message, 'error');
-        }
-      });
-    }
+  return buttons;
+}
 
-    return el(doc, 'li', { className: 'sl-story', 'data-story': s.id }, [
-      el(doc, 'div', { className: 'sl-story-switch' }, [toggle]),
-      el(doc, 'div', { className: 'sl-story-body' }, [
-        body,
-        el(doc, 'p', { id: `${switchId}-meta`, className: 'sl-hint' }, [meta.join(' · ')]),
-      ]),
-      el(doc, 'div', { className: 'sl-story-actions' }, [editing === s.id ? null : rename, editing === s.id ? null : remove]),
-    ]);
+function renameForm(s: StoryList, story: StoryInfo, switchId: string): HTMLElement {
+  const { doc } = s;
+  const inputId = `${switchId}-title`;
+  const input = el(doc, 'input', { type: 'text', id: inputId, className: 'sl-text', value: s.draftTitle, maxlength: 300 });
+  input.addEventListener('input', () => (s.draftTitle = input.value));
+  const done = async () => {
+    s.editing = null;
+    await s.refresh();
+    focusRow(s, story.id, '.sl-rename-button');
   };
-
-  async function refresh() {
-    stories = await deps.list();
-    if (editing && !stories.some((s) => s.id === editing)) editing = null;
-    // the removed story came back another way (an import): nothing left to undo
-    if (undoId && stories.some((s) => s.id === undoId)) {
-      undoId = null;
-      undoBar.hidden = true;
+  const cancel = el(doc, 'button', { type: 'button', className: 'sl-button', onclick: () => void done() }, [t('optionsCancel')]);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') cancel.click();
+  });
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await s.deps.rename(story.id, input.value);
+      s.editing = null;
+      await s.refresh();
+      s.say(t('optionsStoryRenamed'));
+      focusRow(s, story.id, '.sl-rename-button');
+    } catch (err) {
+      s.say((err as Error).message, 'error');
+      input.focus();
     }
-    // a re-render must not throw the keyboard out of the list
-    const active = doc.activeElement;
-    const activeId = active && list.contains(active) ? active.id : null;
-    list.replaceChildren(...stories.map(row));
-    if (activeId) doc.getElementById(activeId)?.focus();
+  };
+  if (!s.renderedEditing) {
+    s.renderedEditing = true;
+    queueMicrotask(() => {
+      input.focus();
+      input.select();
+    });
   }
-
-  return { node: el(doc, 'div', {}, [list, undoBar]), refresh };
+  return el(doc, 'form', { className: 'sl-rename', onsubmit: submit }, [
+    el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, [t('optionsNewTitle')]),
+    input,
+    el(doc, 'button', { type: 'submit', className: 'sl-button sl-primary' }, [t('optionsSave')]),
+    cancel,
+  ]);
 }

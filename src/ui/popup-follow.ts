@@ -18,7 +18,7 @@ export interface FollowedArticle {
 }
 
 /** Less text than this is a menu or a teaser, not an article to follow. */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 
 const BLOCKS = PARAGRAPH_TAGS.join(', ');
 

@@ -2,14 +2,13 @@
  * The review screen's state, as a pure reducer: what extraction found, as the
  * reader edits it before saving (rename, change type, merge two, split an
  * alias into its own entity, remove, add, add/remove aliases, title, date).
- * No DOM here, so every operation is tested in Node (tests/unit/ui/review-state).
+ * No DOM here, so every operation is tested in Node (tests/unit/ui/review-state);
+ * its words for the reader come from the message catalogue.
  * `reviewToPack` turns the result into a story pack that `parsePack` accepts.
  */
-import { ENTITY_TYPES, type EntityName, type EntityType, type StoryPack } from '../core/pack';
+import { ENTITY_TYPES, type EntityType, type NameKind, type StoryPack } from '../core/pack';
 import type { StoryPackInput } from '../story/schema';
-
-/** How the matcher treats a name (see NameSchema): "Kim" alone is a surname, "DPRK" an abbreviation. */
-export type NameKind = EntityName['kind'];
+import { t, typeName } from './i18n';
 
 /** What extraction gives (the extract JSON contract: name, type, aliases, sentences). */
 export interface ExtractedEntity {
@@ -19,8 +18,8 @@ export interface ExtractedEntity {
   sentences?: string[];
   /** one line from extraction ("Russian president named in the story"); dropped when the type changes */
   description?: string;
-  /** kind of each alias that is not a plain name */
-  aliasKinds?: Record<string, NameKind>;
+  /** kind of each alias that is not a plain name ("Kim" alone is a surname, "DPRK" an abbreviation) */
+  aliasKinds?: Map<string, NameKind>;
 }
 
 export interface DraftEntity {
@@ -32,8 +31,8 @@ export interface DraftEntity {
   aliases: string[];
   sentences: string[];
   description?: string;
-  /** kind of each alias that is not a plain name (absent: "name") */
-  aliasKinds: Record<string, NameKind>;
+  /** kind of each alias that is not a plain name (absent: "name"); a Map, as aliases are text from the article */
+  aliasKinds: Map<string, NameKind>;
 }
 
 export interface ReviewState {
@@ -73,13 +72,13 @@ function tidyAliases(name: string, aliases: string[]): string[] {
   return out;
 }
 
-function kindsFor(aliases: string[], ...maps: (Record<string, NameKind> | undefined)[]): Record<string, NameKind> {
-  const out: Record<string, NameKind> = {};
+function kindsFor(aliases: string[], ...maps: (Map<string, NameKind> | undefined)[]): Map<string, NameKind> {
+  const out = new Map<string, NameKind>();
   for (const a of aliases) {
     for (const m of maps) {
-      const k = m?.[a];
+      const k = m?.get(a);
       if (k && k !== 'name') {
-        out[a] = k;
+        out.set(a, k);
         break;
       }
     }
@@ -171,7 +170,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
         name: alias,
         type: source.type,
         aliases: [],
-        aliasKinds: {},
+        aliasKinds: new Map(),
         // the sentences that use the alias go with it (they may still name the source too)
         sentences: source.sentences.filter(mentions),
       };
@@ -190,7 +189,14 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const existing = state.entities.find((e) => same(e.name, name));
       if (existing) return state;
       const sentences = uniq((action.sentences ?? []).map(clean).filter(Boolean));
-      const created: DraftEntity = { key: `e${state.nextKey}`, name, type: action.entityType, aliases: [], sentences, aliasKinds: {} };
+      const created: DraftEntity = {
+        key: `e${state.nextKey}`,
+        name,
+        type: action.entityType,
+        aliases: [],
+        sentences,
+        aliasKinds: new Map(),
+      };
       return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
     }
     case 'addAlias':
@@ -209,17 +215,17 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
 /** Problems that stop a save, as a reader would read them (empty when it can be saved). */
 export function reviewProblems(state: ReviewState): string[] {
   const problems: string[] = [];
-  if (!clean(state.title)) problems.push('Give the story a title.');
-  if (clean(state.title).length > 300) problems.push('The title is longer than 300 characters.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(state.date) || Number.isNaN(Date.parse(state.date))) problems.push('Give the story a date.');
-  if (clean(state.summary).length > 1000) problems.push('The summary is longer than 1000 characters.');
-  if (state.entities.length === 0) problems.push('Keep at least one person, place or organization.');
+  if (!clean(state.title)) problems.push(t('reviewNeedTitle'));
+  if (clean(state.title).length > 300) problems.push(t('reviewTitleTooLong'));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(state.date) || Number.isNaN(Date.parse(state.date))) problems.push(t('reviewNeedDate'));
+  if (clean(state.summary).length > 1000) problems.push(t('reviewSummaryTooLong'));
+  if (state.entities.length === 0) problems.push(t('reviewNeedEntity'));
   const seen = new Map<string, string>();
   for (const e of state.entities) {
     const k = e.name.toLocaleLowerCase();
-    if (seen.has(k)) problems.push(`“${e.name}” is listed twice: merge or rename one.`);
+    if (seen.has(k)) problems.push(t('reviewListedTwice', e.name));
     seen.set(k, e.name);
-    if (e.name.length > 120) problems.push(`“${e.name.slice(0, 40)}…” is longer than 120 characters.`);
+    if (e.name.length > 120) problems.push(t('reviewNameTooLong', e.name.slice(0, 40)));
   }
   return problems;
 }
@@ -243,8 +249,6 @@ function uniqueId(base: string, taken: Set<string>, fallback: string): string {
   taken.add(id);
   return id;
 }
-
-const TYPE_WORD: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organization' };
 
 /**
  * The story pack to save. Entity and pack ids are kebab-case and unique
@@ -275,14 +279,13 @@ export function reviewToPack(
       id: uniqueId(slugify(e.name), takenEntities, `${packId}-entity`),
       name: e.name,
       type: e.type,
-      description: (e.description ?? `${TYPE_WORD[e.type]} named in “${title.length > 200 ? `${title.slice(0, 200)}…` : title}”`).slice(
-        0,
-        300,
-      ),
+      description: (
+        e.description ?? t('reviewDescription', typeName(e.type), title.length > 200 ? `${title.slice(0, 200)}…` : title)
+      ).slice(0, 300),
       fromArticle: true,
       names: e.aliases
         .filter((a) => a.length <= 120)
-        .map((text) => ({ text, lang: language, kind: e.aliasKinds[text] ?? ('name' as const) })),
+        .map((text) => ({ text, lang: language, kind: e.aliasKinds.get(text) ?? ('name' as const) })),
       sentences: e.sentences.filter((s) => s.length <= 2000).slice(0, 200),
     })),
   };
@@ -295,7 +298,7 @@ export function extractedFromPack(pack: Pick<StoryPack, 'entities'>): { entities
       name: e.name,
       type: e.type,
       aliases: e.names.map((n) => n.text),
-      aliasKinds: Object.fromEntries(e.names.filter((n) => n.kind !== 'name').map((n) => [n.text, n.kind])),
+      aliasKinds: new Map(e.names.filter((n) => n.kind !== 'name').map((n) => [n.text, n.kind])),
       sentences: e.sentences,
       description: e.description,
     })),

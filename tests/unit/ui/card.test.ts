@@ -81,9 +81,9 @@ describe('card view', () => {
     close.click();
     expect(closed).toBe(1);
     expect(el.textContent).toContain('as of May 2024');
-    expect(el.textContent).toContain('12 Sept 2023:');
-    expect(el.textContent).toContain('Minister (Nov 2012 – 12 May 2024)');
-    expect(el.textContent).toContain('Facts as of 1 Nov 2026');
+    expect(el.textContent).toContain('12 September 2023:');
+    expect(el.textContent).toContain('Minister (November 2012 – 12 May 2024)');
+    expect(el.textContent).toContain('Facts as of 1 November 2026');
     const a = el.querySelector('a')!;
     expect(a.getAttribute('target')).toBe('_blank');
     expect(a.getAttribute('rel')).toContain('noopener');

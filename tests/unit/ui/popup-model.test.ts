@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatStoryDate, mentionsLabel, pageSupport, siteOff } from '../../../src/ui/popup-model';
+import { mentionsLabel, pageSupport, siteOff } from '../../../src/ui/popup-model';
 
 describe('popup words', () => {
   it('says mention or mentions', () => {
     expect(mentionsLabel(1)).toBe('1 mention');
     expect(mentionsLabel(4)).toBe('4 mentions');
-  });
-
-  it('writes the story date as a reader reads it, whatever the time zone', () => {
-    expect(formatStoryDate('2023-09-12')).toBe('12 September 2023');
-    expect(formatStoryDate('2023-09')).toBe('September 2023');
   });
 
   it('tells pages it cannot read from web pages', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { mountPopup, type PopupDeps } from '../../../src/ui/popup';
+import { mountPopup } from '../../../src/ui/popup';
+import type { PopupDeps } from '../../../src/ui/popup-data';
 import { bundledPack } from '../../../src/story/bundled';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';
 

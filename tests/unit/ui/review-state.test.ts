@@ -222,4 +222,16 @@ describe('saving a reviewed story', () => {
     const moved = parsePack(reviewToPack(reviewReducer(s0, { type: 'setType', key: nk.key, entityType: 'organization' })));
     expect(moved.entities[1].description).toBe('Organization named in “T”');
   });
+
+  it('an alias that reads like a built-in word ("constructor", "toString") saves as a plain name', () => {
+    const s = initialReview(
+      { entities: [{ name: 'Object Lesson', type: 'organization', aliases: ['constructor', 'toString'] }] },
+      { title: 'T', date: '2023-09-12' },
+    );
+    const pack = parsePack(reviewToPack(s));
+    expect(pack.entities[0].names.map((n) => [n.text, n.kind])).toEqual([
+      ['constructor', 'name'],
+      ['toString', 'name'],
+    ]);
+  });
 });

@@ -1,10 +1,15 @@
 /**
- * A tiny element builder for the popup and the add-story views: elements
- * from data with textContent and attributes, never from HTML strings.
+ * The one element builder of every view (popup, options, add story, review,
+ * card): elements from data, with attributes and text nodes, never from HTML
+ * strings, so a name from a page or a pack is always text.
  */
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
+/**
+ * `attrs`: `className` sets the class, a function is an event listener (`onclick`), `true` an empty
+ * attribute; null, undefined and false are left out. Children that are null or false are skipped.
+ */
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -16,13 +21,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value == null || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
     else if (name === 'className') node.className = String(value);
-    else if (name === 'value' && node instanceof HTMLTextAreaElement) node.value = String(value);
+    else if (name === 'value' && tag === 'textarea') (node as HTMLTextAreaElement).value = String(value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
   for (const c of children) {
     if (c == null || c === false) continue;
     node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
   }
+  return node;
+}
+
+/** An SVG element (the card's map): attributes only, text set by the caller as textContent. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const node = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
 }
 

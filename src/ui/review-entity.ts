@@ -1,0 +1,181 @@
+/**
+ * One entity on the review screen: its name, type, merge and remove, the
+ * other names it is written with (each can be split off or removed), and the
+ * article's sentences that name it. Every edit is an action for review-state's reducer.
+ */
+import { ENTITY_TYPES, type EntityType } from '../core/pack';
+import { el, srOnly } from './dom';
+import { t, typeName, typeWord } from './i18n';
+import type { DraftEntity, ReviewAction } from './review-state';
+
+export interface ReviewView {
+  doc: Document;
+  /** applies an edit and redraws, then focuses the control with this `data-focus-key` */
+  dispatch(action: ReviewAction, focusKey?: string): void;
+}
+
+/** The most sentences listed under an entity. */
+const MAX_SENTENCES = 20;
+
+export function typeSelect(
+  doc: Document,
+  id: string,
+  value: EntityType,
+  label: string,
+  onChange: (t: EntityType) => void,
+  focusKey: string,
+): HTMLElement {
+  const select = el(doc, 'select', {
+    id,
+    'data-focus-key': focusKey,
+    'aria-label': label,
+    onchange: (ev: Event) => onChange((ev.target as HTMLSelectElement).value as EntityType),
+  });
+  for (const type of ENTITY_TYPES) select.append(el(doc, 'option', { value: type, selected: type === value }, [typeName(type)]));
+  select.value = value;
+  return select;
+}
+
+/** `others` are the entities it can be merged into; `next` the key that takes the keyboard when it is removed. */
+export function entityItem(view: ReviewView, e: DraftEntity, others: DraftEntity[], next: string | undefined): HTMLElement {
+  return el(view.doc, 'li', { className: 'sl-entity-edit', 'data-type': e.type, 'data-entity-key': e.key }, [
+    entityHead(view, e, others, next),
+    el(view.doc, 'div', { className: 'sl-entity-body' }, [namesRow(view, e), sentences(view.doc, e)]),
+  ]);
+}
+
+function entityHead(view: ReviewView, e: DraftEntity, others: DraftEntity[], next: string | undefined): HTMLElement {
+  const { doc, dispatch } = view;
+  const k = e.key;
+  const nameId = `sl-name-${k}`;
+  return el(doc, 'div', { className: 'sl-entity-head' }, [
+    el(doc, 'label', { className: 'sl-sr-only', for: nameId }, [t('reviewNameLabel', typeWord(e.type))]),
+    el(doc, 'input', {
+      id: nameId,
+      type: 'text',
+      className: 'sl-name-input',
+      value: e.name,
+      maxlength: 120,
+      required: true,
+      'data-focus-key': `name:${k}`,
+      onchange: (ev: Event) => dispatch({ type: 'rename', key: k, name: (ev.target as HTMLInputElement).value }, `name:${k}`),
+    }),
+    typeSelect(
+      doc,
+      `sl-type-${k}`,
+      e.type,
+      t('reviewTypeOf', e.name),
+      (type) => dispatch({ type: 'setType', key: k, entityType: type }, `type:${k}`),
+      `type:${k}`,
+    ),
+    others.length ? mergeControl(view, e, others) : null,
+    el(
+      doc,
+      'button',
+      {
+        type: 'button',
+        className: 'sl-ghost',
+        'data-focus-key': `remove:${k}`,
+        'aria-label': t('reviewRemoveEntity', e.name),
+        onclick: () => dispatch({ type: 'remove', key: k }, next ? `name:${next}` : 'add-name'),
+      },
+      [t('reviewRemove')],
+    ),
+  ]);
+}
+
+function mergeControl(view: ReviewView, e: DraftEntity, others: DraftEntity[]): HTMLElement {
+  const { doc, dispatch } = view;
+  const mergeId = `sl-merge-${e.key}`;
+  const select = el(doc, 'select', { id: mergeId, 'data-focus-key': `merge-select:${e.key}` }, [
+    el(doc, 'option', { value: '' }, [t('reviewMergeInto')]),
+    ...others.map((o) => el(doc, 'option', { value: o.key }, [t('reviewMergeOption', o.name, typeWord(o.type))])),
+  ]);
+  const merge = () => {
+    if (select.value) dispatch({ type: 'merge', into: select.value, from: e.key }, `name:${select.value}`);
+  };
+  return el(doc, 'span', { className: 'sl-merge' }, [
+    el(doc, 'label', { for: mergeId, className: 'sl-sr-only' }, [t('reviewMergeLabel', e.name)]),
+    select,
+    el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': `merge:${e.key}`, onclick: merge }, [
+      t('reviewMerge'),
+      srOnly(doc, ` ${e.name}`),
+    ]),
+  ]);
+}
+
+/** "Also written": the other names, and a field to add one. */
+function namesRow(view: ReviewView, e: DraftEntity): HTMLElement {
+  const { doc, dispatch } = view;
+  const k = e.key;
+  const inputId = `sl-alias-${k}`;
+  const input = el(doc, 'input', {
+    id: inputId,
+    type: 'text',
+    maxlength: 120,
+    'data-focus-key': `alias-input:${k}`,
+    placeholder: t('reviewAnotherName'),
+  });
+  const add = () => {
+    const v = input.value.trim();
+    if (v) dispatch({ type: 'addAlias', key: k, alias: v }, `alias-input:${k}`);
+  };
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      add();
+    }
+  });
+  return el(doc, 'div', { className: 'sl-inline sl-names-row' }, [
+    el(doc, 'span', { className: 'sl-names-label', 'aria-hidden': 'true' }, [t('reviewAlsoWritten')]),
+    e.aliases.length ? aliasList(view, e) : el(doc, 'span', { className: 'sl-muted' }, [t('reviewNoOtherNames')]),
+    el(doc, 'label', { for: inputId, className: 'sl-sr-only' }, [t('reviewAnotherNameFor', e.name)]),
+    input,
+    el(doc, 'button', { type: 'button', className: 'sl-ghost sl-small', 'data-focus-key': `alias-add:${k}`, onclick: add }, [
+      t('reviewAddName'),
+      srOnly(doc, ` ${t('reviewAddNameTo', e.name)}`),
+    ]),
+  ]);
+}
+
+function aliasList(view: ReviewView, e: DraftEntity): HTMLElement {
+  const { doc, dispatch } = view;
+  const k = e.key;
+  // after a removal the keyboard goes to the next name's button, else the previous one's, else the field
+  const afterRemove = (i: number) =>
+    e.aliases[i + 1] || e.aliases[i - 1] ? `unalias:${k}:${Math.max(0, i - (e.aliases[i + 1] ? 0 : 1))}` : `alias-input:${k}`;
+  const chip = (label: string, focusKey: string, aria: string, title: string, onclick: () => void) =>
+    el(doc, 'button', { type: 'button', className: 'sl-chip-button', 'data-focus-key': focusKey, 'aria-label': aria, title, onclick }, [
+      label,
+    ]);
+  return el(
+    doc,
+    'ul',
+    { className: 'sl-aliases', 'aria-label': t('reviewOtherNamesOf', e.name) },
+    e.aliases.map((a, i) =>
+      el(doc, 'li', { className: 'sl-alias' }, [
+        el(doc, 'span', {}, [a]),
+        chip(t('reviewSplit'), `split:${k}:${i}`, t('reviewSplitLabel', a), t('reviewSplitTitle'), () =>
+          dispatch({ type: 'split', key: k, alias: a }, `name:${k}`),
+        ),
+        chip('×', `unalias:${k}:${i}`, t('reviewUnaliasLabel', a, e.name), t('reviewUnaliasTitle'), () =>
+          dispatch({ type: 'removeAlias', key: k, alias: a }, afterRemove(i)),
+        ),
+      ]),
+    ),
+  );
+}
+
+function sentences(doc: Document, e: DraftEntity): HTMLElement {
+  if (!e.sentences.length) return el(doc, 'p', { className: 'sl-muted' }, [t('reviewNoSentence')]);
+  const n = e.sentences.length;
+  return el(doc, 'details', { className: 'sl-sentences' }, [
+    el(doc, 'summary', {}, [n === 1 ? t('reviewSentencesOne') : t('reviewSentencesMany', n)]),
+    el(
+      doc,
+      'ul',
+      {},
+      e.sentences.slice(0, MAX_SENTENCES).map((s) => el(doc, 'li', {}, [s])),
+    ),
+  ]);
+}
