@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers, relayCommand, type HandlerDeps } from '../../../src/background/handlers';
 import { KnowledgeBase } from '../../../src/background/knowledge';
 import { findMentions } from '../../../src/core/matcher';
