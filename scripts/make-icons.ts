@@ -8,7 +8,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath } from '../tests/e2e/harness';
+import { chromiumPath } from './lib/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'public/icon');

@@ -2,7 +2,7 @@
  * npm run scan -- [--json] [--role-mentions] FILE...
  *
  * Finds the story's mentions in saved HTML files with the same text collector
- * and matcher as the extension (src/page/collect-text.ts, src/core/matcher.ts),
+ * and reader as the extension (src/page/collect-text.ts, src/core/page-reader.ts),
  * over the bundled story with the default settings. The DOM is happy-dom with
  * page scripts, styles, frames and network turned off: a saved page is read,
  * never run.
@@ -14,7 +14,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
-import { compileMatcher, entityInfo, findMentions, type CompiledMatcher } from '../src/core/matcher';
+import { compileMatcher, entityInfo, type CompiledMatcher } from '../src/core/matcher';
+import { PageReader } from '../src/core/page-reader';
 import { ENTITY_TYPES } from '../src/core/pack';
 import { bundledPack } from '../src/story/bundled/index';
 import { collectText, visibleContext } from '../src/page/collect-text';
@@ -61,7 +62,8 @@ export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   const collected = collectText(root as unknown as Node);
-  return findMentions(matcher, collected.text).map((m) => {
+  // the whole page as one piece: the content script reads it in chunks through the same reader, and marks the same
+  return new PageReader(matcher).read(collected.text).mentions.map((m) => {
     const ctx = visibleContext(collected, m.start, m.end);
     const e = entityInfo(matcher, m.entity)!;
     const out: ScannedMention = { entity: m.entity, name: e.name, type: m.type, text: ctx.text, before: ctx.before, after: ctx.after };

@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT, startServer, type Server } from '../tests/e2e/harness';
+import { ROOT, startServer, type Server } from './lib/browser';
 import { buildExtension, copyBuiltExtension, FIREFOX_BUILD } from './lib/built-extension';
 import { bundledPack } from '../src/story/bundled/index';
 import { runAsMain } from './lib/run-main';

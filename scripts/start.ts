@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumPath, launch, ROOT, type Harness } from '../tests/e2e/harness';
+import { chromiumPath, KEEP_NAMES_SHIM, launch, ROOT, type Harness } from './lib/browser';
 import { buildExtension, copyBuiltExtension } from './lib/built-extension';
 import { runAsMain } from './lib/run-main';
 
@@ -231,7 +231,8 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
       { timeout: 3_000 },
     )
     .catch(() => {});
-  await page.waitForTimeout(150);
+  // and one frame later, so the screenshot shows the card as painted
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   const text = await page.evaluate(() => {
     const root = document.querySelector('story-lens-card')?.shadowRoot;
     return root ? [...root.children].map((e) => (e as HTMLElement).innerText ?? '').join('\n') : '';
@@ -346,9 +347,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   process.env.CHROMIUM_PATH = chromium;
   const h = await launch({ extensionDir, headless, userDataDir: path.join(userDataDir, 'profile') });
-  // tsx compiles this file with esbuild's keepNames: named inner functions of
-  // page.evaluate callbacks are wrapped in __name(...), which pages lack
-  await h.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  await h.context.addInitScript({ content: KEEP_NAMES_SHIM });
   try {
     return headless ? await runHeadless(h) : await runWindow(h);
   } finally {

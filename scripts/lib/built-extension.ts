@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, ROOT } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, ROOT } from './browser';
 
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
 

@@ -88,10 +88,11 @@ export interface CardContext {
  * Routes the stories follow, by pack id, drawn on place cards. The pack format
  * has no field for routes yet (format v1); the bundled story's train route is
  * the one reporters mapped: Pyongyang → Khasan (border) → Ussuriysk → Vostochny.
+ * A Map: a pack id comes from an imported file, and "constructor" must not find Object's.
  */
-export const STORY_ROUTES: Record<string, { label: string; stops: string[] }> = {
-  'kim-putin-2023': { label: "Kim's train", stops: ['pyongyang', 'khasan', 'ussuriysk', 'vostochny-cosmodrome'] },
-};
+export const STORY_ROUTES: ReadonlyMap<string, { label: string; stops: string[] }> = new Map([
+  ['kim-putin-2023', { label: "Kim's train", stops: ['pyongyang', 'khasan', 'ussuriysk', 'vostochny-cosmodrome'] }],
+]);
 
 /** Dates are YYYY-MM or YYYY-MM-DD: compare month-precision dates as the month's first day. */
 function day(d: string): string {
@@ -170,7 +171,7 @@ export function buildCard(pack: StoryPack, entityId: string, ctx: CardContext = 
       .map((e) => point(e)!)
       // keep what is near the place, so the map stays regional
       .filter((p) => Math.abs(p.lat - here.lat) < 25 && Math.abs(p.lon - here.lon) < 40);
-    const routeDef = STORY_ROUTES[pack.id];
+    const routeDef = STORY_ROUTES.get(pack.id);
     const route = routeDef ? routeDef.stops.map((id) => findEntity([pack], id)).flatMap((e) => (e ? (point(e) ?? []) : [])) : [];
     map = { place: here, others, route: route.length >= 2 ? route : [], routeLabel: route.length >= 2 ? routeDef?.label : undefined };
   }

@@ -25,6 +25,8 @@ const IGNORABLE = 3;
 
 const FOLD = new Uint16Array(65536);
 const CLASS = new Uint8Array(65536);
+/** STARTS_LOWER for a lower-case character (one that upper case changes), else 0; set with CLASS */
+const LOWER = new Uint8Array(65536);
 
 const WORD_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
@@ -41,6 +43,7 @@ function computeChar(c: number): void {
     if (MARK_RE.test(ch)) cls = IGNORABLE;
     else if (WORD_RE.test(ch)) {
       cls = WORD;
+      if (ch !== ch.toUpperCase()) LOWER[c] = STARTS_LOWER;
       if (c >= 0xac00 && c <= 0xd7a3)
         folded = c; // Hangul syllables: NFD would split them into jamo
       else if (c >= 0x0400 && c <= 0x04ff) {
@@ -89,6 +92,8 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(from: T, to: T):
 /** token flags */
 export const ENDS_HANGUL = 1;
 const HAS_IGNORABLE = 2;
+/** the word's first letter is a lower-case one */
+export const STARTS_LOWER = 4;
 
 /**
  * The words of a text: offsets, the hash of each folded key, and the keys
@@ -156,6 +161,19 @@ export class Tokens {
     return key;
   }
 
+  /** the same words in arrays of their own, for a Tokens kept past the next tokenize that reuses these arrays */
+  kept(): Tokens {
+    const n = this.count;
+    const t = new Tokens(this.text, 0, {
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      hash: this.hash.slice(0, n),
+      flags: this.flags.slice(0, n),
+    });
+    t.count = n;
+    return t;
+  }
+
   /** keys of words from..to (exclusive), joined */
   joinKeys(from: number, to: number, sep: string): string {
     const out: string[] = [];
@@ -208,7 +226,7 @@ export function tokenize(text: string, reuse?: TokenArrays): Tokens {
     const s = i;
     let h = Math.imul(FNV_OFFSET ^ FOLD[c]!, FNV_PRIME);
     let last = c;
-    let fl = 0;
+    let fl = LOWER[c]!;
     let e = ++i;
     while (i < n) {
       c = text.charCodeAt(i);

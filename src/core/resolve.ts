@@ -2,20 +2,18 @@
  * From candidate names to mentions: which entity a candidate is, and whether
  * it is one at all. Pure; every rule is in docs/detection-rules.md with the
  * example that forced it.
+ *
+ * Everything here reads the piece of text in hand, within the block of each
+ * candidate, but for what the whole page says: a bare surname ("Putin") needs
+ * the page to name the person in full, and which word the page also writes in
+ * lower case. That arrives as data (NameSupport), so a page read in pieces
+ * finds what the same text read at once finds (page-reader.ts).
  */
 import type { Mention } from './types';
-import { encode, type MatcherEntity, type PreparedMatcher, type Term } from './matcher';
+import { encode, type PreparedMatcher, type Term } from './matcher-format';
+import type { Candidate } from './find-candidates';
 import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
-
-/** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
-export interface Candidate {
-  i: number;
-  j: number;
-  start: number;
-  end: number;
-  terms: Term[];
-}
 
 const K_NAME = 0;
 const K_SURNAME = 1;
@@ -30,29 +28,57 @@ const K_DESC = 3;
 const CONTEXT_ENTITIES = 2;
 const CONTEXT_ENTITIES_SHARED = 3;
 
-interface Resolved {
+/** What the whole page says that a bare surname needs; it grows as the page is read. */
+export interface NameSupport {
+  /** entity index → how often the page names it in full (a surname or a role mention never counts) */
+  readonly named: ReadonlyMap<number, number>;
+  /** how many of the story's own entities (not namesakes) the page names in full */
+  readonly storyContext: number;
+  /** lowerKey(hash) of every word the page writes in lower case */
+  readonly lower: ReadonlySet<number>;
+}
+
+/** A word's hash as NameSupport.lower holds it: 30 bits, a small integer for V8 (hash equality stands for key equality) */
+export const lowerKey = (hash: number): number => hash >>> 2;
+
+export interface Resolved {
   c: Candidate;
   entity: number;
   kind: number;
+}
+
+/**
+ * A piece of text's candidates sorted out: what its full names and role mentions are does not depend on
+ * the rest of the page; what its bare surnames are does (resolveSurnames).
+ */
+export interface Reading {
+  text: string;
+  tk: Tokens;
+  /** candidates by first and by last token */
+  startsAt: Map<number, Candidate>;
+  endsAt: Map<number, Candidate>;
+  /** names written in full (or as an abbreviation), in text order: what the page names */
+  full: Resolved[];
+  /** bare surnames, in text order */
+  surnames: Candidate[];
+  /** role mentions that stand on their own */
+  roles: Resolved[];
 }
 
 function blockBetween(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('\u2029');
 }
 
-export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, candidates: Candidate[]): Mention[] {
-  const ents = p.entity;
+/** Sorts out a piece's candidates (in text order, as findCandidates gives them). */
+export function readCandidates(p: PreparedMatcher, text: string, tk: Tokens, candidates: Candidate[]): Reading {
   const startsAt = new Map<number, Candidate>();
   const endsAt = new Map<number, Candidate>();
   for (const c of candidates) {
     startsAt.set(c.i, c);
     endsAt.set(c.j, c);
   }
-
-  const full: Resolved[] = [];
-  const surnames: Candidate[] = [];
+  const r: Reading = { text, tk, startsAt, endsAt, full: [], surnames: [], roles: [] };
   const roles: Resolved[] = [];
-
   for (const c of candidates) {
     // one spelling shared by two entities: the first listed (the story's own before namesakes)
     let t: Term | undefined;
@@ -66,58 +92,54 @@ export function resolveMentions(p: PreparedMatcher, text: string, tk: Tokens, ca
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
       // "US$36,254" is a currency, not the country
       if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
-      if (ents(t[0]).type === 'place' && qualifiedPlace(text, tk, c)) continue;
-      full.push({ c, entity: t[0], kind: t[1] });
-    } else if (surname) surnames.push(c);
+      if (p.entity(t[0]).type === 'place' && qualifiedPlace(text, tk, c)) continue;
+      r.full.push({ c, entity: t[0], kind: t[1] });
+    } else if (surname) r.surnames.push(c);
     else roles.push({ c, entity: c.terms[0]![0], kind: K_DESC });
   }
-
-  // what the page names in full: support for bare surnames
-  const fullCount = new Map<number, number>();
-  for (const r of full) fullCount.set(r.entity, (fullCount.get(r.entity) ?? 0) + 1);
-  let storyContext = 0;
-  for (const e of fullCount.keys()) if (ents(e).fromArticle !== false) storyContext++;
-
-  const out: Resolved[] = [...full];
-  const others: number[] = [];
-  for (const c of surnames) {
-    const r = resolveSurname(p, text, tk, c, startsAt, endsAt, full, fullCount, storyContext, others, ents);
-    if (r !== undefined) out.push({ c, entity: r, kind: K_SURNAME });
-  }
   const named = candidates.filter((c) => c.terms.some((t) => t[1] !== K_DESC));
-  for (const r of roles) {
+  for (const role of roles) {
     // a name inside it wins ("лидер КНДР", "러시아 대통령": the country is the mention)
-    if (named.some((n) => n.start < r.c.end && n.end > r.c.start)) continue;
+    if (named.some((n) => n.start < role.c.end && n.end > role.c.start)) continue;
     // "Russian president Vladimir Putin": the title written next to a name is not a mention of its own
-    const next = startsAt.get(r.c.j + 1);
-    if (next && isSpaceGap(text, r.c.end, next.start)) continue;
+    const next = startsAt.get(role.c.j + 1);
+    if (next && isSpaceGap(text, role.c.end, next.start)) continue;
     // ...nor one written right after the name, as Korean does ("블라디미르 푸틴 러시아 대통령")
-    const prev = endsAt.get(r.c.i - 1);
-    if (prev && isSpaceGap(text, prev.end, r.c.start) && prev.terms.some((t) => t[0] === r.entity)) continue;
-    out.push(r);
+    const prev = endsAt.get(role.c.i - 1);
+    if (prev && isSpaceGap(text, prev.end, role.c.start) && prev.terms.some((x) => x[0] === role.entity)) continue;
+    r.roles.push(role);
   }
+  return r;
+}
 
+/** The entity of each of the reading's surnames (in order), -1 for none, with the page's support as it stands. */
+export function resolveSurnames(p: PreparedMatcher, r: Reading, support: NameSupport): number[] {
+  /** tokens where a surname was found to be part of someone else's name ("Kim Kardashian", "Jennifer Kim") */
+  const others: number[] = [];
+  return r.surnames.map((c) => resolveSurname({ p, r, support, others }, c) ?? -1);
+}
+
+/**
+ * The piece's mentions, in text order: its full names, the surnames whose entity is given, its role
+ * mentions. The one place entity types are filtered (the matcher's types: what the reader has on); the
+ * page's support counts every type.
+ */
+export function mentionsOf(p: PreparedMatcher, r: Reading, surnameEntities: readonly number[]): Mention[] {
+  const out: Resolved[] = [...r.full];
+  r.surnames.forEach((c, k) => {
+    if (surnameEntities[k]! >= 0) out.push({ c, entity: surnameEntities[k]!, kind: K_SURNAME });
+  });
+  out.push(...r.roles);
   out.sort((a, b) => a.c.start - b.c.start);
   const mentions: Mention[] = [];
-  for (const r of out) {
-    const e = ents(r.entity);
-    if (!p.types.has(e.type)) continue;
-    const mention: Mention = { start: r.c.start, end: r.c.end, entity: p.id(r.entity), type: e.type };
-    if (r.kind === K_DESC) mention.role = true;
+  for (const x of out) {
+    const type = p.entity(x.entity).type;
+    if (!p.types.has(type)) continue;
+    const mention: Mention = { start: x.c.start, end: x.c.end, entity: p.id(x.entity), type };
+    if (x.kind === K_DESC) mention.role = true;
     mentions.push(mention);
   }
   return mentions;
-}
-
-/** the page also writes word k in lower case somewhere (compared by hash, then by key) */
-function writtenInLowerCase(text: string, tk: Tokens, k: number): boolean {
-  const h = tk.hash[k];
-  for (let x = 0; x < tk.count; x++) {
-    if (tk.hash[x] !== h || x === k) continue;
-    const ch = text[tk.start[x]!]!;
-    if (ch !== ch.toUpperCase() && tk.key(x) === tk.key(k)) return true;
-  }
-  return false;
 }
 
 /** "LET US KNOW": a word-like abbreviation in an all-caps line, after a verb or preposition, is the word. */
@@ -138,6 +160,7 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
 /**
  * "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town;
  * "South China Sea", "United States Virgin Islands": followed by a capitalised sea, river or island, another place.
+ * Within the place's block only (a page read in pieces never sees the next block with it).
  */
 function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   const k = c.j + 1;
@@ -148,7 +171,7 @@ function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
     if (PLACE_FEATURE_NOUNS.has(tk.key(f))) return true;
   }
   const between = text.slice(c.end, tk.start[k]);
-  if (!/^\s*,\s*$/.test(between)) return false;
+  if (!/^[^\S\u2029]*,[^\S\u2029]*$/.test(between)) return false;
   return PLACE_QUALIFIERS.has(tk.key(k)) && startsUpper(text, tk.start[k]!);
 }
 
@@ -195,7 +218,8 @@ function isTitleCaseBlock(text: string, tk: Tokens, c: Candidate, names: Map<num
       if (startsUpper(text, tk.start[k]!)) caps++;
     }
   };
-  for (let k = c.i - 1; k >= 0 && k >= c.i - 12; k--) {
+  // back to the sentence's start, never into the block before (a page read in pieces never sees it)
+  for (let k = c.i - 1; k >= 0 && k >= c.i - 12 && !blockBetween(text, tk.end[k]!, tk.start[k + 1]!); k--) {
     look(k);
     if (k > 0 && sentenceGap(text, tk.end[k - 1]!, tk.start[k]!)) break;
   }
@@ -215,12 +239,15 @@ function sentenceGap(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** title words just before token i ("Mr", "Mr.", "Supreme Leader"), as a folded key encoded as the matcher's titles are, or undefined */
+/**
+ * title words just before token i ("Mr", "Mr.", "Supreme Leader"), in its block, as a folded key encoded
+ * as the matcher's titles are, or undefined
+ */
 function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): string | undefined {
   for (let n = Math.min(p.maxTitleWords, i); n >= 1; n--) {
     const first = i - n;
     const gap = text.slice(tk.end[i - 1], tk.start[i]);
-    if (!/^\.?[\s\u00a0]+$/.test(gap)) return undefined;
+    if (!/^\.?[^\S\u2029]+$/.test(gap)) return undefined;
     let ok = true;
     for (let k = first; k < i - 1; k++) if (!isSpaceGap(text, tk.end[k]!, tk.start[k + 1]!)) ok = false;
     if (!ok) continue;
@@ -230,53 +257,24 @@ function titleBefore(p: PreparedMatcher, text: string, tk: Tokens, i: number): s
   return undefined;
 }
 
-function resolveSurname(
-  p: PreparedMatcher,
-  text: string,
-  tk: Tokens,
-  c: Candidate,
-  startsAt: Map<number, Candidate>,
-  endsAt: Map<number, Candidate>,
-  full: Resolved[],
-  fullCount: Map<number, number>,
-  storyContext: number,
+/** what resolving one piece's surnames reads */
+interface SurnameContext {
+  p: PreparedMatcher;
+  r: Reading;
+  support: NameSupport;
   /** tokens where a surname was found to be part of someone else's name ("Kim Kardashian", "Jennifer Kim") */
-  others: number[],
-  ents: (e: number) => MatcherEntity,
-): number | undefined {
+  others: number[];
+}
+
+function resolveSurname(x: SurnameContext, c: Candidate): number | undefined {
+  const { p, r } = x;
+  const { text, tk } = r;
   let cands = [...new Set(c.terms.filter((t) => t[1] === K_SURNAME).map((t) => t[0]))];
-  const shouting = allUpper(text, c.start, c.end);
   const title = titleBefore(p, text, tk, c.i);
-
-  // In a Title Case Heading ("When Did Putin Arrive") every word is capitalised: the two rules below cannot tell.
-  let titleCaseMemo: boolean | undefined;
-  const titleCase = () => (titleCaseMemo ??= !shouting && isTitleCaseBlock(text, tk, c, startsAt));
-  // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
-  const nx = c.j + 1;
-  if (!shouting && nx < tk.count && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
-    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key(nx)) && !startsAt.has(nx) && !titleCase()) {
-      others.push(c.i);
-      return undefined;
-    }
+  if (someoneElses(x, c, cands.length, title)) {
+    x.others.push(c.i);
+    return undefined;
   }
-  // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences:
-  // "Previous Putin trip", "Накануне Путин выступал")
-  const pv = c.i - 1;
-  if (!title && !shouting && pv >= 0 && isSpaceGap(text, tk.end[pv]!, c.start) && startsUpper(text, tk.start[pv]!)) {
-    if (
-      !CAPITALISED_FUNCTION_WORDS.has(tk.key(pv)) &&
-      !endsAt.has(pv) &&
-      !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
-      // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
-      // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
-      // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
-      !((sentenceStart(text, tk, pv) || titleCase()) && (cands.length === 1 || writtenInLowerCase(text, tk, pv)))
-    ) {
-      others.push(c.i);
-      return undefined;
-    }
-  }
-
   // A surname the story gives to two people ("Kim") is common: the story around is not enough,
   // it takes the full name, or one of the person's own titles ("Chairman Kim").
   const shared = cands.length > 1;
@@ -290,57 +288,91 @@ function resolveSurname(
       titled = narrowed.length === 1;
     }
   }
-  // The last person of that surname the paragraph named is the one meant: "Kim Yo Jong said ... Kim added"
-  // is not Kim Jong Un, nor is "Kim" after "Kim Kardashian"; "Kim Jae-chun ... said. Kim added" is Kim Jae-chun.
-  const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
   if (!titled) {
-    const surnameKey = tk.key(c.i);
-    let lastAt = -1;
-    let lastEntity: number | undefined;
-    // full is in text order: walk back from the surname to the paragraph's start
-    let lo = 0;
-    let hi = full.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (full[mid]!.c.start < c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0; k--) {
-      const r = full[k]!;
-      if (r.c.start < blockStart) break;
-      if (ents(r.entity).type !== 'person' || tk.key(r.c.i) !== surnameKey) continue;
-      lastAt = r.c.start;
-      lastEntity = r.entity;
-      break;
-    }
-    for (const k of others)
-      if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > lastAt) {
-        lastAt = tk.start[k]!;
-        lastEntity = undefined;
-      }
+    const last = lastNamedInBlock(x, c);
     // ...unless the surname stands in a quotation opened since: the speaker talks of someone else
     // ("said Kim Jae-chun: “Putin needs shells. Kim needs technology.”" is Kim Jong Un)
-    if (lastAt >= 0 && !(quoteOpenAt(text, c.start) > lastAt))
-      return lastEntity !== undefined && cands.includes(lastEntity) ? lastEntity : undefined;
+    if (last && !(quoteOpenAt(text, c.start) > last.at))
+      return last.entity !== undefined && cands.includes(last.entity) ? last.entity : undefined;
   }
-  // The page must support the reading: the person named in full, or enough of the story around.
+  return supportedReading(x, cands, title, shared);
+}
+
+/** The surname is part of someone else's name: "Kim Kardashian", "Jennifer Kim". */
+function someoneElses(x: SurnameContext, c: Candidate, people: number, title: string | undefined): boolean {
+  const { text, tk, startsAt, endsAt } = x.r;
+  const shouting = allUpper(text, c.start, c.end);
+  // In a Title Case Heading ("When Did Putin Arrive") every word is capitalised: the two rules below cannot tell.
+  let titleCaseMemo: boolean | undefined;
+  const titleCase = () => (titleCaseMemo ??= !shouting && isTitleCaseBlock(text, tk, c, startsAt));
+  // "Kim Kardashian": a capitalised word right after the surname makes it someone else's name
+  const nx = c.j + 1;
+  if (!shouting && nx < tk.count && isSpaceGap(text, c.end, tk.start[nx]!) && startsUpper(text, tk.start[nx]!)) {
+    if (!CAPITALISED_FUNCTION_WORDS.has(tk.key(nx)) && !startsAt.has(nx) && !titleCase()) return true;
+  }
+  // "Jennifer Kim": a capitalised first name before it (not a title, not a word that starts sentences:
+  // "Previous Putin trip", "Накануне Путин выступал")
+  const pv = c.i - 1;
+  if (title || shouting || pv < 0 || !isSpaceGap(text, tk.end[pv]!, c.start) || !startsUpper(text, tk.start[pv]!)) return false;
+  return (
+    !CAPITALISED_FUNCTION_WORDS.has(tk.key(pv)) &&
+    !endsAt.has(pv) &&
+    !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
+    // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
+    // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
+    // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
+    !((sentenceStart(text, tk, pv) || titleCase()) && (people === 1 || x.support.lower.has(lowerKey(tk.hash[pv]!))))
+  );
+}
+
+/**
+ * The last person of the surname the paragraph named before it, who is the one meant: "Kim Yo Jong said ...
+ * Kim added" is not Kim Jong Un, nor is "Kim" after "Kim Kardashian" (entity undefined); "Kim Jae-chun ...
+ * said. Kim added" is Kim Jae-chun. Undefined when the paragraph named none.
+ */
+function lastNamedInBlock(x: SurnameContext, c: Candidate): { at: number; entity: number | undefined } | undefined {
+  const { text, tk, full } = x.r;
+  const blockStart = text.lastIndexOf('\u2029', c.start) + 1;
+  const surnameKey = tk.key(c.i);
+  let last: { at: number; entity: number | undefined } | undefined;
+  // full is in text order: walk back from the surname to the paragraph's start
+  let lo = 0;
+  let hi = full.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (full[mid]!.c.start < c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
+    const f = full[k]!;
+    if (f.c.start < blockStart) break;
+    if (x.p.entity(f.entity).type !== 'person' || tk.key(f.c.i) !== surnameKey) continue;
+    last = { at: f.c.start, entity: f.entity };
+    break;
+  }
+  for (const k of x.others)
+    if (tk.key(k) === surnameKey && tk.start[k]! >= blockStart && tk.start[k]! < c.start && tk.start[k]! > (last?.at ?? -1))
+      last = { at: tk.start[k]!, entity: undefined };
+  return last;
+}
+
+/**
+ * The page must support the reading: the person named in full, or enough of the story around. Of several,
+ * the one the page names most, then the story's own before namesakes, then pack order.
+ */
+function supportedReading(x: SurnameContext, cands: number[], title: string | undefined, shared: boolean): number | undefined {
+  const { p, support } = x;
+  const named = (e: number) => support.named.get(e) ?? 0;
   const ownTitle = (e: number) => title !== undefined && (p.title(title) ?? []).includes(e);
   cands = cands.filter(
     (e) =>
-      (fullCount.get(e) ?? 0) > 0 ||
+      named(e) > 0 ||
       (!shared && title !== undefined) || // "President Putin", "Mr Shoigu"
-      (!shared && storyContext >= CONTEXT_ENTITIES) ||
-      (storyContext >= CONTEXT_ENTITIES_SHARED && ownTitle(e)),
+      (!shared && support.storyContext >= CONTEXT_ENTITIES) ||
+      (support.storyContext >= CONTEXT_ENTITIES_SHARED && ownTitle(e)),
   );
-  if (!cands.length) return undefined;
-  if (cands.length === 1) return cands[0];
-
-  // otherwise the one the page names most, then the story's own before namesakes, then pack order
-  cands.sort(
-    (a, b) =>
-      (fullCount.get(b) ?? 0) - (fullCount.get(a) ?? 0) ||
-      Number(ents(b).fromArticle !== false) - Number(ents(a).fromArticle !== false) ||
-      a - b,
-  );
+  if (cands.length <= 1) return cands[0];
+  const own = (e: number) => Number(p.entity(e).fromArticle !== false);
+  cands.sort((a, b) => named(b) - named(a) || own(b) - own(a) || a - b);
   return cands[0];
 }

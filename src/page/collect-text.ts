@@ -10,7 +10,11 @@
  * [contenteditable], [hidden]...) are skipped with their whole subtree; open
  * shadow roots are walked, each as a block of its own.
  */
+import { BLOCK_TAGS, SKIP_TAGS } from '../core/text-blocks';
 import { BLOCK_BREAK } from '../core/types';
+
+// scripts/bench-page.ts counts what the collector skips by the same list
+export { SKIP_TAGS };
 
 export interface CollectedText {
   text: string;
@@ -26,99 +30,6 @@ export interface CollectOptions {
    */
   skip?: (el: Element) => boolean;
 }
-
-/** Elements whose content is never visible page text (by local name, lower case). */
-export const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'svg',
-  'math',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'img',
-  'picture',
-  'source',
-  'track',
-  'map',
-  'area',
-  'param',
-]);
-
-/**
- * Block-level elements: a name never runs across one of their edges
- * (two paragraphs, two table cells, two list items, a <br>).
- */
-export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'button',
-  'caption',
-  'center',
-  'col',
-  'colgroup',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
 
 /** hidden, being edited, or display:none inline (the one cheap style check: menus, templates kept in the page) */
 function hiddenOrEditable(el: Element): boolean {
@@ -148,7 +59,7 @@ function attributeSkips(root: Node): Set<Element> | null {
 }
 
 /** root sits inside something skipped (an editor, a hidden panel, the card host): none of its text counts */
-function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
+export function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
   let n: Node | null = root.nodeType === 1 ? root : root.parentNode;
   while (n) {
     if (n.nodeType === 1) {

@@ -3,21 +3,22 @@
  * page as it changes, in small slices of main-thread time.
  *
  * - The first scan walks the page in chunks (collectChunks) and yields every
- *   SLICE_MS, so no task runs long even on a 20,000-paragraph page.
- * - Later changes (infinite scroll, SPA navigation, rewritten text) reach a
- *   MutationObserver that only queues (Dark Reader and uBlock Origin: "do not
- *   handle added nodes directly from within the mutation observer"); the queue
- *   drops nodes whose ancestor is queued and is handled in the next animation
- *   frame, in slices (at most every MIN_FLUSH_INTERVAL_MS under constant change), so work
- *   follows the change, not the page. Past MAX_QUEUED roots it rescans instead.
- * - Text a page removes or rewrites loses its ranges before anything else is
- *   painted, so a framework that keeps references to its nodes never meets us.
+ *   SLICE_MS, so no task runs long even on a 20,000-paragraph page. Each chunk
+ *   is read by the page's PageReader (src/core/page-reader.ts), which counts
+ *   what it names into the page's support; when the scan ends, chunks whose bare
+ *   surnames read differently with the whole page's support are painted again
+ *   (from the reader's kept candidates, not by reading their text again), so the
+ *   page marks what `npm run scan` reports.
+ * - Later changes come from the change queue (change-queue.ts) as the few roots
+ *   to read again; text a page removes or rewrites loses its ranges before
+ *   anything else is painted, so a framework that keeps references to its nodes
+ *   never meets us.
  */
-import { entityInfo, type CompiledMatcher } from '../core/matcher';
-import { findMentions } from '../core/matcher';
-import { BLOCK_BREAK } from '../core/types';
-import type { EntityType } from '../core/pack';
-import { BLOCK_TAGS, collectChunks, rangeFor, type CollectedText } from './collect-text';
+import type { CompiledMatcher } from '../core/matcher-format';
+import { PageReader, type Piece } from '../core/page-reader';
+import { BLOCK_BREAK, type Mention } from '../core/types';
+import { ChangeQueue } from './change-queue';
+import { collectChunks, rangeFor, type CollectedText } from './collect-text';
 import type { HighlightStyles } from './highlight-styles';
 import { MentionIndex, type MentionRecord } from './mention-index';
 import type { Painter } from './paint';
@@ -34,58 +35,6 @@ export const CHUNK_CHARS = 16000;
 /** the first chunk of a page, while the matcher runs cold */
 export const FIRST_CHUNK_CHARS = 2000;
 export const MIN_CHUNK_CHARS = 1000;
-/** how many times one entity's name goes into a chunk's prefix (enough to rank who the page names most) */
-export const NAMED_CAP = 3;
-/** at most this often under constant change (a first change after a quiet spell is handled at once) */
-export const MIN_FLUSH_INTERVAL_MS = 250;
-/** more queued roots than this in one batch: rescan the page instead */
-export const MAX_QUEUED = 3000;
-
-/** Elements whose edges are block boundaries; a change inside one rescans just that block. */
-const BLOCKS = new Set([
-  'p',
-  'li',
-  'dd',
-  'dt',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'figcaption',
-  'caption',
-  'summary',
-  'legend',
-  'div',
-  'section',
-  'article',
-  'aside',
-  'header',
-  'footer',
-  'main',
-  'nav',
-  'ul',
-  'ol',
-  'dl',
-  'table',
-  'tr',
-  'tbody',
-  'thead',
-  'figure',
-  'details',
-  'address',
-  'form',
-  'fieldset',
-]);
-
-/** what the collector never reads, checked above a rescanned root (the collector checks below it) */
-const EXCLUDED =
-  'script, style, noscript, template, textarea, input, select, option, svg, math, iframe, object, [hidden], [contenteditable]:not([contenteditable="false"])';
 
 export interface ScannerEnv {
   win: Window & typeof globalThis;
@@ -110,27 +59,15 @@ export interface ScannerEnv {
 export class PageScanner {
   readonly index = new MentionIndex();
   private matcher: CompiledMatcher | null = null;
-  private types = new Set<EntityType>();
-  private observer: MutationObserver | null = null;
-  private readonly observedRoots = new Set<Node>();
-  private readonly queue: MutationRecord[] = [];
-  private flushScheduled = false;
+  /** the page's reader: what the page has named so far (made anew by each full scan) */
+  private reader: PageReader | null = null;
+  private readonly changes: ChangeQueue;
   private scanning = false;
   private generation = 0;
-  private lastFlush = -Infinity;
   /** characters per chunk now (adapted to the matcher's speed; small while it runs cold) */
   private chunkChars = FIRST_CHUNK_CHARS;
   /** the page's current full scan */
   private scan: Promise<void> = Promise.resolve();
-  /**
-   * How often the page names each entity (not by role, capped at NAMED_CAP): a bare surname ("Putin") is
-   * read only where the page names the person in full, and an ambiguous one ("Kim") as the one the page
-   * names most. The matcher sees a piece of the page at a time, so each piece gets these names as a
-   * prefix block of its own: the support the whole page gives it.
-   */
-  private readonly named = new Map<string, number>();
-  private namedVersion = 0;
-  private prefixCache = { version: 0, text: '' };
   /** mentions removed since the page changed them (for tests and logs) */
   dropped = 0;
   /** shadow roots mentions were found in (hit-testing needs them) */
@@ -140,17 +77,26 @@ export class PageScanner {
     private readonly env: ScannerEnv,
     private readonly painter: Painter,
     private readonly styles: HighlightStyles,
-  ) {}
+  ) {
+    this.changes = new ChangeQueue({
+      win: env.win,
+      soon: (fn) => env.soon(fn),
+      later: (fn, ms) => env.later(fn, ms),
+      isOwn: (node) => env.isOwn(node),
+      busy: () => this.scanning,
+      flush: () => void this.flush().catch((e) => this.fail(e)),
+      drop: (node) => this.dropSubtree(node),
+    });
+  }
 
   get doc(): Document {
     return this.env.win.document;
   }
 
-  /** Starts (or restarts with a new matcher) the page's scan. */
-  async start(matcher: CompiledMatcher, types: EntityType[]): Promise<void> {
+  /** Starts (or restarts with a new matcher) the page's scan. The matcher's types are the ones painted. */
+  async start(matcher: CompiledMatcher): Promise<void> {
     this.matcher = matcher;
-    this.types = new Set(types);
-    this.observe(this.doc);
+    this.changes.observe(this.doc);
     this.scan = this.fullScan().catch((e) => this.fail(e));
     await this.scan;
   }
@@ -167,67 +113,39 @@ export class PageScanner {
   /** Removes every highlight and stops observing. */
   stop(): void {
     this.generation++;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.observedRoots.clear();
+    this.changes.disconnect();
     this.shadowRoots.clear();
-    this.queue.length = 0;
     this.index.clear();
     this.painter.clear();
     this.matcher = null;
-  }
-
-  private observe(root: Node): void {
-    if (this.observedRoots.has(root)) return;
-    this.observer ??= new this.env.win.MutationObserver((records) => this.enqueue(records));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.observedRoots.add(root);
-  }
-
-  /** The observer callback: only queues. */
-  private enqueue(records: MutationRecord[]): void {
-    for (const r of records) this.queue.push(r);
-    if (this.scanning || this.flushScheduled) return;
-    this.flushScheduled = true;
-    // A page that never stops changing gets its highlights updated a few times a second, not every frame:
-    // each change to a Highlight repaints its ranges, which costs the page more than our own work.
-    const wait = Math.max(0, this.lastFlush + MIN_FLUSH_INTERVAL_MS - this.env.win.performance.now());
-    const run = () =>
-      this.env.soon(() => {
-        this.flushScheduled = false;
-        this.flush().catch((e) => this.fail(e));
-      });
-    if (wait > 0) this.env.later(run, wait);
-    else run();
+    this.reader = null;
   }
 
   private async fullScan(): Promise<void> {
     const gen = ++this.generation;
     this.scanning = true;
-    this.queue.length = 0;
-    this.named.clear();
-    this.namedVersion++;
+    this.changes.clear();
+    this.reader = new PageReader(this.matcher!);
     for (const rec of this.index.clear()) this.painter.delete(rec.type, rec.range);
     const root = this.doc.body ?? this.doc.documentElement;
-    const painted: Painted[] = [];
-    if (root) await this.scanRoots([root], gen, painted);
+    const kept: Painted[] = [];
+    if (root) await this.scanRoots([root], gen, kept);
     if (gen !== this.generation) return;
-    // pieces matched before the page named someone in full are matched again with the whole page's support
-    // (so the page counts what `npm run scan` counts over the whole text)
-    const stale = painted.filter((p) => p.version !== this.namedVersion);
-    if (stale.length) await this.repaint(stale, gen);
+    // chunks read before the page had named its people in full are resolved again with the whole page's support
+    await this.reread(kept, gen);
     if (gen !== this.generation) return;
     this.scanning = false;
     this.env.settled();
     // changes that came in during the scan
-    if (this.queue.length) this.flush().catch((e) => this.fail(e));
+    if (this.changes.pending) this.flush().catch((e) => this.fail(e));
   }
 
   /**
-   * Collects, matches and paints `roots`, yielding every SLICE_MS. Small roots (changed blocks) are
-   * matched together, up to CHUNK_CHARS at a time: one matcher pass for a batch of changes.
+   * Collects, reads and paints `roots`, yielding every SLICE_MS. Small roots (changed blocks) are
+   * read together, up to CHUNK_CHARS at a time: one pass for a batch of changes. `kept` (the first scan)
+   * gets the chunks that may read differently once the whole page is read.
    */
-  private async scanRoots(roots: Node[], gen: number, painted?: Painted[], changes = false): Promise<void> {
+  private async scanRoots(roots: Node[], gen: number, kept?: Painted[], changes = false): Promise<void> {
     const sliceMs = changes ? CHANGE_SLICE_MS : SLICE_MS;
     const yieldNow = changes ? () => this.env.yieldToPage() : () => this.env.yieldNow();
     const now = () => this.env.win.performance.now();
@@ -242,10 +160,10 @@ export class PageScanner {
       batch = [];
       chars = 0;
       const t0 = now();
-      const version = this.paintChunk(chunk);
+      const painted = this.paintChunk(chunk, !!kept);
       this.adaptChunkSize(chunk.text.length, now() - t0);
       collectOpts.maxChars = this.chunkChars;
-      painted?.push({ chunk, version });
+      if (painted && kept) kept.push(painted);
     };
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -279,13 +197,16 @@ export class PageScanner {
     this.chunkChars = Math.round(Math.min(CHUNK_CHARS, Math.max(MIN_CHUNK_CHARS, (SLICE_MS * 0.75) / perChar)));
   }
 
-  /** Matches pieces again (their mentions dropped first), yielding every SLICE_MS. */
-  private async repaint(pieces: Painted[], gen: number): Promise<void> {
+  /** Paints again the chunks whose mentions the whole page's support changes, yielding every SLICE_MS. */
+  private async reread(pieces: Painted[], gen: number): Promise<void> {
     const now = () => this.env.win.performance.now();
     let sliceStart = now();
-    for (const { chunk } of pieces) {
-      for (const n of chunk.nodes) for (const rec of this.index.dropNode(n)) this.painter.delete(rec.type, rec.range);
-      this.paintChunk(chunk);
+    for (const painted of pieces) {
+      const mentions = this.reader?.reread(painted.piece);
+      if (mentions) {
+        for (const rec of painted.records) if (this.index.has(rec)) this.drop(rec, false);
+        painted.records = this.paintMentions(painted.chunk, mentions);
+      }
       if (now() - sliceStart > SLICE_MS) {
         await this.env.yieldNow();
         if (gen !== this.generation || this.env.stopped()) return;
@@ -294,39 +215,23 @@ export class PageScanner {
     }
   }
 
-  private prefix(): string {
-    const matcher = this.matcher;
-    if (this.prefixCache.version !== this.namedVersion && matcher) {
-      const parts: string[] = [];
-      for (const [id, n] of this.named) {
-        const name = entityInfo(matcher, id)?.name;
-        if (name) for (let i = 0; i < n; i++) parts.push(name);
-      }
-      this.prefixCache = { version: this.namedVersion, text: parts.join(BLOCK_BREAK) };
-    }
-    return this.prefixCache.text;
+  /**
+   * Reads and paints one piece of collected text; returns it when it may read differently once the whole
+   * page is read (`rereadable`: the first scan asks).
+   */
+  private paintChunk(chunk: CollectedText, rereadable: boolean): Painted | undefined {
+    const reader = this.reader;
+    if (!reader || !chunk.nodes.length) return undefined;
+    this.noteShadowRoots(chunk.nodes);
+    const piece = reader.read(chunk.text, rereadable);
+    const records = this.paintMentions(chunk, piece.mentions);
+    return piece.rereadable ? { chunk, piece, records } : undefined;
   }
 
-  /** Matches and paints one piece of collected text; returns the version of the page's names it was read with. */
-  private paintChunk(chunk: CollectedText): number {
-    const matcher = this.matcher;
-    const version = this.namedVersion;
-    if (!matcher || !chunk.nodes.length) return version;
-    this.noteShadowRoots(chunk.nodes);
-    const prefix = this.prefix();
-    const shift = prefix ? prefix.length + 1 : 0;
-    const mentions = findMentions(matcher, prefix ? prefix + BLOCK_BREAK + chunk.text : chunk.text);
-    for (const found of mentions) {
-      if (found.start < shift) continue;
-      const m = { ...found, start: found.start - shift, end: found.end - shift };
-      if (!m.role) {
-        const n = this.named.get(m.entity) ?? 0;
-        if (n < NAMED_CAP) {
-          this.named.set(m.entity, n + 1);
-          this.namedVersion++;
-        }
-      }
-      if (!this.types.has(m.type)) continue;
+  /** Indexes and paints a chunk's mentions; returns the records painted. */
+  private paintMentions(chunk: CollectedText, mentions: Mention[]): MentionRecord[] {
+    const out: MentionRecord[] = [];
+    for (const m of mentions) {
       let range: Range;
       try {
         range = rangeFor(chunk, m.start, m.end);
@@ -340,9 +245,11 @@ export class PageScanner {
         text: chunk.text.slice(m.start, m.end),
         nodes: nodesOf(chunk, m.start, m.end),
       };
-      if (this.index.add(rec)) this.painter.add(rec.type, range);
+      if (!this.index.add(rec)) continue;
+      this.painter.add(rec.type, range);
+      out.push(rec);
     }
-    return version;
+    return out;
   }
 
   /** Open shadow roots holding text: observe them and give them the highlight styles. */
@@ -356,15 +263,16 @@ export class PageScanner {
       if (root !== this.doc && root instanceof this.env.win.ShadowRoot && !this.shadowRoots.has(root)) {
         this.shadowRoots.add(root);
         this.styles.adopt(root);
-        this.observe(root);
+        this.changes.observe(root);
       }
     }
   }
 
-  private drop(rec: MentionRecord): void {
+  /** Removes one mention; `changed`: the page changed its text (counted in `dropped`). */
+  private drop(rec: MentionRecord, changed = true): void {
     this.index.remove(rec);
     this.painter.delete(rec.type, rec.range);
-    this.dropped++;
+    if (changed) this.dropped++;
   }
 
   /** Drops the mentions of every text node in `node`'s subtree (a detached subtree too). */
@@ -383,126 +291,42 @@ export class PageScanner {
     if (sr) this.dropSubtree(sr);
   }
 
-  /** true when `node` is in (or is) an editor, a form field, a script or hidden content */
-  private insideExcluded(node: Node): boolean {
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!el) return false;
-    // attributes only: isContentEditable would force a style recalculation of the page
-    if (this.doc.designMode === 'on') return true;
-    return !!el.closest(EXCLUDED);
-  }
-
-  /** The element to rescan when `node` changed: its nearest block, or the node itself when the block is the page. */
-  private blockOf(node: Node): Node {
-    let n: Node | null = node.nodeType === 3 ? node.parentNode : node;
-    for (let depth = 0; n && depth < 12; depth++) {
-      if (n.nodeType === 11) return n; // a shadow root is its own block
-      if (n.nodeType !== 1) break;
-      const name = (n as Element).localName;
-      if (name === 'body' || name === 'html') break;
-      if (BLOCKS.has(name)) return n;
-      n = n.parentNode;
-    }
-    return node;
-  }
-
+  /** Handles the queued changes: drops what the page removed, reads again what it added or rewrote. */
   private async flush(): Promise<void> {
-    if (this.scanning || !this.matcher || this.env.stopped()) return;
-    const records = this.queue.splice(0);
-    if (!records.length) return;
-    this.lastFlush = this.env.win.performance.now();
+    if (this.scanning || !this.reader || this.env.stopped()) return;
     const gen = this.generation;
-    const roots = new Set<Node>();
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        this.dropSubtree(r.target);
-        roots.add(this.blockOf(r.target));
-        continue;
-      }
-      if (this.env.isOwn(r.target)) continue;
-      r.removedNodes.forEach((n) => {
-        if (!this.env.isOwn(n)) this.dropSubtree(n);
-      });
-      r.addedNodes.forEach((n) => {
-        if (this.env.isOwn(n)) return;
-        // a whole block added, or anything with a block edge on both sides: scan just it; inline text
-        // added next to other text can join a name with its neighbours: scan their block
-        const isBlock = n.nodeType === 1 && BLOCKS.has((n as Element).localName);
-        const alone =
-          isBlock || (blockEdge(n.previousSibling, 'previousSibling', r.target) && blockEdge(n.nextSibling, 'nextSibling', r.target));
-        roots.add(alone ? n : this.blockOf(r.target.nodeType === 1 && (r.target as Element).localName !== 'body' ? r.target : n));
-      });
-      // removing text can join the text around it into a name ("Kim <span>x</span>Jong Un"), but not across a
-      // block edge: removing one paragraph from a page of thousands reads nothing again
-      if (r.removedNodes.length && r.target.isConnected && !r.addedNodes.length) {
-        const t = r.target;
-        if (
-          t.nodeType === 1 &&
-          !['body', 'html'].includes((t as Element).localName) &&
-          !blockEdge(r.previousSibling, 'previousSibling', t) &&
-          !blockEdge(r.nextSibling, 'nextSibling', t)
-        )
-          roots.add(this.blockOf(t));
-      }
-    }
-    if (roots.size > MAX_QUEUED) {
+    const roots = this.changes.take();
+    if (!roots) return;
+    if (roots === 'page') {
       this.scan = this.fullScan().catch((e) => this.fail(e));
       await this.scan;
       return;
     }
-    // drop roots inside another queued root, roots no longer in the page, and roots inside what is never
-    // read (the collector checks what is below a root, not above: an editor's paragraph must stay unread)
-    const todo: Node[] = [];
-    for (const root of roots) {
-      if (!root.isConnected || this.insideExcluded(root)) continue;
-      let inside = false;
-      for (let p = root.parentNode; p; p = p.parentNode ?? (p.nodeType === 11 ? (p as ShadowRoot).host : null)) {
-        if (roots.has(p)) {
-          inside = true;
-          break;
-        }
-      }
-      if (!inside) todo.push(root);
-    }
-    for (const root of todo) this.dropSubtree(root);
+    for (const root of roots) this.dropSubtree(root);
     this.scanning = true;
     try {
-      await this.scanRoots(todo, gen, undefined, true);
+      await this.scanRoots(roots, gen, undefined, true);
     } finally {
       if (gen === this.generation) this.scanning = false;
     }
     if (gen !== this.generation) return;
     this.env.settled();
-    if (this.queue.length) this.enqueue([]);
+    if (this.changes.pending) this.changes.schedule();
   }
 
   /** Handles every queued change now (tests, and before answering the popup). */
   async settle(): Promise<void> {
     await this.scan;
-    while (this.queue.length && !this.scanning) await this.flush();
+    while (this.changes.pending && !this.scanning) await this.flush();
   }
 }
 
-const BLANK = /^[\s\u00a0]*$/;
-
-/**
- * Is there a block edge on this side of a changed node: the nearest sibling that is not blank text is one the
- * collector breaks text at (a block, a <br>), or there is none and the parent is one? Then no text on this side can join text on the other.
- */
-function blockEdge(sibling: Node | null, dir: 'previousSibling' | 'nextSibling', parent: Node): boolean {
-  let n = sibling;
-  for (let i = 0; n && n.nodeType === 3 && BLANK.test((n as Text).data); i++) {
-    if (i > 8) return false;
-    n = n[dir];
-  }
-  if (!n) return parent.nodeType === 11 || (parent.nodeType === 1 && BLOCK_TAGS.has((parent as Element).localName));
-  return n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
-}
-
+/** A chunk of the first scan whose mentions may change once the whole page is read. */
 interface Painted {
   chunk: CollectedText;
-  /** the version of the page's names the chunk was matched with */
-  version: number;
+  piece: Piece;
+  /** what was painted of it */
+  records: MentionRecord[];
 }
 
 /** Several collected pieces as one text (each its own block). */

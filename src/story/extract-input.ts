@@ -55,46 +55,47 @@ export function looksLikeHtml(text: string): boolean {
   return false;
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  shy: '',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  middot: '·',
-  bull: '•',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  eacute: 'é',
-  egrave: 'è',
-  aacute: 'á',
-  iacute: 'í',
-  oacute: 'ó',
-  uacute: 'ú',
-  ntilde: 'ñ',
-  uuml: 'ü',
-  ouml: 'ö',
-  auml: 'ä',
-  ccedil: 'ç',
-  thinsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  zwj: '',
-  zwnj: '',
-};
+// A Map: the name comes from the pasted text, and no lookup may reach Object.prototype.
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', ' '],
+  ['shy', ''],
+  ['mdash', '—'],
+  ['ndash', '–'],
+  ['hellip', '…'],
+  ['lsquo', '‘'],
+  ['rsquo', '’'],
+  ['ldquo', '“'],
+  ['rdquo', '”'],
+  ['laquo', '«'],
+  ['raquo', '»'],
+  ['middot', '·'],
+  ['bull', '•'],
+  ['copy', '©'],
+  ['reg', '®'],
+  ['trade', '™'],
+  ['deg', '°'],
+  ['eacute', 'é'],
+  ['egrave', 'è'],
+  ['aacute', 'á'],
+  ['iacute', 'í'],
+  ['oacute', 'ó'],
+  ['uacute', 'ú'],
+  ['ntilde', 'ñ'],
+  ['uuml', 'ü'],
+  ['ouml', 'ö'],
+  ['auml', 'ä'],
+  ['ccedil', 'ç'],
+  ['thinsp', ' '],
+  ['ensp', ' '],
+  ['emsp', ' '],
+  ['zwj', ''],
+  ['zwnj', ''],
+]);
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
@@ -102,7 +103,7 @@ function decodeEntities(s: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
     }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+    return NAMED_ENTITIES.get(body.toLowerCase()) ?? whole;
   });
 }
 

@@ -5,6 +5,7 @@
  * text with a blank line between paragraphs, as the add-story flow expects.
  */
 import { Readability } from '@mozilla/readability';
+import { PARAGRAPH_TAGS } from '../core/text-blocks';
 
 export interface FollowedArticle {
   title: string;
@@ -19,7 +20,7 @@ export interface FollowedArticle {
 /** Less text than this is a menu or a teaser, not an article to follow. */
 export const MIN_ARTICLE_CHARS = 200;
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th, figcaption';
+const BLOCKS = PARAGRAPH_TAGS.join(', ');
 
 /** Text of a fragment with a blank line between blocks (innermost blocks only, so nothing repeats). */
 export function blockText(root: ParentNode): string {

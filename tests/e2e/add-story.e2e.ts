@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, ROOT, SCREENSHOT_DIR, type Harness } from './harness';
+import { EXTENSION_DIR, launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { SCREENSHOT_DIR } from './harness';
 import { highlightTexts, waitForHighlights } from './highlight-helpers';
 
 declare const chrome: {

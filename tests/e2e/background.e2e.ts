@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, stopServiceWorker, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { stopServiceWorker } from './harness';
 import { highlightCount, highlightTexts, hoverText, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -190,7 +191,7 @@ describe('background', () => {
   it('no context of the extension made a network request in the whole session', async () => {
     // pages, options, popup and the worker have all run by now (tests above); open the popup too
     const popup = await h.extensionPage('popup.html');
-    await popup.waitForTimeout(500);
+    await popup.waitForSelector('#popup[aria-busy="false"]');
     await popup.close();
     const local = (u: string) =>
       u.startsWith(h.server.origin) ||

@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { screenshot } from './harness';
 import {
   cardState,
   collectErrors,
@@ -15,9 +16,12 @@ import {
   sendToActiveTab,
   setSettings,
   textRect,
+  revealedCardClass,
   waitForCard,
   waitForHighlights,
+  waitForHoverTaken,
   waitForNoCard,
+  waitOutFlash,
   quietFavicon,
 } from './highlight-helpers';
 
@@ -56,8 +60,8 @@ describe('hover card', () => {
   it("resting the pointer on a mention opens that entity's card after the delay, with its facts", async () => {
     const { page, errors } = await open(FIXTURE);
     await hoverText(page, 'Sergei Shoigu');
-    await page.waitForTimeout(250);
-    expect((await cardState(page)).count).toBe(0); // not yet: Page Previews' delay
+    await waitForHoverTaken(page, 'Sergei Shoigu');
+    expect((await cardState(page)).count).toBe(0); // taken, and not yet open: Page Previews' delay
     const card = await waitForCard(page, 'Sergei Shoigu');
     expect(card.count).toBe(1);
     expect(card.role).toBe('dialog');
@@ -90,14 +94,20 @@ describe('hover card', () => {
     const { page } = await open(FIXTURE);
     const r = await hoverText(page, 'Vladimir Putin');
     const card = await waitForCard(page, 'Vladimir Putin');
-    // move onto the card: it stays
+    // move onto the card: it stays past the grace period of leaving the mention
     await page.mouse.move(card.rect!.x + 40, card.rect!.y + 20, { steps: 4 });
-    await page.waitForTimeout(900);
+    await waitOutFlash(h, page, 'dmitry-peskov', 'Dmitry Peskov');
     expect((await cardState(page)).open).toBe(true);
-    // leave both: it goes after the grace period
+    // leave both: it goes after the grace period, not at once (still open when the pointer has left it:
+    // the page's own listener on the card runs after the content script's)
+    await page.evaluate(() => {
+      const host = document.querySelector('story-lens-card') as HTMLElement;
+      const w = window as unknown as { __openAfterLeave?: boolean };
+      host.addEventListener('pointerleave', () => (w.__openAfterLeave = host.isConnected && !host.hidden), { once: true });
+    });
     await page.mouse.move(5, r.y - 30 > 0 ? 5 : 700);
-    await page.waitForTimeout(100);
-    expect((await cardState(page)).open).toBe(true);
+    await page.waitForFunction(() => (window as unknown as { __openAfterLeave?: boolean }).__openAfterLeave !== undefined);
+    expect(await page.evaluate(() => (window as unknown as { __openAfterLeave?: boolean }).__openAfterLeave)).toBe(true);
     await waitForNoCard(page, 2000);
     await page.close();
   });
@@ -108,7 +118,7 @@ describe('hover card', () => {
     await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
     await waitForCard(page, 'Kim Jong Un');
     await page.mouse.move(1000, 700, { steps: 3 });
-    await page.waitForTimeout(1200);
+    await waitOutFlash(h, page, 'dmitry-peskov', 'Dmitry Peskov');
     expect((await cardState(page)).open).toBe(true);
     await page.evaluate(() =>
       (document.querySelector('story-lens-card')!.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click(),
@@ -206,9 +216,14 @@ describe('hover card', () => {
     const ok = await sendToActiveTab<boolean>(h, page, 'revealMention', { entity: 'vladivostok', index: 0, openCard: true });
     expect(ok).toBe(true);
     await waitForCard(page, 'Vladivostok');
-    // it was below the fold: the page scrolled it into view
+    // it was below the fold: the page scrolled it into view (smoothly: wait until it is in view)
     await page.waitForFunction(() => scrollY > 200);
-    await page.waitForTimeout(800); // the smooth scroll settles
+    await expect
+      .poll(async () => {
+        const r = await textRect(page, 'Vladivostok');
+        return r.y >= 0 && r.y + r.height <= 800;
+      })
+      .toBe(true);
     const r = await textRect(page, 'Vladivostok');
     expect(r.y).toBeGreaterThanOrEqual(0);
     expect(r.y + r.height).toBeLessThanOrEqual(800);
@@ -258,7 +273,8 @@ describe('hover card', () => {
     const full = await page.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelectorAll('dt').length);
     await page.keyboard.press('Escape');
     await setSettings(h, { cardDetail: 'compact', theme: 'dark' });
-    await page.waitForTimeout(400);
+    // the open tab has taken the change when a card it opens is dark
+    await expect.poll(() => revealedCardClass(h, page, 'sergei-shoigu'), { timeout: 8000 }).toMatch(/theme-dark/);
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.mouse.move(1, 1);
     await hoverText(page, 'Sergei Shoigu');
@@ -287,7 +303,8 @@ describe('hover card', () => {
     const before = await waitForCard(page, 'Vladimir Putin');
     await page.mouse.move(1200, 650);
     await page.evaluate(() => scrollBy(0, 60));
-    await page.waitForTimeout(200);
+    // it follows in the next frame, once floating-ui has placed it
+    await expect.poll(async () => Math.round(before.rect!.y - (await cardState(page)).rect!.y)).toBe(60);
     const after = await cardState(page);
     const mention = await textRect(page, 'Vladimir Putin');
     expect(after.open).toBe(true);

@@ -4,7 +4,7 @@
  * the card host's open shadow root.
  */
 import type { Page, Worker } from 'playwright-core';
-import type { Harness } from './harness';
+import type { Harness } from '../../scripts/lib/browser';
 
 // the extension APIs, inside the service worker the helpers evaluate in
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -134,8 +134,8 @@ export async function waitForCard(page: Page, label?: string, timeout = 5000): P
     label,
     { timeout },
   );
-  // let floating-ui place it and its entrance animation (if motion is allowed) finish
-  await page.waitForTimeout(60);
+  // placed (above); a frame later its entrance animation (if motion is allowed) is running: let it finish
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   await page.evaluate(() =>
     Promise.all((document.querySelector('story-lens-card')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)),
   );
@@ -151,6 +151,107 @@ export async function waitForNoCard(page: Page, timeout = 3000): Promise<void> {
     undefined,
     { timeout },
   );
+}
+
+/** the text of each range in `story-lens-active`: the hovered, carded or flashed mentions */
+export async function activeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get('story-lens-active') ?? [])].map((r) => (r as Range).toString()));
+}
+
+/**
+ * Waits until the content script has taken the pointer's rest on a mention: it marks the hovered mention
+ * in `story-lens-active` as its hover machine starts the card's delay.
+ */
+export async function waitForHoverTaken(page: Page, text: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction((t) => [...(CSS.highlights.get('story-lens-active') ?? [])].some((r) => (r as Range).toString() === t), text, {
+    timeout,
+  });
+}
+
+/** Waits until the content script has its setup and runs on the page: its highlight stylesheet is adopted. */
+export async function waitForActive(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(story-lens-'))),
+    undefined,
+    { timeout },
+  );
+}
+
+/**
+ * The page's counts once the content script has started and finished its scan: it answers the popup's
+ * question (getPageEntities) only after the scan and the changes queued so far are handled.
+ */
+export async function scanSettled(h: Harness, page: Page): Promise<{ counts: Record<string, number> }> {
+  await waitForActive(page);
+  return sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
+}
+
+/**
+ * Waits out one flash of the content script's own timers: reveals a mention without its card, as the
+ * popup's list does, and waits until its mark is gone (FLASH_MS, 1.6 s, src/page/features/hover-card.ts). A shorter
+ * timer the content script set before - the card's grace period (300 ms) - has run by then, so what it
+ * would have done is done: a wait for the extension's own event rather than a guess at how long it takes.
+ * `text` is that mention as the page writes it; it must not be hovered or under the card.
+ */
+export async function waitOutFlash(h: Harness, page: Page, entity: string, text: string): Promise<void> {
+  const ok = await sendToActiveTab<boolean>(h, page, 'revealMention', { entity, index: 0, openCard: false });
+  if (!ok) throw new Error(`no mention of ${entity} to reveal`);
+  await waitForHoverTaken(page, text);
+  await page.waitForFunction(
+    (t) => ![...(CSS.highlights.get('story-lens-active') ?? [])].some((r) => (r as Range).toString() === t),
+    text,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Which comes first on the page: the end of the flash of `text` (a mention revealed without its card, marked
+ * for the content script's own FLASH_MS, 1.6 s) or a card opening. Watched in the page, frame by frame.
+ */
+export function flashEndsOrCardOpens(page: Page, text: string): Promise<'flash' | 'card'> {
+  return page.evaluate(
+    (t) =>
+      new Promise<'flash' | 'card'>((resolve) => {
+        const tick = () => {
+          const host = document.querySelector('story-lens-card') as HTMLElement | null;
+          if (host && !host.hidden) resolve('card');
+          else if (![...(CSS.highlights.get('story-lens-active') ?? [])].some((r) => (r as Range).toString() === t)) resolve('flash');
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+    text,
+  );
+}
+
+/**
+ * The class names of the card a reveal opens (at once, as the popup's list does), read and closed again:
+ * polled until they show a settings change, this says the open tab has taken that change.
+ */
+export async function revealedCardClass(h: Harness, page: Page, entity: string): Promise<string> {
+  await sendToActiveTab(h, page, 'revealMention', { entity, index: 0, openCard: true });
+  // short: a tab taking the change meanwhile closes the card, and the poll asks again
+  await waitForCard(page, undefined, 2000);
+  const cls = await page.evaluate(
+    () => document.querySelector('story-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.className ?? '',
+  );
+  await page.keyboard.press('Escape');
+  await waitForNoCard(page);
+  return cls;
+}
+
+/**
+ * Appends a paragraph naming the story and waits until it is highlighted: the content script handles the
+ * page's changes in order, so every change made before it has been handled too.
+ */
+export async function waitForChangesHandled(page: Page): Promise<void> {
+  const before = await highlightCount(page);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Later: Sergei Shoigu spoke.';
+    document.body.append(p);
+  });
+  await waitForHighlights(page, before + 1);
 }
 
 /** Serves an empty favicon so the browser's own favicon request is not a 404 in the page's console. */

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
-import { collectErrors, highlightCount, quietFavicon, waitForHighlights } from './highlight-helpers';
-import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from './trace';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { collectErrors, highlightCount, quietFavicon, scanSettled, waitForHighlights } from './highlight-helpers';
+import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from '../../scripts/lib/trace';
 
 const SENTENCES = [
   'Kim Jong Un rode his armoured train towards the border.',
@@ -45,19 +45,28 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function settledCount(page: Page, quietMs = 800, timeout = 60_000): Promise<number> {
-  const t0 = Date.now();
-  let last = -1;
-  let since = Date.now();
-  for (;;) {
-    const n = await highlightCount(page);
-    if (n !== last) {
-      last = n;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return n;
-    if (Date.now() - t0 > timeout) throw new Error(`highlights still changing after ${timeout} ms (${n})`);
-    await page.waitForTimeout(100);
-  }
+/** The highlight count once the content script has finished its scan (it answers the popup's question then). */
+async function settledCount(page: Page): Promise<number> {
+  await scanSettled(h, page);
+  return highlightCount(page);
+}
+
+/** Waits until the page renders quickly again: two frames in a row come less than 40 ms apart. */
+async function quietFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        let quiet = 0;
+        const frame = (t: number) => {
+          quiet = t - last < 40 ? quiet + 1 : 0;
+          last = t;
+          if (quiet >= 2) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
 
 /**
@@ -86,7 +95,8 @@ async function appendCost(page: Page): Promise<{ ours: number; latency: number }
     { polling: 'raf', timeout: 20_000 },
   );
   const latency = (await page.evaluate(() => performance.now())) - start;
-  await page.waitForTimeout(300);
+  // the follow-up work of the change is in the profile too: the content script answers once it is done
+  await scanSettled(h, page);
   const ours = extensionTime(await stopProfile(cdp));
   return { ours, latency };
 }
@@ -135,7 +145,7 @@ describe('a very large page', () => {
   it('100 paragraphs appended to it are highlighted as on an empty page (content-script time printed)', { timeout: 120_000 }, async () => {
     const small = await h.context.newPage();
     await small.goto(h.server.url('/empty.html'));
-    await small.waitForTimeout(500);
+    await scanSettled(h, small);
     const big = await h.context.newPage();
     await big.goto(h.server.url('/large.html'));
     await waitForHighlights(big, 1000, 60_000);
@@ -145,8 +155,9 @@ describe('a very large page', () => {
       const out: { ours: number; latency: number }[] = [];
       for (let i = 0; i < 5; i++) {
         await page.bringToFront();
+        // a quiet spell first: the page renders quickly again (the last append's frames are over)
+        await quietFrames(page);
         out.push(await appendCost(page));
-        await page.waitForTimeout(300);
       }
       return out.sort((a, b) => a.ours - b.ours)[0]!;
     };

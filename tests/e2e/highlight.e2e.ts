@@ -6,13 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type Harness } from './harness';
+import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
 import {
   collectErrors,
   highlightCount,
   highlightTexts,
+  scanSettled,
   sendToActiveTab,
   setSettings,
+  waitForChangesHandled,
   waitForHighlights,
   quietFavicon,
 } from './highlight-helpers';
@@ -104,7 +106,7 @@ describe('highlights', () => {
     await page.click('#ce');
     await page.keyboard.press('End');
     await page.keyboard.type(' at the Vostochny Cosmodrome');
-    await page.waitForTimeout(500);
+    await waitForChangesHandled(page);
     expect(await page.inputValue('#ta')).toBe('Vladimir Putin and Kim Jong Un met Dmitry Peskov');
     expect(await page.inputValue('#in')).toBe('Kim Jong Un in Vladivostok');
     expect(await page.evaluate(() => document.getElementById('ce')!.innerHTML)).toBe(
@@ -258,8 +260,7 @@ describe('the page and npm run scan agree', () => {
         // saved pages: nothing of theirs may reach the network
         await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
         await page.goto(h.server.url(p.url), { waitUntil: 'load' });
-        await page.waitForTimeout(300);
-        const report = await sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
+        const report = await scanSettled(h, page);
         expect(report.counts, p.url).toEqual(expected);
         await page.close();
       }

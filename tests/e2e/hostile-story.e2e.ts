@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
 import { collectErrors, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's options page
@@ -54,7 +54,7 @@ let tab: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  h = await launch({ routes: { '/hostile.html': { body: PAGE } } });
+  h = await launch({ routes: { '/hostile.html': { body: PAGE }, '/control.png': { body: '', type: 'image/png' } } });
   quietFavicon(h);
   const options = await h.extensionPage('options.html');
   await options.evaluate(async (story) => {
@@ -87,7 +87,15 @@ describe('a story holding HTML and script payloads', () => {
       return [...root.querySelectorAll('img, script, iframe, b, svg[onload], [onerror], [onload]')].map((e) => e.outerHTML);
     });
     expect(inside).toEqual([]);
-    await tab.waitForTimeout(300);
+    // a payload's image would have failed to load, and its handler run, by the time one of the page's own has
+    await tab.evaluate(
+      () =>
+        new Promise((r) => {
+          const img = new Image();
+          img.onerror = img.onload = r;
+          img.src = '/control.png'; // served empty: it loads, and fails to decode, without a console error
+        }),
+    );
     expect(await pwned(tab)).toBeNull();
     expect(errors).toEqual([]);
   });

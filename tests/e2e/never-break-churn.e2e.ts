@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launch, type Harness } from './harness';
+import { chromiumPath, launch, type Harness } from '../../scripts/lib/browser';
 import { collectErrors, highlightTexts, quietFavicon } from './highlight-helpers';
 
 const DURATION_MS = 10_000;

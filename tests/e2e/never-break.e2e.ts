@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launch, ROOT, stopServiceWorker, type Harness } from './harness';
+import { chromiumPath, launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { stopServiceWorker } from './harness';
 import { collectErrors, highlightTexts, hoverText, quietFavicon, waitForCard, waitForHighlights, waitForNoCard } from './highlight-helpers';
 
 const STORY = fs.readFileSync(path.join(ROOT, 'tests/fixtures/pages/story-people.html'), 'utf8');
@@ -60,17 +61,23 @@ describe('never break the page', () => {
     expect(withExt.errors).toEqual([]);
     expect(withExt.result.html).toBe(without.result.html);
     // and the highlights follow the page's final text: every painted range reads as a name the page now shows
-    await page.waitForTimeout(500);
+    const named = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('#app b')].filter((b) => /Putin|Kim Jong Un|Shoigu|Pyongyang|Peskov/.test(b.textContent ?? ''))
+            .length,
+      );
+    await expect
+      .poll(async () => {
+        const t = await highlightTexts(page);
+        return t['story-lens-person'].length + t['story-lens-place'].length;
+      })
+      .toBe(await named());
     const t = await highlightTexts(page);
     const painted = [...t['story-lens-person'], ...t['story-lens-place']];
     expect(painted.length).toBeGreaterThan(10);
     for (const s of painted) expect(['Vladimir Putin', 'Kim Jong Un', 'Sergei Shoigu', 'Pyongyang', 'Dmitry Peskov']).toContain(s);
-    const expected = await page.evaluate(
-      () =>
-        [...document.querySelectorAll('#app b')].filter((b) => /Putin|Kim Jong Un|Shoigu|Pyongyang|Peskov/.test(b.textContent ?? ''))
-          .length,
-    );
-    expect(painted.length).toBe(expected);
+    expect(painted.length).toBe(await named());
     await page.close();
   });
 

@@ -8,8 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, type Harness } from './harness';
-import { cardState, highlightCount, highlightTexts, hoverText, waitForCard, waitForHighlights } from './highlight-helpers';
+import { launch, type Harness } from '../../scripts/lib/browser';
+import { screenshot } from './harness';
+import {
+  cardState,
+  highlightCount,
+  highlightTexts,
+  hoverText,
+  flashEndsOrCardOpens,
+  revealedCardClass,
+  sendToActiveTab,
+  waitForCard,
+  waitForHighlights,
+} from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
@@ -66,18 +77,31 @@ async function openOptions(): Promise<Page> {
 
 const stored = (page: Page = options) => page.evaluate(() => chrome.storage.local.get(null)) as Promise<Record<string, unknown>>;
 const storedSettings = async () => (await stored()).settings as Record<string, unknown>;
+/** the open tab's badge text, as the background set it from the tab's report (or '' to clear it) */
+const badge = async (clear = false) => {
+  await tab.bringToFront();
+  return (await h.serviceWorker()).evaluate(async (clear) => {
+    const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (clear) await chrome.action.setBadgeText({ tabId: t.id, text: '' });
+    return (await chrome.action.getBadgeText({ tabId: t.id })) as string;
+  }, clear);
+};
 const counts = async () => {
   const t = await highlightTexts(tab);
   return { person: t['story-lens-person'].length, place: t['story-lens-place'].length, organization: t['story-lens-organization'].length };
 };
 /** waits until the open tab's highlights satisfy `ok` (they follow a storage change within ~100 ms plus a scan) */
 async function tabFollows(ok: (c: Awaited<ReturnType<typeof counts>>) => boolean, timeout = 8000) {
-  const end = Date.now() + timeout;
   let c = await counts();
-  while (!ok(c) && Date.now() < end) {
-    await tab.waitForTimeout(100);
-    c = await counts();
-  }
+  await expect
+    .poll(
+      async () => {
+        c = await counts();
+        return ok(c);
+      },
+      { timeout, message: 'the open tab did not follow' },
+    )
+    .toBe(true);
   expect(ok(c), JSON.stringify(c)).toBe(true);
   return c;
 }
@@ -214,7 +238,7 @@ describe('options page', () => {
   });
 
   it('card delay, card detail and theme apply to the cards of an open tab', async () => {
-    // a long delay: no card yet after 700 ms of resting on a name
+    // a long delay: no card yet after resting on a name for longer than the default delay
     await options.fill('#sl-card-delay', '2000');
     await options.dispatchEvent('#sl-card-delay', 'change');
     await expect.poll(async () => (await storedSettings()).cardDelayMs, { timeout: 5000 }).toBe(2000);
@@ -222,9 +246,14 @@ describe('options page', () => {
     await options.click('#sl-theme-dark');
     await expect.poll(async () => (await storedSettings()).theme, { timeout: 5000 }).toBe('dark');
     await tab.bringToFront();
-    await tab.waitForTimeout(400);
+    // the tab has taken the change when a card it opens is dark (theme and delay come in one setup)
+    await expect.poll(() => revealedCardClass(h, tab, 'vladimir-putin'), { timeout: 8000 }).toMatch(/theme-dark/);
+    // a mention flashed for 1.6 s by the content script's own timer, then the pointer rests on another: the
+    // flash ends before the card opens (at the default delay, 0.5 s, the card would come first)
+    expect(await sendToActiveTab(h, tab, 'revealMention', { entity: 'kim-jong-un', index: 0, openCard: false })).toBe(true);
+    const first = flashEndsOrCardOpens(tab, 'Kim Jong Un');
     await hoverText(tab, 'Vladimir Putin');
-    await tab.waitForTimeout(700);
+    expect(await first).toBe('flash');
     expect((await cardState(tab)).open).toBe(false);
     await waitForCard(tab, 'Vladimir Putin', 5000);
     const classes = () =>
@@ -242,7 +271,7 @@ describe('options page', () => {
     await expect.poll(async () => (await storedSettings()).theme, { timeout: 5000 }).toBe('light');
     await expect.poll(async () => (await storedSettings()).cardDelayMs, { timeout: 5000 }).toBe(0);
     await tab.bringToFront();
-    await tab.waitForTimeout(400);
+    await expect.poll(() => revealedCardClass(h, tab, 'vladimir-putin'), { timeout: 8000 }).toMatch(/theme-light/);
     const t0 = Date.now();
     await hoverText(tab, 'Kim Jong Un', 1);
     await waitForCard(tab, 'Kim Jong Un', 5000);
@@ -319,9 +348,11 @@ describe('options page', () => {
     await poll(async () => (await storedSettings()).keepTrail).toBe(false);
     await options.click('#trail button:text("Clear the trail")');
     await poll(async () => (await trail()).length).toBe(0);
+    expect(await badge(true)).toBe('');
     await tab.reload();
     await waitForHighlights(tab);
-    await tab.waitForTimeout(1500);
+    // the background has taken the page's report when the tab's badge shows its count (it sets the badge first)
+    await poll(() => badge(), 8000).not.toBe('');
     expect(await trail()).toEqual([]);
     expect(await options.textContent('#sl-trail-count')).toBe('Your trail is empty.');
     await options.click('#sl-keep-trail');

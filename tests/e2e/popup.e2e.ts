@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launch, ROOT, screenshot, type Harness } from './harness';
+import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { screenshot } from './harness';
 import { highlightCount, waitForHighlights } from './highlight-helpers';
 import { defaultMatcher, scanHtml } from '../../scripts/scan';
 

@@ -7,8 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, type Harness } from './harness';
-import { quietFavicon } from './highlight-helpers';
+import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { quietFavicon, scanSettled } from './highlight-helpers';
 
 const PAGES = [
   '../shared/eval/dev/pages/d01-vladivostok-summit-2019.html',
@@ -51,16 +51,8 @@ describe('the browser agrees with the scanner', () => {
       const page = await h.context.newPage();
       const url = source.startsWith('../shared/') ? h.server.url(source.slice(2)) : h.server.url('/' + source);
       await page.goto(url);
-      // wait until the highlights have settled (the scan is sliced over frames)
-      let last = -1;
-      for (let stable = 0; stable < 4;) {
-        await page.waitForTimeout(250);
-        const n = await page.evaluate(() =>
-          ['story-lens-person', 'story-lens-place', 'story-lens-organization'].reduce((s, k) => s + (CSS.highlights.get(k)?.size ?? 0), 0),
-        );
-        stable = n === last && n > 0 ? stable + 1 : 0;
-        last = n;
-      }
+      // the content script answers once its scan (sliced over frames) is done
+      await scanSettled(h, page);
       const painted = await page.evaluate(() => {
         const all: { type: string; range: Range }[] = [];
         for (const type of ['person', 'place', 'organization'])

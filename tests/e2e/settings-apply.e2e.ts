@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
 import { highlightTexts, hoverText, setSettings, waitForHighlights } from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanHtml, defaultMatcher } from '../../scripts/scan';
@@ -13,6 +14,27 @@ function scan(...args: string[]) {
 
 // each case starts the real command (tsx compiles it): seconds, not milliseconds
 describe('npm run scan', { timeout: 60_000 }, () => {
+  it('prints the whole JSON into a pipe, past 64 KiB (it once exited before the pipe drained)', () => {
+    const files = ['scripts/demo', 'tests/fixtures/articles', 'tests/fixtures/detection/pages'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => `${dir}/${f}`),
+    );
+    // through tsx's command line and `cat`, as `npm run scan -- --json ... | jq` reads it
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" node_modules/tsx/dist/cli.mjs scripts/scan.ts --json ${files.join(' ')} | cat`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(r.stdout)).toHaveLength(files.length);
+  });
+
   it('prints one JSON object per file with each mention, its canonical name and its context, in document order', () => {
     const r = scan('--json', FIXTURE);
     expect(r.code).toBe(0);

@@ -7,7 +7,6 @@
  */
 import type { PageContext } from '../context';
 import type { CompiledMatcher } from '../../core/matcher';
-import type { EntityType } from '../../core/pack';
 import { CARD_DETAILS, DEFAULT_SETTINGS, HIGHLIGHT_STYLES, MAX_CARD_DELAY_MS, THEMES, type ShowSettings } from '../../core/settings';
 import { CARD_TAG } from '../../ui/card-host';
 import { HighlightStyles } from '../highlight-styles';
@@ -82,11 +81,11 @@ export class PageSession {
   }
 
   /** Marks the page with a (new) matcher: earlier mentions are dropped and the page is scanned again. */
-  startScan(matcher: CompiledMatcher, types: EntityType[]): void {
+  startScan(matcher: CompiledMatcher): void {
     this.active = true;
     this.emit('started');
     this.styles.apply(this.show.highlightStyle);
-    void this.scanner.start(matcher, types);
+    void this.scanner.start(matcher);
   }
 
   /** Unmarks the page: no highlight, sheet or observer is left. */

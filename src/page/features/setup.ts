@@ -65,7 +65,7 @@ export async function startSetup(ctx: PageContext, page: PageSession): Promise<v
       page.stopScan();
     } else if (find.revision !== revision || !page.active) {
       revision = find.revision;
-      page.startScan(find.matcher, find.types);
+      page.startScan(find.matcher);
     }
   };
 

@@ -21,7 +21,8 @@ export function mergeBundled(metaIn: unknown, entitiesIn: unknown[], namesIn: Na
     ...(metaIn as object),
     entities: entitiesIn.map((e) => {
       const id = (e as { id?: string }).id ?? '';
-      const n = namesIn[id] ?? {};
+      // own keys only: an id such as "constructor" must not read Object.prototype
+      const n = Object.hasOwn(namesIn, id) ? namesIn[id] : {};
       return { ...(e as object), names: n.names ?? [], titles: n.titles ?? [] };
     }),
   } as StoryPackInput;

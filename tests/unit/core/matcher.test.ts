@@ -4,6 +4,7 @@ import { BLOCK_BREAK } from '../../../src/core/types';
 import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled/index';
 import { found, storyMatcher } from './detect-helpers';
+import { scanHtml } from '../../../scripts/scan';
 
 describe('every way outlets write a name', () => {
   it('finds Kim Jong Un however it is hyphenated or capitalised', () => {
@@ -284,6 +285,51 @@ describe('compiled matcher', () => {
   it('is not fooled by words that are names of object properties', () => {
     const m = compileMatcher([pack([])], { types: ['place', 'organization'], roleMentions: false });
     expect(findMentions(m, 'constructor __proto__ toString hasOwnProperty')).toEqual([]);
+  });
+
+  it('compiles and finds on a page a story whose names and titles are those of object properties', () => {
+    const hostile = parsePack({
+      format: 'story-lens/pack',
+      formatVersion: 1,
+      id: 'hostile',
+      title: 'T',
+      date: '2024-01-01',
+      entities: [
+        { id: 'constructor', name: 'Constructor University', type: 'organization', description: 'x' },
+        { id: 'proto', name: '__proto__', type: 'place', description: 'x' },
+        {
+          id: 'to-string',
+          name: 'Tostring Valueof',
+          type: 'person',
+          description: 'x',
+          names: [
+            { text: 'toString', lang: 'en' },
+            { text: 'Valueof', lang: 'en', kind: 'surname' },
+          ],
+          titles: ['Constructor'],
+        },
+        {
+          id: 'has-own-property',
+          name: 'hasOwnProperty',
+          type: 'organization',
+          description: 'x',
+          names: [{ text: 'constructor', lang: 'en', kind: 'abbreviation' }],
+        },
+      ],
+    });
+    const m = JSON.parse(JSON.stringify(compileMatcher([hostile], { types: ['person', 'place', 'organization'], roleMentions: false })));
+    const page =
+      '<html><body><p>Constructor University opened.</p><p>The __proto__ district and hasOwnProperty agreed.</p>' +
+      '<p>Tostring Valueof spoke; toString said more.</p><p>Constructor Valueof left, said CONSTRUCTOR.</p></body></html>';
+    expect(scanHtml(page, m).map((x) => `${x.text} → ${x.entity} (${x.name})`)).toEqual([
+      'Constructor University → constructor (Constructor University)',
+      'proto → proto (__proto__)',
+      'hasOwnProperty → has-own-property (hasOwnProperty)',
+      'Tostring Valueof → to-string (Tostring Valueof)',
+      'toString → to-string (Tostring Valueof)',
+      'Valueof → to-string (Tostring Valueof)',
+      'CONSTRUCTOR → has-own-property (hasOwnProperty)',
+    ]);
   });
 
   it('finds every mention in one pass whatever the number of names', () => {

@@ -5,12 +5,20 @@
  * (Painting itself, CSS.highlights, is checked in Chromium: tests/e2e.)
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../src/core/matcher';
+import { compileMatcher, type CompiledMatcher } from '../../../src/core/matcher';
+import type { EntityType } from '../../../src/core/pack';
 import { bundledPack } from '../../../src/story/bundled';
 import { PageScanner } from '../../../src/page/page-scanner';
 import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
-const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
+/** the matcher of a reader who has these entity types on (the types painted are the matcher's) */
+const matchers = new Map<string, CompiledMatcher>();
+function matcherOf(...types: EntityType[]): CompiledMatcher {
+  const key = types.join();
+  let m = matchers.get(key);
+  if (!m) matchers.set(key, (m = compileMatcher([bundledPack()], { types, roleMentions: false })));
+  return m;
+}
 
 function setup() {
   const painted = new Set<Range>();
@@ -37,7 +45,7 @@ describe('page scanner', () => {
   it('paints each mention of the page once, with its entity counted', async () => {
     document.body.innerHTML = '<p>Kim Jong Un met Vladimir Putin.</p><p>Later, Putin spoke in Vladivostok.</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['person', 'place', 'organization']);
+    await s.scanner.start(matcherOf('person', 'place', 'organization'));
     expect(s.texts()).toEqual(['Kim Jong Un', 'Putin', 'Vladimir Putin', 'Vladivostok']);
     expect(s.scanner.index.countsByEntity()).toEqual({ 'kim-jong-un': 1, 'vladimir-putin': 2, vladivostok: 1 });
     expect(s.settled()).toBe(1);
@@ -46,7 +54,7 @@ describe('page scanner', () => {
   it('only the types the reader has on are painted', async () => {
     document.body.innerHTML = '<p>Kim Jong Un reached Vladivostok.</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['place']);
+    await s.scanner.start(matcherOf('place'));
     expect(s.texts()).toEqual(['Vladivostok']);
   });
 
@@ -54,7 +62,7 @@ describe('page scanner', () => {
     const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
     document.body.innerHTML = `<p>Vladimir Putin arrived.</p>${filler.repeat(12)}<p>Putin left.</p>`;
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
   });
 
@@ -62,7 +70,7 @@ describe('page scanner', () => {
     const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
     document.body.innerHTML = `<p>Putin arrived.</p>${filler.repeat(12)}<p>Vladimir Putin left.</p>`;
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
     expect(s.scanner.index.size).toBe(2);
   });
@@ -70,7 +78,7 @@ describe('page scanner', () => {
   it('text added later is painted; text removed loses its paint; rewritten text is painted as it now reads', async () => {
     document.body.innerHTML = '<div id="feed"><p id="a">Kim Jong Un waved.</p><p id="b">Sergei Shoigu watched.</p></div>';
     const s = setup();
-    await s.scanner.start(matcher, ['person', 'place']);
+    await s.scanner.start(matcherOf('person', 'place'));
     expect(s.texts()).toEqual(['Kim Jong Un', 'Sergei Shoigu']);
 
     const p = document.createElement('p');
@@ -87,7 +95,7 @@ describe('page scanner', () => {
   it('a name completed by an inline change is found across the nodes', async () => {
     document.body.innerHTML = '<p id="a">Kim Jong</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     expect(s.texts()).toEqual([]);
     const b = document.createElement('b');
     b.textContent = ' Un';
@@ -100,7 +108,7 @@ describe('page scanner', () => {
   it('removing what stood between two parts of a name joins them into one mention', async () => {
     document.body.innerHTML = '<p id="a">Kim <span id="x">(photo)</span>Jong Un spoke.</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     expect(s.texts()).toEqual([]);
     document.getElementById('x')!.remove();
     await s.idle();
@@ -110,7 +118,7 @@ describe('page scanner', () => {
   it('text added between two blocks is read on its own, and not joined with its neighbours', async () => {
     document.body.innerHTML = '<div id="feed"><p>Meeting with Kim</p>\n<p>Vladivostok greeted the train.</p></div>';
     const s = setup();
-    await s.scanner.start(matcher, ['person', 'place']);
+    await s.scanner.start(matcherOf('person', 'place'));
     expect(s.texts()).toEqual(['Vladivostok']);
     const feed = document.getElementById('feed')!;
     feed.insertBefore(document.createTextNode('Jong Un and Sergei Shoigu'), feed.lastElementChild);
@@ -121,7 +129,7 @@ describe('page scanner', () => {
   it('typing a name in an editor or adding one to a form field paints nothing', async () => {
     document.body.innerHTML = '<div id="ce" contenteditable="true"><p id="line">Hello</p></div><textarea id="ta"></textarea>';
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     document.getElementById('line')!.firstChild!.nodeValue = 'Hello Vladimir Putin';
     document.getElementById('ce')!.append(document.createTextNode(' and Kim Jong Un'));
     document.getElementById('ta')!.append(document.createTextNode('Sergei Shoigu'));
@@ -132,7 +140,7 @@ describe('page scanner', () => {
   it("the extension's own card is never read", async () => {
     document.body.innerHTML = '<p>Pyongyang</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['place']);
+    await s.scanner.start(matcherOf('place'));
     const host = document.createElement('story-lens-card');
     host.textContent = 'Vladivostok Ussuriysk';
     document.body.append(host);
@@ -143,7 +151,7 @@ describe('page scanner', () => {
   it('stop removes every mention and ignores later changes', async () => {
     document.body.innerHTML = '<p>Kim Jong Un</p>';
     const s = setup();
-    await s.scanner.start(matcher, ['person']);
+    await s.scanner.start(matcherOf('person'));
     s.scanner.stop();
     expect(s.painted.size).toBe(0);
     const p = document.createElement('p');
@@ -156,8 +164,8 @@ describe('page scanner', () => {
   it('a matcher it cannot read (a newer background) stops the page layer quietly: nothing painted, nothing thrown', async () => {
     document.body.innerHTML = '<p>Kim Jong Un</p>';
     const s = setup();
-    const bogus = { ...matcher, formatVersion: 999 };
-    await expect(s.scanner.start(bogus, ['person'])).resolves.toBeUndefined();
+    const bogus = { ...matcherOf('person'), formatVersion: 999 };
+    await expect(s.scanner.start(bogus)).resolves.toBeUndefined();
     expect(s.painted.size).toBe(0);
     expect(s.failures()).toBe(1);
   });

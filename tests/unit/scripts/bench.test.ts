@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../src/story/bundled/index';
 import { compileMatcher, findMentions } from '../../../src/core/matcher';
 import { BLOCK_BREAK } from '../../../src/core/types';
-import { aliases, generatedPage, median, paragraphs, stripScripts, syntheticPacks, withLanguages } from '../../../scripts/bench-fixtures';
+import { aliases, generatedPage, median, paragraphs, stripScripts, syntheticPacks, withLanguages } from '../../../scripts/bench/fixtures';
 
 const OPTIONS = { types: ['person', 'place', 'organization'] as ('person' | 'place' | 'organization')[], roleMentions: false };
 
@@ -60,7 +60,7 @@ describe('npm run bench fixtures', () => {
 });
 
 describe('npm run bench report', () => {
-  it("marks missed targets and mark.js times extrapolated past the budget in the README's table", async () => {
+  it('marks missed targets and mark.js times extrapolated past the budget in the report', async () => {
     const { markdown } = await import('../../../scripts/bench');
     const page = {
       page: 'generated-20000',
@@ -98,6 +98,8 @@ describe('npm run bench report', () => {
       scaling_10000_over_story_scan_only: 1.2,
       compile_ms_10000: 70,
       content_script_gzip_bytes: 29_000,
+      extension_heap_bytes: 731_000,
+      service_worker_heap_bytes: 2_150_000,
       longest_task_ms: 120,
       append_big_over_small: 1.5,
       other_languages_over_english_only_median: 1.02,
@@ -119,6 +121,8 @@ describe('npm run bench report', () => {
         trace_extension_tasks: 30,
         trace_longest_task_ms: 240,
         trace_longest_task_extension_ms: 0,
+        page_heap_with_extension_bytes: 1_340_000,
+        page_heap_without_extension_bytes: 609_000,
       },
       engine_highlight_frame_ms: {
         'no change': 15,
@@ -142,8 +146,24 @@ describe('npm run bench report', () => {
       "| wall time until the appended mentions are in CSS.highlights (90 ms vs 60 ms; includes the engine's frame for the page's own change) | 1.5 | - |",
     );
     expect(md).toContain('| the same until the next frame is painted (400 ms vs 80 ms) | 5 | - |');
+    expect(md).toContain('of a demo page: 1,340,000 B vs 609,000 B) | 731,000 B | reported |');
+    expect(md).toContain(
+      "| service_worker_heap_bytes (the background's heap after start-up and three loads of that page, after GC) | 2,150,000 B | reported |",
+    );
     expect(md).toContain(
       "the content script's most CPU time in one task (in 30 tasks); the longest task and the content script's share of it | 14.5 ms; 240 ms with 0 ms | - |",
     );
+  });
+
+  it('replaces only its own part of docs/benchmark.md, keeping the text written around it', async () => {
+    const { reportBlock, withReport } = await import('../../../scripts/bench/report');
+    const first = reportBlock('| a |', { runs: 7, seconds: 170, loadAtStart: 0.2, when: new Date('2026-12-01T10:30:00Z') });
+    expect(first).toContain('A run on 2026-12-01 at 10:30 UTC (`npm run bench`, 7 runs, 170 s)');
+    const doc = withReport('# Benchmark\n\nHow it is measured.\n', first) + '\nWhat the numbers mean.\n';
+    const second = withReport(doc, reportBlock('| b |', { runs: 1, seconds: 20, loadAtStart: 1 }));
+    expect(second).toMatch(/^# Benchmark\n\nHow it is measured\.\n\n<!-- bench/);
+    expect(second).toContain('| b |');
+    expect(second).not.toContain('| a |');
+    expect(second.endsWith('<!-- /bench -->\n\nWhat the numbers mean.\n')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The page side of `npm run bench`: bundled by esbuild into one script that
- * scripts/bench.ts injects into each benchmark page. It holds the four ways of
+ * scripts/bench/page-scan.ts injects into each benchmark page. It holds the ways of
  * marking a page that the benchmark compares, each timed synchronously with
  * performance.now() on the page's main thread:
  *
@@ -18,9 +18,9 @@
  * Nothing here talks to the network or the extension.
  */
 import Mark from 'mark.js';
-import { ATTRIBUTE_SELECTOR, SHADOW_HOSTS, SKIP_TAGS, collectText, rangeFor } from '../src/page/collect-text';
-import { findMentions, prepareMatcher, type CompiledMatcher } from '../src/core/matcher';
-import { Painter } from '../src/page/paint';
+import { ATTRIBUTE_SELECTOR, SHADOW_HOSTS, SKIP_TAGS, collectText, rangeFor } from '../../src/page/collect-text';
+import { findMentions, prepareMatcher, type CompiledMatcher } from '../../src/core/matcher';
+import { Painter } from '../../src/page/paint';
 
 /** matcher JSON by key: parsed anew on every run, as a page receives it */
 const matchers = new Map<string, string>();

@@ -4,8 +4,8 @@
  * stories to scale the number of aliases, and the real pages with their
  * scripts stripped (they would try the network, which the bench blocks).
  */
-import type { StoryPack } from '../src/core/pack';
-import { parsePack } from '../src/story/schema';
+import type { StoryPack } from '../../src/core/pack';
+import { parsePack } from '../../src/story/schema';
 
 /** mulberry32: small, fast, good enough to make varied text from a seed. */
 export function prng(seed: number): () => number {

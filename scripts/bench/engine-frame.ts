@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/bench-highlight-cost.ts
+ * npx tsx scripts/bench/engine-frame.ts
  *
  * What the engine charges for a change to CSS.highlights, without the
  * extension: on the bench's 20,000-paragraph page, the duration of the frame
@@ -10,17 +10,16 @@
  * a miss there can be told apart from the content script's own JS.
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath, startServer } from '../tests/e2e/harness';
-import { generatedPage } from './bench-fixtures';
-import { runAsMain } from './lib/run-main';
+import { chromiumPath, KEEP_NAMES_SHIM, startServer } from '../lib/browser';
+import { generatedPage } from './fixtures';
+import { runAsMain } from '../lib/run-main';
 
 export async function highlightFrameCosts(): Promise<Record<string, number>> {
   const server = await startServer({ '/big.html': { body: generatedPage(20_000) } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    // tsx's keepNames wraps inner functions in __name(...)
-    await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    await page.addInitScript({ content: KEEP_NAMES_SHIM });
     await page.goto(server.url('/big.html'));
     await page.addStyleTag({ content: '::highlight(a), ::highlight(b) { text-decoration: underline 2px red; }' });
     return await page.evaluate(async () => {

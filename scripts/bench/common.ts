@@ -1,0 +1,36 @@
+/** What more than one of the bench's measurements uses: rounding, and reading a page's highlights. */
+import type { Page } from 'playwright-core';
+
+export const HIGHLIGHTS = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
+
+/** Rounded to `d` decimals; null for NaN and infinities (bench.json holds no NaN). */
+export const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+export function highlightTotal(page: Page): Promise<number> {
+  return page.evaluate((names) => names.reduce((s, n) => s + (CSS.highlights.get(n)?.size ?? 0), 0), HIGHLIGHTS);
+}
+
+/** Waits until the page's highlight count has not changed for `quietMs`; returns the count and when it last changed. */
+export async function settle(page: Page, quietMs: number, timeoutMs: number): Promise<{ count: number; lastChangeAt: number }> {
+  return page.evaluate(
+    ([names, quietMs, timeoutMs]) =>
+      new Promise<{ count: number; lastChangeAt: number }>((resolve) => {
+        const total = () => names.reduce((s, n) => s + (CSS.highlights.get(n)?.size ?? 0), 0);
+        const start = performance.now();
+        let last = total();
+        let lastChangeAt = start;
+        const tick = () => {
+          const now = performance.now();
+          const c = total();
+          if (c !== last) {
+            last = c;
+            lastChangeAt = now;
+          }
+          if ((c > 0 && now - lastChangeAt >= quietMs) || now - start > timeoutMs) resolve({ count: c, lastChangeAt });
+          else setTimeout(tick, 20);
+        };
+        tick();
+      }),
+    [HIGHLIGHTS, quietMs, timeoutMs] as const,
+  );
+}
