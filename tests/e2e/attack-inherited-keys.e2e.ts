@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { inheritedKeysPack } from '../fixtures/inherited-keys-pack';
-import { launch, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
 import { highlightTexts, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's own page

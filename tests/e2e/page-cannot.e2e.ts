@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { launch, type Harness } from '../../scripts/lib/browser';
 import {
   collectErrors,
   highlightCount,
