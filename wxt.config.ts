@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+/** what the content script's entry gets in place of WXT's ContentScriptContext (see the file) */
+const CONTEXT_STAND_IN = fileURLToPath(new URL('./src/page/wxt-context-stand-in.ts', import.meta.url));
 
 // Story Lens runs entirely on the reader's device: no host permissions beyond
 // the content script's own matches, no remote code, no network.
@@ -16,6 +20,15 @@ export default defineConfig({
         config.build = { ...config.build, rollupOptions: { ...config.build?.rollupOptions, output } };
       }
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      // WXT's context tells every page the extension id and lets the page end the script: not built in
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'story-lens:context-stand-in',
+          enforce: 'pre',
+          resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? CONTEXT_STAND_IN : undefined),
+        },
+      ];
       config.build = {
         ...config.build,
         minify: 'terser',

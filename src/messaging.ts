@@ -1,9 +1,11 @@
 /**
- * The one protocol map between contexts. Every message goes through
- * @webext-core/messaging; the background checks the sender of each one
- * (src/background/guard.ts) and refuses what a context may not ask.
+ * The one protocol map between contexts. Messages are sent with
+ * @webext-core/messaging and received by `onMessage` below, in its format;
+ * the background checks the sender of each one (src/background/guard.ts) and
+ * refuses what a context may not ask.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser, type Browser } from 'wxt/browser';
 import type { EntityType } from './core/pack';
 import type { CompiledMatcher } from './core/matcher';
 import type { CardModel } from './core/card-model';
@@ -30,6 +32,8 @@ export interface PageReport {
   title: string;
   /** entity id → number of mentions on the page */
   counts: Record<string, number>;
+  /** the page's script moved to this URL (history.pushState) without the reader's input: not a visit for the trail */
+  scripted?: boolean;
 }
 
 /** A page's HTML and where it came from (the popup parses it inertly with DOMParser). */
@@ -66,4 +70,58 @@ export interface ProtocolMap {
   showChanged(show: ShowSettings): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export type MessageType = keyof ProtocolMap;
+
+/** The protocol's own names: a message of any other type (`constructor`, `__proto__`...) is refused unread. */
+const MESSAGE_TYPES: Record<MessageType, 1> = {
+  getPageSetup: 1,
+  getCard: 1,
+  reportPage: 1,
+  setSiteEnabled: 1,
+  getPageEntities: 1,
+  revealMention: 1,
+  stepMention: 1,
+  getPageHtml: 1,
+  setupChanged: 1,
+  showChanged: 1,
+};
+
+export function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(MESSAGE_TYPES, type);
+}
+
+export const { sendMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** A message as its handler gets it. */
+export interface Received<K extends MessageType> {
+  type: K;
+  data: Parameters<ProtocolMap[K]>[0];
+  sender: Browser.runtime.MessageSender;
+}
+type Reply<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+type Handler = (m: Received<MessageType>) => unknown;
+
+const handlers = new Map<string, Handler>();
+let listening = false;
+
+/**
+ * Answers one message type in this context; returns the remover. @webext-core/messaging's own receiver looks
+ * the type up in a plain object, so `constructor` or `toString` would reach Object.prototype's functions: this
+ * one takes only the protocol's own names (a Map of handlers), in the same format ({ res } or { err }).
+ */
+export function onMessage<K extends MessageType>(type: K, handler: (m: Received<K>) => Reply<K> | Promise<Reply<K>>): () => void {
+  if (!listening) {
+    listening = true;
+    browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+      const m = message as { type?: unknown; timestamp?: unknown } | null;
+      const handle = isMessageType(m?.type) && typeof m.timestamp === 'number' ? handlers.get(m.type) : undefined;
+      if (!handle) return undefined;
+      return (async () => handle({ ...(m as Received<MessageType>), sender }))().then(
+        (res) => ({ res }),
+        (e: Error) => ({ err: { name: `${e?.name ?? 'Error'}`, message: `${e?.message ?? e}`, stack: '' } }),
+      );
+    });
+  }
+  handlers.set(type, handler as Handler);
+  return () => handlers.delete(type);
+}

@@ -50,6 +50,7 @@ export const MESSAGE_RULES = {
       url: z.string().max(8192),
       title: z.string().max(5000),
       counts: z.record(entityId, z.number().int().min(0).max(1_000_000)).refine((c) => Object.keys(c).length <= 5000, 'too many entities'),
+      scripted: z.boolean().optional(),
     }),
   },
   setSiteEnabled: { from: ['extension'], data: z.object({ url: pageUrl, enabled: z.boolean() }) },

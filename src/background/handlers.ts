@@ -11,7 +11,7 @@ import { coverageModel } from '../core/coverage';
 import { hostOf, isActiveOn } from '../core/site-rules';
 import { setSiteEnabled } from '../store/site-rules';
 import { recordTrailVisit, trailEntryFor } from '../store/trail';
-import { checkMessage, GuardError, type GuardedMessage, type SenderLike } from './guard';
+import { checkMessage, GuardError, senderKind, type GuardedMessage, type SenderLike } from './guard';
 import { enabledStories, type KnowledgeBase } from './knowledge';
 
 export interface HandlerDeps {
@@ -29,6 +29,15 @@ export interface Handlers {
   setSiteEnabled(data: unknown, sender: SenderLike | undefined): Promise<void>;
 }
 
+/**
+ * Whether a URL is of the sender's own page. Compared by host, which is all a page's setup depends on
+ * (src/core/site-rules.ts): the page may have moved within its site (history.pushState) since it asked.
+ */
+function samePage(url: string, sender: SenderLike | undefined): boolean {
+  const host = hostOf(url);
+  return host !== '' && host === hostOf(sender?.url ?? '');
+}
+
 /** The badge text for a page: how many of the enabled stories' entities it mentions ('' for none). */
 export function badgeText(entities: number): string {
   if (entities <= 0) return '';
@@ -43,6 +52,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     async getPageSetup(raw, sender) {
       const data = check('getPageSetup', raw, sender);
+      // A content script asks for its own page only: its answer (whether Story Lens runs on a site) must not tell
+      // a compromised page about the reader's other sites. The extension's own pages may ask about any.
+      if (senderKind(sender, deps.extension.id, deps.extension.origin) === 'content' && !samePage(data.url, sender)) {
+        throw new GuardError('"getPageSetup" is about another page than its sender');
+      }
       const setup = await deps.kb.pageSetup(data.url);
       // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left
       if (!setup.find && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
@@ -57,7 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async reportPage(raw, sender) {
       const data = check('reportPage', raw, sender);
       // a content script reports its own page only
-      if (hostOf(data.url) !== hostOf(sender?.url ?? '')) throw new GuardError('"reportPage" is about another page than its sender');
+      if (!samePage(data.url, sender)) throw new GuardError('"reportPage" is about another page than its sender');
       const state = await deps.kb.load();
       const stories = enabledStories(state);
       const types = state.settings.types;
@@ -70,8 +84,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const tabId = sender?.tab?.id;
       if (tabId != null) await deps.setBadge(tabId, active ? badgeText(mentioned) : '').catch(() => undefined);
 
-      // The trail: never from private windows, never when the reader turned it off.
-      if (!active || !state.settings.keepTrail || sender?.tab?.incognito) return;
+      // The trail: never from private windows, never when the reader turned it off, and only visits a person
+      // made (the page's load, or a move that followed their input: not a page's script flipping its URL).
+      if (!active || !state.settings.keepTrail || sender?.tab?.incognito || data.scripted) return;
       const entry = trailEntryFor(
         data,
         stories.map((s) => ({ pack: s.pack, title: s.title })),

@@ -4,7 +4,7 @@
  * mentions are marked with the active highlight. The pointer reaches it
  * through pointer.ts, the keyboard and the popup through keyboard.ts.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import type { CardModel } from '../../core/card-model';
 import { createHoverController, type HoverController, type HoverEvent } from '../../core/hover-machine';
 import { stepIndex } from '../../core/mention-nav';
@@ -59,7 +59,7 @@ function createCardCache() {
 
 /** The card itself: shown for a mention with the page's look, with its steps through the entity's mentions. */
 function createCardView(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   page: PageSession,
   marks: Marks,
   dispatch: (e: HoverEvent<MentionRecord>) => void,
@@ -79,7 +79,7 @@ function createCardView(
     marks.carded = rec;
     marks.refresh();
     const model = await cards.get(rec);
-    if (token !== showToken || ctx.isInvalid || !model || !index().has(rec)) return;
+    if (token !== showToken || !ctx.isValid || !model || !index().has(rec)) return;
     const list = index().ofEntity(rec.entity);
     host.show(model, rec.range, {
       detail: page.show.cardDetail,
@@ -113,7 +113,7 @@ function createCardView(
   };
 }
 
-export function startHoverCard(ctx: ContentScriptContext, page: PageSession): HoverCard {
+export function startHoverCard(ctx: PageContext, page: PageSession): HoverCard {
   const win = page.win;
   const marks = createMarks(page);
   const view = createCardView(

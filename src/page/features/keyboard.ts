@@ -3,13 +3,13 @@
  * (relayed by the background as `stepMention`) and the popup's
  * `revealMention` and `stepMention`.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import { startIndex, stepIndex } from '../../core/mention-nav';
 import { onMessage } from '../../messaging';
 import type { HoverCard } from './hover-card';
 import type { PageSession } from './session';
 
-export function startKeyboard(ctx: ContentScriptContext, page: PageSession, card: HoverCard): void {
+export function startKeyboard(ctx: PageContext, page: PageSession, card: HoverCard): void {
   /** From the mention whose card is open, or from the top of the view, to the next one in `direction`. */
   const step = (direction: 1 | -1): boolean => {
     const list = page.scanner.index.inOrder();

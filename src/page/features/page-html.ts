@@ -4,7 +4,7 @@
  * the content script neither grows by Readability's size nor touches the
  * page's DOM.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import { onMessage, type PageHtml } from '../../messaging';
 
 /** Past this the page is not an article a reader follows; the popup says so. */
@@ -20,7 +20,7 @@ export function pageHtml(doc: Document): PageHtml {
   };
 }
 
-export function startPageHtml(ctx: ContentScriptContext, doc: Document): void {
+export function startPageHtml(ctx: PageContext, doc: Document): void {
   const remove = onMessage('getPageHtml', () => pageHtml(doc));
   ctx.onInvalidated(remove);
 }

@@ -1,23 +1,26 @@
 /**
  * The pointer, for the hover card: one passive pointermove listener,
  * hit-tested once per frame (no per-mention listeners), a click that pins or
- * closes the card, Escape that closes it.
+ * closes the card, Escape that closes it. Only the reader's own input counts
+ * (the context drops events a page's script dispatched), and no card opens
+ * while they select text (a button held, a selection made) or over an editor.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import { mentionAt } from '../hit-test';
 import type { HoverCard } from './hover-card';
 import { isOwn, type PageSession } from './session';
 
-export function startPointer(ctx: ContentScriptContext, page: PageSession, card: HoverCard): void {
+export function startPointer(ctx: PageContext, page: PageSession, card: HoverCard): void {
   const { win, doc } = page;
-  let pointer: { x: number; y: number } | undefined;
+  let pointer: { x: number; y: number; target: HTMLElement; buttons: number } | undefined;
   let framePending = false;
   let overCard = false;
   const at = (x: number, y: number) => mentionAt(doc, page.scanner.index, x, y, [...page.scanner.shadowRoots]);
   const hitTest = () => {
     framePending = false;
     if (!page.active || !pointer) return;
-    card.pointAt(overCard ? null : at(pointer.x, pointer.y));
+    const rec = overCard || pointer.buttons || !win.getSelection()?.isCollapsed ? null : at(pointer.x, pointer.y);
+    card.pointAt(rec && !overEditor(doc, pointer.target) ? rec : null);
   };
   const passive = { passive: true, capture: true };
   ctx.addEventListener(
@@ -25,7 +28,7 @@ export function startPointer(ctx: ContentScriptContext, page: PageSession, card:
     'pointermove',
     (e: PointerEvent) => {
       if (!page.active || e.pointerType === 'touch') return;
-      pointer = { x: e.clientX, y: e.clientY };
+      pointer = { x: e.clientX, y: e.clientY, target: e.target as HTMLElement, buttons: e.buttons };
       overCard = isOwn(e.target);
       if (!framePending) {
         framePending = true;
@@ -75,4 +78,9 @@ export function startPointer(ctx: ContentScriptContext, page: PageSession, card:
     },
     { capture: true },
   );
+}
+
+/** true over what the reader edits: a designMode document, a contenteditable region, a form field */
+function overEditor(doc: Document, target: HTMLElement): boolean {
+  return doc.designMode === 'on' || !!target.isContentEditable || !!target.closest?.('input,textarea');
 }

@@ -1,11 +1,11 @@
 /**
  * What the content script's features share on one page: the scanner with its
  * painter and styles, whether the page is marked, how mentions are shown, and
- * the few events the features tell each other. Torn down with WXT's `ctx`:
- * an update, a disable or "off on this site" leaves no highlight, sheet,
- * observer or timer behind.
+ * the few events the features tell each other. Torn down with our context
+ * (src/page/context.ts): an update, a disable or "off on this site" leaves
+ * no highlight, sheet, observer or timer behind.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import type { CompiledMatcher } from '../../core/matcher';
 import { CARD_DETAILS, DEFAULT_SETTINGS, HIGHLIGHT_STYLES, MAX_CARD_DELAY_MS, THEMES, type ShowSettings } from '../../core/settings';
 import { CARD_TAG } from '../../ui/card-host';
@@ -62,7 +62,7 @@ export class PageSession {
   private readonly handlers = new Map<keyof SessionEvents, Handler<never>[]>();
 
   constructor(
-    ctx: ContentScriptContext,
+    ctx: PageContext,
     readonly win: Win,
   ) {
     this.doc = win.document;
@@ -108,12 +108,12 @@ export class PageSession {
   }
 }
 
-function scannerEnv(ctx: ContentScriptContext, page: PageSession): ScannerEnv {
+function scannerEnv(ctx: PageContext, page: PageSession): ScannerEnv {
   const win = page.win;
   const sched = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return {
     win,
-    stopped: () => ctx.isInvalid || !page.active,
+    stopped: () => !ctx.isValid || !page.active,
     yieldNow: () => (sched?.yield ? sched.yield() : new Promise<void>((r) => ctx.setTimeout(r, 0))),
     yieldToPage: () => new Promise<void>((r) => ctx.setTimeout(r, 0)),
     soon: (fn) => {

@@ -5,8 +5,13 @@
  * changed: `setupChanged` (what is found, or where Story Lens runs: ask again,
  * and rescan only if what is found changed) or `showChanged` (applied in
  * place: nothing is found again).
+ *
+ * A page made editable as a whole (document.designMode) is never marked: its
+ * text is the reader's to edit. designMode is no attribute, so no mutation
+ * tells of it: it is looked at every second, and the page asks again when it
+ * changes.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../context';
 import { ENTITY_TYPES } from '../../core/pack';
 import { onMessage, sendMessage, type PageFind, type PageSetup } from '../../messaging';
 import type { PageSession } from './session';
@@ -15,6 +20,7 @@ import type { PageSession } from './session';
 const SETUP_DEBOUNCE_MS = 100;
 /** while the background cannot answer (installing, reloading): ask again this many times, then wait for a change */
 const SETUP_RETRIES = 5;
+const DESIGN_MODE_POLL_MS = 1000;
 
 /** What to find, guarded by kind: the background validated it, the page only checks it has what it uses. */
 function readFind(raw: PageFind | null | undefined): PageFind | null {
@@ -44,14 +50,16 @@ function oneAtATime(task: () => Promise<boolean>, valid: () => boolean): () => P
   };
 }
 
-export async function startSetup(ctx: ContentScriptContext, page: PageSession): Promise<void> {
+export async function startSetup(ctx: PageContext, page: PageSession): Promise<void> {
   /** the revision of what the page was scanned for (null: not scanned) */
   let revision: number | null = null;
   let failures = 0;
+  const editing = () => page.doc.designMode === 'on';
+  let wasEditing = editing();
 
   const apply = (setup: PageSetup) => {
     page.setShow(setup.show);
-    const find = readFind(setup.find);
+    const find = editing() ? null : readFind(setup.find);
     if (!find) {
       revision = null;
       page.stopScan();
@@ -71,7 +79,7 @@ export async function startSetup(ctx: ContentScriptContext, page: PageSession): 
         if (++failures <= SETUP_RETRIES) ctx.setTimeout(() => void refresh(), 500 * failures);
         return false;
       }
-      if (ctx.isInvalid || !setup) return false;
+      if (!ctx.isValid || !setup) return false;
       apply(setup);
       return true;
     },
@@ -87,6 +95,11 @@ export async function startSetup(ctx: ContentScriptContext, page: PageSession): 
     onMessage('showChanged', ({ data }) => page.setShow(data)),
   ];
   ctx.onInvalidated(() => removers.forEach((remove) => remove()));
+  ctx.setInterval(() => {
+    if (editing() === wasEditing) return;
+    wasEditing = !wasEditing;
+    void refresh();
+  }, DESIGN_MODE_POLL_MS);
 
   await refresh();
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers, relayCommand, type HandlerDeps } from '../../../src/background/handlers';
 import { KnowledgeBase } from '../../../src/background/knowledge';
 import { findMentions } from '../../../src/core/matcher';
@@ -12,7 +12,7 @@ import { samplePack } from '../store/sample-pack';
 
 const EXT = { id: 'story-lens-id', origin: 'chrome-extension://story-lens-id/' };
 const PAGE = 'https://news.example.com/kim-in-russia';
-const tab = (id: number, incognito = false) => ({ id: EXT.id, url: PAGE, tab: { id, incognito }, frameId: 0 });
+const tab = (id: number, incognito = false, url = PAGE) => ({ id: EXT.id, url, tab: { id, incognito }, frameId: 0 });
 const popup = { id: EXT.id, url: 'chrome-extension://story-lens-id/popup.html' };
 
 let kb: KnowledgeBase;
@@ -50,7 +50,7 @@ describe('background answers', () => {
 
   it('the matcher is compiled once per change of the stories or of the settings that shape it', async () => {
     await handlers.getPageSetup({ url: PAGE }, tab(1));
-    await handlers.getPageSetup({ url: 'https://other.example.org/' }, tab(2));
+    await handlers.getPageSetup({ url: 'https://other.example.org/' }, tab(2, false, 'https://other.example.org/'));
     expect(kb.compiles).toBe(1);
     await updateSettings({ cardDelayMs: 900 }); // does not shape the matcher
     const again = await handlers.getPageSetup({ url: PAGE }, tab(1));
@@ -81,7 +81,10 @@ describe('background answers', () => {
 
   it('a page on the never-run list, or with Story Lens off, gets no matcher and an empty badge', async () => {
     badges.set(3, '4');
-    const mail = await handlers.getPageSetup({ url: 'https://mail.google.com/mail/u/0/' }, tab(3));
+    const mail = await handlers.getPageSetup(
+      { url: 'https://mail.google.com/mail/u/0/' },
+      tab(3, false, 'https://mail.google.com/mail/u/0/'),
+    );
     expect(mail.find).toBeNull();
     expect(badges.get(3)).toBe('');
     await updateSettings({ enabled: false });
@@ -143,6 +146,25 @@ describe('background answers', () => {
     await updateSettings({ keepTrail: false });
     await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 } }, tab(4));
     expect(await listTrail()).toEqual([]);
+  });
+
+  it("a page learns its own setup only: another site's is refused, and the answer holds no site lists", async () => {
+    await updateSettings({ neverRunOn: ['mail.google.com', 'secret.example'] });
+    await expect(handlers.getPageSetup({ url: 'https://mail.google.com/' }, tab(1))).rejects.toThrow(/another page than its sender/);
+    const own = await handlers.getPageSetup({ url: `${PAGE}?page=2` }, tab(1));
+    expect(Object.keys(own).sort()).toEqual(['find', 'show']);
+    expect(own.show).toEqual(showSettings(await getSettings()));
+    expect(JSON.stringify(own)).not.toMatch(/secret\.example|neverRunOn|onlyRunOn/);
+    // the popup (an extension page) may still ask about any page
+    expect((await handlers.getPageSetup({ url: 'https://mail.google.com/' }, popup)).find).toBeNull();
+  });
+
+  it("a page's script flipping its URL (no reader input) sets the badge but adds nothing to the trail", async () => {
+    await handlers.reportPage({ url: `${PAGE}/2`, title: 'Kim 2', counts: { 'kim-jong-un': 5 }, scripted: true }, tab(9));
+    expect(badges.get(9)).toBe('1');
+    expect(await listTrail()).toEqual([]);
+    await handlers.reportPage({ url: `${PAGE}/3`, title: 'Kim 3', counts: { 'kim-jong-un': 5 }, scripted: false }, tab(9));
+    expect((await listTrail()).map((e) => e.title)).toEqual(['Kim 3']);
   });
 
   it('a content script cannot report another page than its own', async () => {

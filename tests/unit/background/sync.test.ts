@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { adoptSynced, joinSync, pushSettings, toSyncPayload, SYNC_ITEM_QUOTA, syncBytes } from '../../../src/background/sync';
 import { getSyncStatus } from '../../../src/store/sync';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/store/settings';

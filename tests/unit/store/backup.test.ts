@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_BACKUP_BYTES, exportBackup, importBackup, parseBackup } from '../../../src/store/backup';
 import { addStory, getStories, listStories, renameStory, setStoryEnabled } from '../../../src/store/stories';
 import { DEFAULT_SETTINGS, getSettings, resetSettings, updateSettings } from '../../../src/store/settings';

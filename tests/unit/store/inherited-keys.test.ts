@@ -3,7 +3,7 @@
  * the words every object inherits, is stored, backed up and counted like any other.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addStory, getStories, listStories, removeStory, renameStory, setStoryEnabled, undoRemove } from '../../../src/store/stories';
 import { exportBackup, importBackup } from '../../../src/store/backup';
 import { trailEntryFor } from '../../../src/store/trail';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isActiveOn, withSiteEnabled } from '../../../src/core/site-rules';
 import { setSiteEnabled } from '../../../src/store/site-rules';
 import { getSettings } from '../../../src/store/settings';

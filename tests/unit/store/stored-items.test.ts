@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getStories } from '../../../src/store/stories';
