@@ -1,10 +1,14 @@
 /**
- * What the page-safety, highlight and card e2e tests ask of a page, read the
- * way a page (or a user's own stylesheet) would: through CSS.highlights and
- * the card host's open shadow root.
+ * What the page-safety, highlight and card e2e tests ask of a page: the marks
+ * read the way a page (or a user's own stylesheet) would, through
+ * CSS.highlights; the card, whose shadow root is closed to the page, through
+ * the DevTools protocol (scripts/lib/card-reader.ts).
  */
 import type { Page, Worker } from 'playwright-core';
 import type { Harness } from '../../scripts/lib/browser';
+import { readCard, waitForCardState, type CardState } from '../../scripts/lib/card-reader';
+
+export type { CardState };
 
 // the extension APIs, inside the service worker the helpers evaluate in
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,53 +97,13 @@ export async function hoverText(
   return r;
 }
 
-export interface CardState {
-  count: number;
-  open: boolean;
-  text: string;
-  label: string | null;
-  role: string | null;
-  rect: { x: number; y: number; width: number; height: number } | null;
-  shadowMode: string | null;
-}
-
 export async function cardState(page: Page): Promise<CardState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('story-lens-card');
-    const host = hosts[0] as HTMLElement | undefined;
-    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null | undefined;
-    const visible = !!host && !host.hidden && host.getBoundingClientRect().width > 0;
-    const r = dialog?.getBoundingClientRect();
-    return {
-      count: hosts.length,
-      open: visible,
-      text: dialog?.innerText ?? '',
-      label: dialog?.getAttribute('aria-label') ?? null,
-      role: dialog?.getAttribute('role') ?? null,
-      rect: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null,
-      shadowMode: host?.shadowRoot?.mode ?? null,
-    };
-  });
+  return readCard(page);
 }
 
+/** Waits until a card (for `label`, when given) is open and placed, its entrance animation over. */
 export async function waitForCard(page: Page, label?: string, timeout = 5000): Promise<CardState> {
-  await page.waitForFunction(
-    (label) => {
-      const host = document.querySelector('story-lens-card') as HTMLElement | null;
-      const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-      if (!dialog || host!.hidden) return false;
-      const r = host!.getBoundingClientRect();
-      return r.left > -1000 && (!label || dialog.getAttribute('aria-label') === label);
-    },
-    label,
-    { timeout },
-  );
-  // placed (above); a frame later its entrance animation (if motion is allowed) is running: let it finish
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  await page.evaluate(() =>
-    Promise.all((document.querySelector('story-lens-card')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)),
-  );
-  return cardState(page);
+  return waitForCardState(page, (s) => s.open && s.role === 'dialog' && (!label || s.label === label) && s.settled, timeout);
 }
 
 export async function waitForNoCard(page: Page, timeout = 3000): Promise<void> {
@@ -232,9 +196,7 @@ export async function revealedCardClass(h: Harness, page: Page, entity: string):
   await sendToActiveTab(h, page, 'revealMention', { entity, index: 0, openCard: true });
   // short: a tab taking the change meanwhile closes the card, and the poll asks again
   await waitForCard(page, undefined, 2000);
-  const cls = await page.evaluate(
-    () => document.querySelector('story-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.className ?? '',
-  );
+  const cls = (await readCard(page)).className;
   await page.keyboard.press('Escape');
   await waitForNoCard(page);
   return cls;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { inCard } from '../../scripts/lib/card-reader';
 import { collectErrors, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's options page
@@ -82,10 +83,9 @@ describe('a story holding HTML and script payloads', () => {
     expect(card.text).toContain(`${P(3)}Mallory Evil`);
     expect(card.text).toContain('<script>window.__pwned=4</script> a spy <b>bold</b>');
     expect(card.text).toContain(`${P(6)} value`);
-    const inside = await tab.evaluate(() => {
-      const root = document.querySelector('story-lens-card')!.shadowRoot!;
-      return [...root.querySelectorAll('img, script, iframe, b, svg[onload], [onerror], [onload]')].map((e) => e.outerHTML);
-    });
+    const inside = await inCard(tab, (root) =>
+      [...root.querySelectorAll('img, script, iframe, b, svg[onload], [onerror], [onload]')].map((e) => e.outerHTML),
+    );
     expect(inside).toEqual([]);
     // a payload's image would have failed to load, and its handler run, by the time one of the page's own has
     await tab.evaluate(

@@ -256,8 +256,7 @@ describe('options page', () => {
     expect(await first).toBe('flash');
     expect((await cardState(tab)).open).toBe(false);
     await waitForCard(tab, 'Vladimir Putin', 5000);
-    const classes = () =>
-      tab.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelector('[role="dialog"]')!.className);
+    const classes = async () => (await cardState(tab)).className;
     expect(await classes()).toMatch(/theme-dark/);
     const compactText = (await cardState(tab)).text;
     await tab.keyboard.press('Escape');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
+import { readCard, waitForCardState } from '../../scripts/lib/card-reader';
 import { screenshot } from './harness';
 import { highlightCount, waitForHighlights } from './highlight-helpers';
 import { defaultMatcher, scanHtml } from '../../scripts/scan';
@@ -129,7 +130,7 @@ describe('popup', () => {
     });
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     await page.waitForSelector('story-lens-card', { state: 'attached' });
-    const cardText = await page.evaluate(() => document.querySelector('story-lens-card')!.shadowRoot!.textContent);
+    const cardText = (await readCard(page)).text;
     expect(cardText).toContain('Sergei Shoigu');
     // focus is in the card, so a screen reader reads it and Escape closes it
     await page.waitForFunction(() => document.activeElement?.localName === 'story-lens-card');
@@ -139,7 +140,7 @@ describe('popup', () => {
     await popup.focus('.sl-entities button[data-entity="kim-jong-un"]');
     await popup.keyboard.press('Enter');
     await page.waitForFunction(() => window.scrollY < 400);
-    await page.waitForFunction(() => document.querySelector('story-lens-card')?.shadowRoot?.textContent?.includes('Kim Jong Un'));
+    await waitForCardState(page, (card) => card.text.includes('Kim Jong Un'));
     await popup.close();
     await page.close();
   });

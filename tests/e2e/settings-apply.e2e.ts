@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { readCard } from '../../scripts/lib/card-reader';
 import { highlightTexts, hoverText, setSettings, waitForHighlights } from './highlight-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -169,15 +170,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** the card's theme on the tab: its class, in the card host's open shadow root */
-const cardTheme = (page: Page) =>
-  page.evaluate(
-    () =>
-      document
-        .querySelector('story-lens-card')
-        ?.shadowRoot?.querySelector('[role="dialog"]')
-        ?.className.match(/theme-(\w+)/)?.[1],
-  );
+/** the card's theme on the tab: its class, read in the card's closed shadow root (scripts/lib/card-reader.ts) */
+const cardTheme = async (page: Page) => (await readCard(page)).className.match(/theme-(\w+)/)?.[1];
 
 describe('settings applied to open tabs', () => {
   it('a theme change reaches every open tab in place (an open card turns dark): no matcher is sent and nothing is scanned again', async () => {
