@@ -15,11 +15,9 @@ const EXPLICIT_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Left-to-right, right-to-left and Arabic letter marks: invisible strong letters. */
 const MARKS = /[\u200E\u200F\u061C]/g;
-const HAS_MARK = /[\u200E\u200F\u061C]/;
 
-/** A character of a right-to-left script. */
-const RTL_SCRIPT =
-  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+/** The blocks Unicode gives right-to-left direction by default: Hebrew, Arabic, Syriac, Thaana, NKo… and their kin. */
+const RTL_SCRIPT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /**
  * `s` without bidirectional controls. The marks are kept in text that has
@@ -29,7 +27,6 @@ const RTL_SCRIPT =
  */
 export function displayText(s: string): string {
   const plain = s.replace(EXPLICIT_CONTROLS, '');
-  if (!HAS_MARK.test(plain)) return plain;
   const unmarked = plain.replace(MARKS, '');
-  return RTL_SCRIPT.test(unmarked) ? plain : unmarked;
+  return unmarked !== plain && RTL_SCRIPT.test(unmarked) ? plain : unmarked;
 }
