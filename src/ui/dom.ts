@@ -3,8 +3,13 @@
  * card): elements from data, with attributes and text nodes, never from HTML
  * strings, so a name from a page or a pack is always text.
  */
+import { displayText } from '../core/display-text';
+
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
+
+/** Attributes the browser shows or says as text: each goes through displayText, as every text child does. */
+const SHOWN_ATTRS = new Set(['title', 'aria-label', 'aria-valuetext', 'placeholder', 'alt']);
 
 /**
  * `attrs`: `className` sets the class, a function is an event listener (`onclick`), `true` an empty
@@ -22,11 +27,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
     else if (name === 'className') node.className = String(value);
     else if (name === 'value' && tag === 'textarea') (node as HTMLTextAreaElement).value = String(value);
-    else node.setAttribute(name, value === true ? '' : String(value));
+    else node.setAttribute(name, value === true ? '' : SHOWN_ATTRS.has(name) ? displayText(String(value)) : String(value));
   }
   for (const c of children) {
     if (c == null || c === false) continue;
-    node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+    // a name or a title holding bidirectional controls must not reorder the text around it
+    node.append(typeof c === 'string' ? doc.createTextNode(displayText(c)) : c);
   }
   return node;
 }

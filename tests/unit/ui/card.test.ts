@@ -89,6 +89,32 @@ describe('card view', () => {
     expect(a.getAttribute('rel')).toContain('noopener');
   });
 
+  it('a name, fact or sentence holding bidirectional controls shows without them, each in its own direction', () => {
+    const bidi = parsePack({
+      ...input,
+      entities: [
+        {
+          id: 'rlo',
+          name: 'Ada \u202EecalevoL\u202C',
+          type: 'person',
+          description: '\u2066Mathematician\u2069 and writer',
+          facts: [{ label: 'Born', value: '\u202E5181', asOf: '2024-05', source: SRC }],
+          sentences: ['She wrote \u2067the first program\u2069 in 1843.'],
+          roles: [{ title: '\u202BCountess\u202C', from: '1838-07', asOf: '2024-05', source: SRC }],
+        },
+      ],
+    });
+    const el = renderCard(document, buildCard(bidi, 'rlo', { storyTitle: 'The \u202Eengine', multipleStories: true }), view);
+    expect(el.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    expect(el.getAttribute('aria-label')).toBe('Ada ecalevoL');
+    expect(el.querySelector('h2.name')!.getAttribute('dir')).toBe('auto');
+    expect(el.textContent).toContain('Mathematician and writer');
+    expect(el.textContent).toContain('She wrote the first program in 1843.');
+    expect(el.querySelector('.story bdi')!.textContent).toBe('The engine');
+    expect(el.querySelector('.role bdi')!.textContent).toBe('Countess');
+    expect(el.querySelector('dd bdi')!.textContent).toBe('5181');
+  });
+
   it('shows how often the page names the entity, with previous/next buttons that step', () => {
     const steps: number[] = [];
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
