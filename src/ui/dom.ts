@@ -20,14 +20,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value == null || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
-    else if (name === 'className') node.className = String(value);
-    else if (name === 'value' && tag === 'textarea') (node as HTMLTextAreaElement).value = String(value);
-    else node.setAttribute(name, value === true ? '' : String(value));
+    else node.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : String(value));
   }
-  for (const c of children) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  }
+  // append makes a string a text node: it never parses it
+  node.append(...children.filter((c): c is Node | string => c != null && c !== false));
   return node;
 }
 

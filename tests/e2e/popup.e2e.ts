@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { launch, ROOT, screenshot, type Harness } from './harness';
+import { computedColour, launch, ROOT, screenshot, type Harness } from './harness';
+import { NEUTRALS } from '../../src/core/palette';
 import { highlightCount, waitForHighlights } from './highlight-helpers';
 import { defaultMatcher, scanHtml } from '../../scripts/scan';
 
@@ -272,10 +273,10 @@ describe('popup', () => {
     await setStored(popup, { settings: { ...current, theme: 'dark' } });
     await popup.emulateMedia({ colorScheme: 'light' });
     await popup.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 30, 34)');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(computedColour(NEUTRALS.bg.dark));
     await setStored(popup, { settings: { ...current, theme: 'system' } });
     await popup.waitForFunction(() => !document.documentElement.dataset.theme);
-    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(computedColour(NEUTRALS.bg.light));
     await popup.close();
     await page.close();
   });
