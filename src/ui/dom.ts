@@ -25,15 +25,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value == null || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
-    else if (name === 'className') node.className = String(value);
-    else if (name === 'value' && tag === 'textarea') (node as HTMLTextAreaElement).value = String(value);
-    else node.setAttribute(name, value === true ? '' : SHOWN_ATTRS.has(name) ? displayText(String(value)) : String(value));
+    else {
+      const text = value === true ? '' : String(value);
+      node.setAttribute(name === 'className' ? 'class' : name, SHOWN_ATTRS.has(name) ? displayText(text) : text);
+    }
   }
-  for (const c of children) {
-    if (c == null || c === false) continue;
-    // a name or a title holding bidirectional controls must not reorder the text around it
-    node.append(typeof c === 'string' ? doc.createTextNode(displayText(c)) : c);
-  }
+  // append makes a string a text node: it never parses it; a name or a title holding bidirectional
+  // controls must not reorder the text around it
+  for (const c of children) if (c != null && c !== false) node.append(typeof c === 'string' ? displayText(c) : c);
   return node;
 }
 

@@ -8,7 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
-import { screenshot } from './harness';
+import { computedColour, screenshot } from './harness';
+import { NEUTRALS } from '../../src/core/palette';
 import {
   cardState,
   collectErrors,
@@ -290,7 +291,7 @@ describe('hover card', () => {
     });
     expect(state.facts).toBeLessThanOrEqual(3);
     expect(state.facts).toBeLessThan(full);
-    expect(state.bg).toBe('rgb(28, 33, 40)');
+    expect(state.bg).toBe(computedColour(NEUTRALS.bg.dark));
     expect(state.animations).toBe(0);
     await setSettings(h, { cardDetail: 'full', theme: 'system' });
     await page.close();

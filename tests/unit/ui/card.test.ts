@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../../src/core/card-model';
 import { parsePack, type StoryPackInput } from '../../../src/story/schema';
 import { renderCard } from '../../../src/ui/card';
 import { projectPoints } from '../../../src/ui/card-map';
+import { withPalette } from '../../../src/ui/card-styles';
+import { NEUTRALS, PALETTE } from '../../../src/core/palette';
 
 const SRC = 'https://en.wikipedia.org/wiki/Test';
 const input: StoryPackInput = {
@@ -163,6 +167,17 @@ describe('map projection', () => {
       expect(p.x).toBeLessThanOrEqual(288);
       expect(p.y).toBeGreaterThanOrEqual(0);
       expect(p.y).toBeLessThanOrEqual(150);
+    }
+  });
+});
+
+describe('card colours', () => {
+  it('the card wears the palette the popup and options wear, every colour it names resolved', () => {
+    const css = withPalette(fs.readFileSync(path.join(import.meta.dirname, '../../../src/ui/card.css'), 'utf8'));
+    expect(css).not.toMatch(/var\(--sl-\w+-\w+\)/);
+    for (const c of [NEUTRALS.bg, NEUTRALS.fg, NEUTRALS.muted, PALETTE.person, PALETTE.place, PALETTE.organization]) {
+      expect(css).toContain(c.light);
+      expect(css).toContain(c.dark);
     }
   });
 });
