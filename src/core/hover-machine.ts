@@ -53,6 +53,7 @@ export interface Transition<T> {
 
 const same = <T>(state: HoverState<T>): Transition<T> => ({ state, effects: [] });
 
+// One piece on purpose: the machine reads as one table, event-first then state by state.
 export function transition<T>(state: HoverState<T>, event: HoverEvent<T>, timings: HoverTimings): Transition<T> {
   const wait = (target: T, hideFirst: boolean): Transition<T> => ({
     state: { kind: 'waiting', target },

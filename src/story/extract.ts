@@ -231,7 +231,35 @@ function describe(type: EntityType, g: NameGroup, occ: Occurrence[], sentences: 
  */
 export function extractStory(input: ExtractInput | string, onProgress?: (p: ExtractProgress) => void): ExtractResult {
   if (typeof input === 'string') input = { text: input };
-  const { lines, warnings } = checkText(input?.text);
+  const { lines, kept, warnings } = readArticle(input?.text);
+  const sentences = toSentences(kept);
+  const progress = progressOf(2 * sentences.length + 1, onProgress);
+  progress.report(STAGES.reading);
+  const candidates = findCandidates(sentences, progress);
+  const { roots, names } = groupNames(candidates, sentences);
+  const occurrences = findOccurrences(roots, names, sentences, progress);
+  const entities = buildEntities(roots, names, occurrences, sentences, warnings);
+  const pack = parsePack(packInput(input, entities, { lines, kept, sentences }, warnings));
+  progress.done = progress.total;
+  progress.report(STAGES.done);
+  return { pack, warnings };
+}
+
+interface Progress {
+  done: number;
+  readonly total: number;
+  report(stage: string): void;
+}
+
+/** One progress step per sentence mined, one per sentence scanned, one for the pack. */
+function progressOf(total: number, onProgress?: (p: ExtractProgress) => void): Progress {
+  const progress: Progress = { done: 0, total, report: (stage) => onProgress?.({ done: progress.done, total, stage }) };
+  return progress;
+}
+
+/** Checked lines, the lines that are the story, and a warning for what was left out. */
+function readArticle(text: unknown): { lines: string[]; kept: string[]; warnings: string[] } {
+  const { lines, warnings } = checkText(text);
   const { lines: kept, dropped } = dropBoilerplate(lines);
   const droppedCount = Object.values(dropped).reduce((a, b) => a + b, 0);
   if (!kept.length)
@@ -251,35 +279,41 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
       `Left out ${droppedCount === 1 ? '1 line that is' : `${droppedCount} lines that are`} not the story (${what.join(', ')}).`,
     );
   }
+  return { lines, kept, warnings };
+}
 
+function toSentences(kept: string[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const line of kept) {
     const heading = isHeadingCase(line);
     for (const text of splitSentences(line)) sentences.push({ text, heading });
   }
-  const n = sentences.length;
-  const total = 2 * n + 1;
-  let done = 0;
-  const report = (stage: string) => onProgress?.({ done, total, stage });
-  report(STAGES.reading);
+  return sentences;
+}
 
-  // 1. candidates
+/** Step 1: every name compromise or a cue proposes, BATCH sentences per progress step. */
+function findCandidates(sentences: Sentence[], progress: Progress) {
   const candidates = [];
-  for (let i = 0; i < n; i += BATCH) {
+  for (let i = 0; i < sentences.length; i += BATCH) {
     const batch = sentences.slice(i, i + BATCH);
     candidates.push(...nlpCandidates(batch, i));
     batch.forEach((s, j) => candidates.push(...cueCandidates(s, i + j)));
-    done += batch.length;
-    report(STAGES.reading);
+    progress.done += batch.length;
+    progress.report(STAGES.reading);
   }
+  return candidates;
+}
 
-  // 2. one group per name
-  let roots = mergeShortForms(groupCandidates(candidates));
+/** Step 2: one group per name, with its canonical name, short forms and acronyms. */
+function groupNames(candidates: ReturnType<typeof nlpCandidates>, sentences: Sentence[]) {
+  const roots = mergeShortForms(groupCandidates(candidates));
   const names = new Map<NameGroup, string>(roots.map((g) => [g, canonicalName(g)]));
   addShortForms(roots, (g) => names.get(g)!);
-  roots = addAcronyms(roots, (g) => names.get(g)!, sentences);
+  return { roots: addAcronyms(roots, (g) => names.get(g)!, sentences), names };
+}
 
-  // 3. find every form again, in every sentence: aliases, sentences, counts
+/** Step 3: every form found again in every sentence; a form shared by two groups goes to the more named one. */
+function findOccurrences(roots: NameGroup[], names: Map<NameGroup, string>, sentences: Sentence[], progress: Progress) {
   const owner = new Map<string, NameGroup>();
   const byWeight = [...roots].sort((a, b) => sumCounts(b) - sumCounts(a) || a.first - b.first);
   for (const g of byWeight) {
@@ -294,6 +328,7 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
         'gu',
       )
     : undefined;
+  const n = sentences.length;
   for (let i = 0; i < n; i += BATCH) {
     const end = Math.min(n, i + BATCH);
     for (let s = i; s < end && scanRe; s++) {
@@ -308,48 +343,41 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
         occurrences.set(g, list);
       }
     }
-    done += end - i;
-    report(STAGES.collecting);
+    progress.done += end - i;
+    progress.report(STAGES.collecting);
   }
+  return occurrences;
+}
 
-  // 4. entities
+interface Found {
+  entity: Entity;
+  count: number;
+  first: number;
+  roles: string[];
+}
+
+/** Step 4: an entity per group the text names, at most MAX_ENTITIES; people, then places, then organizations. */
+function buildEntities(
+  roots: NameGroup[],
+  names: Map<NameGroup, string>,
+  occurrences: Map<NameGroup, Occurrence[]>,
+  sentences: Sentence[],
+  warnings: string[],
+): Entity[] {
   const lowerWords = new Set<string>();
   for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? []) lowerWords.add(w);
   const ids = new Set<string>();
-  const found: { entity: Entity; count: number; first: number; roles: string[] }[] = [];
+  const found: Found[] = [];
   for (const g of roots) {
     const occ = occurrences.get(g);
     if (!occ?.length) continue;
     const name = names.get(g)!;
-    const type = groupType(g);
     // a lone capitalised word the text also writes in lower case ("House", "Will") is not a name
     if (!/\s/.test(name) && !g.cues.length && !g.known && lowerWords.has(name.toLowerCase())) continue;
     // nor is a capitalised compound ("Rich-text version:")
     if (!/\s/.test(name) && !g.cues.length && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name)) continue;
-    const formCounts = new Map<string, number>();
-    for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
-    const aliases = [...formCounts.entries()]
-      // "Vostochny cosmodrome" as written stays beside the name "Vostochny Cosmodrome"
-      .filter(([f]) => f !== name)
-      .sort((a, b) => b[1] - a[1])
-      .map(([f]) => f);
-    let id = slugify(name) || `entity-${found.length + 1}`;
-    for (let k = 2; ids.has(id); k++) id = `${slugify(name) || 'entity'}-${k}`;
-    ids.add(id);
-    const entity: Entity = {
-      id,
-      name: name.slice(0, 120),
-      type,
-      description: describe(type, g, occ, sentences).slice(0, 300),
-      fromArticle: true,
-      names: aliases.slice(0, 400).map((text) => ({ text: text.slice(0, 120), lang: 'en', kind: nameKind(text, name, type) })),
-      titles: [],
-      roles: [],
-      facts: [],
-      sentences: rankSentences(occ, sentences, name),
-      relations: [],
-    };
-    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: type === 'person' ? rolesBefore(occ, sentences) : [] });
+    const entity = toEntity(g, name, occ, sentences, uniqueId(name, found.length, ids));
+    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: entity.type === 'person' ? rolesBefore(occ, sentences) : [] });
   }
   if (found.length > MAX_ENTITIES) {
     found.sort((a, b) => b.count - a.count || a.first - b.first);
@@ -363,9 +391,72 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   const entities = found.map((f) => f.entity);
   if (!entities.length)
     warnings.push('No people, places or organizations were found in this text; you can add them by hand in the review.');
+  return entities;
+}
 
-  // 5. the pack
-  const body = sentences.filter((s) => !s.heading);
+/** The name's slug, numbered when another entity has it already. */
+function uniqueId(name: string, foundSoFar: number, ids: Set<string>): string {
+  let id = slugify(name) || `entity-${foundSoFar + 1}`;
+  for (let k = 2; ids.has(id); k++) id = `${slugify(name) || 'entity'}-${k}`;
+  ids.add(id);
+  return id;
+}
+
+function toEntity(g: NameGroup, name: string, occ: Occurrence[], sentences: Sentence[], id: string): Entity {
+  const type = groupType(g);
+  const formCounts = new Map<string, number>();
+  for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
+  const aliases = [...formCounts.entries()]
+    // "Vostochny cosmodrome" as written stays beside the name "Vostochny Cosmodrome"
+    .filter(([f]) => f !== name)
+    .sort((a, b) => b[1] - a[1])
+    .map(([f]) => f);
+  return {
+    id,
+    name: name.slice(0, 120),
+    type,
+    description: describe(type, g, occ, sentences).slice(0, 300),
+    fromArticle: true,
+    names: aliases.slice(0, 400).map((text) => ({ text: text.slice(0, 120), lang: 'en', kind: nameKind(text, name, type) })),
+    titles: [],
+    roles: [],
+    facts: [],
+    sentences: rankSentences(occ, sentences, name),
+    relations: [],
+  };
+}
+
+interface ArticleText {
+  /** every checked line (the date is looked for among them, bylines included) */
+  lines: string[];
+  /** the story's own lines */
+  kept: string[];
+  sentences: Sentence[];
+}
+
+/** Step 5: the pack around the entities: title, date, link, id and summary. */
+function packInput(input: ExtractInput, entities: Entity[], text: ArticleText, warnings: string[]): StoryPackInput {
+  const body = text.sentences.filter((s) => !s.heading);
+  const title = input.title?.trim().slice(0, 300) || guessTitle(text.kept, body, text.sentences);
+  const date = storyDate(input.date, text.lines, warnings);
+  const url = storyUrl(input.url, warnings);
+  const id =
+    input.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id) && input.id.length <= 80 ? input.id : slugify(input.id || title) || 'my-story';
+  const summary = (body.find((s) => s.text !== title) ?? body[0])?.text ?? '';
+  return {
+    format: 'story-lens/pack',
+    formatVersion: 1,
+    id,
+    title,
+    date,
+    source: url ? { url } : {},
+    summary: summary.length > 1000 ? `${summary.slice(0, 999)}…` : summary,
+    language: 'en',
+    entities,
+  };
+}
+
+function guessTitle(kept: string[], body: Sentence[], sentences: Sentence[]): string {
   const firstLine = kept[0];
   // the headline: the first line of five words or more that is not a sentence (a page's text
   // starts with its site name and menu: "The Meridian Post", "World", "Asia-Pacific")
@@ -374,12 +465,16 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
     // a menu ("World Asia-Pacific Europe Business Opinion") has no lower-case word; a kicker is in capitals
     return l.length <= 300 && !endsLikeSentence(l) && words.length >= 5 && words.some((w) => /^\p{Ll}/u.test(w));
   });
-  const title =
-    input.title?.trim().slice(0, 300) ||
+  return (
     headline ||
     (firstLine.length <= 300 && !endsLikeSentence(firstLine) ? firstLine : undefined) ||
-    (body[0]?.text.length <= 300 ? body[0].text : `${(body[0] ?? sentences[0]).text.slice(0, 297)}…`);
-  let date = input.date;
+    (body[0]?.text.length <= 300 ? body[0].text : `${(body[0] ?? sentences[0]).text.slice(0, 297)}…`)
+  );
+}
+
+/** The date given if it is one, else the one the text writes, else today's (with a warning). */
+function storyDate(given: string | undefined, lines: string[], warnings: string[]): string {
+  let date = given;
   if (date !== undefined && !validDate(date)) {
     warnings.push(`The date “${date}” is not a date written as YYYY-MM-DD; it was not used.`);
     date = undefined;
@@ -391,29 +486,14 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
       warnings.push(`The story’s date was not found in the text; today’s date (${date}) was used. You can change it in the review.`);
     }
   }
-  let url: string | undefined;
-  if (input.url) {
-    if (/^https:\/\/[^\s<>"]+$/.test(input.url) && input.url.length <= 2048) url = input.url;
-    else warnings.push('The link was not kept: only https:// links are stored.');
-  }
-  const id =
-    input.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id) && input.id.length <= 80 ? input.id : slugify(input.id || title) || 'my-story';
-  const summary = (body.find((s) => s.text !== title) ?? body[0])?.text ?? '';
-  const packInput: StoryPackInput = {
-    format: 'story-lens/pack',
-    formatVersion: 1,
-    id,
-    title,
-    date,
-    source: url ? { url } : {},
-    summary: summary.length > 1000 ? `${summary.slice(0, 999)}…` : summary,
-    language: 'en',
-    entities,
-  };
-  const pack = parsePack(packInput);
-  done = total;
-  report(STAGES.done);
-  return { pack, warnings };
+  return date;
+}
+
+function storyUrl(given: string | undefined, warnings: string[]): string | undefined {
+  if (!given) return undefined;
+  if (/^https:\/\/[^\s<>"]+$/.test(given) && given.length <= 2048) return given;
+  warnings.push('The link was not kept: only https:// links are stored.');
+  return undefined;
 }
 
 function sumCounts(g: NameGroup): number {

@@ -79,7 +79,13 @@ function showDraft(a: AddStory, d: StoryDraft | null) {
     a.textarea.focus();
   };
   a.draftNote.replaceChildren(
-    el(doc, 'p', {}, [t('addDraftFrom'), ' ', el(doc, 'strong', {}, [d.title || d.url]), d.site ? ` (${d.site})` : '', t('addDraftCheck')]),
+    el(doc, 'p', {}, [
+      t('addDraftFrom'),
+      ' ',
+      el(doc, 'strong', { dir: 'auto' }, [d.title || d.url]),
+      d.site ? ` (${d.site})` : '',
+      t('addDraftCheck'),
+    ]),
     el(doc, 'button', { type: 'button', className: 'sl-ghost', onclick: () => void drop() }, [t('addDraftDrop')]),
   );
 }

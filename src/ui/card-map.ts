@@ -6,6 +6,7 @@
  * region (a few hundred km), which is all the card shows.
  */
 import type { CardMap, MapPoint } from '../core/card-model';
+import { displayText } from '../core/display-text';
 import { svgEl } from './dom';
 import { t } from './i18n';
 
@@ -67,9 +68,11 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
   });
   svg.setAttribute(
     'aria-label',
-    mapLabel(
-      map,
-      [...unique.values()].map((p) => p.name),
+    displayText(
+      mapLabel(
+        map,
+        [...unique.values()].map((p) => p.name),
+      ),
     ),
   );
   svg.append(svgEl(doc, 'rect', { x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT, rx: 6, class: 'map-bg' }));
@@ -115,6 +118,6 @@ function placeLabel(doc: Document, svg: SVGSVGElement, taken: Box[], p: Projecte
   if (!fit) return;
   taken.push(fit.box);
   const text = svgEl(doc, 'text', { x: fit.x.toFixed(1), y: fit.y.toFixed(1), class: cls, 'text-anchor': fit.anchor });
-  text.textContent = p.name;
+  text.textContent = displayText(p.name);
   svg.append(text);
 }

@@ -35,8 +35,10 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
     'aria-label': model.name,
     tabindex: '-1',
   });
-  root.append(header(doc, model, opts), el(doc, 'p', { className: 'description' }, [model.description]));
-  if (model.showStory) root.append(el(doc, 'p', { className: 'story muted' }, [t('cardStory'), ' ', model.story.title]));
+  // dir auto and <bdi>: a pack's text sets its own direction, isolated from the card's words around it
+  root.append(header(doc, model, opts), el(doc, 'p', { className: 'description', dir: 'auto' }, [model.description]));
+  if (model.showStory)
+    root.append(el(doc, 'p', { className: 'story muted' }, [t('cardStory'), ' ', el(doc, 'bdi', {}, [model.story.title])]));
   if (!model.fromArticle) root.append(el(doc, 'p', { className: 'muted aside' }, [t('cardNotInStory')]));
   const parts = [
     roles(doc, model),
@@ -65,7 +67,7 @@ function header(doc: Document, model: CardModel, opts: CardViewOptions): HTMLEle
   return el(doc, 'header', {}, [
     el(doc, 'span', { className: 'chip' }, [typeName(model.type)]),
     el(doc, 'div', { className: 'title' }, [
-      el(doc, 'h2', { className: 'name' }, [model.name]),
+      el(doc, 'h2', { className: 'name', dir: 'auto' }, [model.name]),
       model.surface && el(doc, 'span', { className: 'surface', lang: '' }, [t('cardSurface', model.surface)]),
     ]),
     button(doc, 'close', t('cardClose'), '×', opts.close, t('cardCloseTitle')),
@@ -84,7 +86,7 @@ function roleLine(doc: Document, label: string, role: CardRole, cls: string): HT
   return el(doc, 'p', { className: `role ${cls}` }, [
     el(doc, 'span', { className: 'role-when' }, [label]),
     ' ',
-    role.title,
+    el(doc, 'bdi', {}, [role.title]),
     when && el(doc, 'span', { className: 'muted' }, [` (${when})`]),
   ]);
 }
@@ -104,7 +106,9 @@ function where(doc: Document, model: CardModel): HTMLElement[] {
   const loc = model.location;
   if (!loc) return [];
   const at = ` · ${loc.lat.toFixed(2)}°, ${loc.lon.toFixed(2)}°`;
-  const out: HTMLElement[] = [el(doc, 'p', { className: 'where muted' }, [[loc.region, loc.country].filter(Boolean).join(', '), at])];
+  const out: HTMLElement[] = [
+    el(doc, 'p', { className: 'where muted' }, [el(doc, 'bdi', {}, [[loc.region, loc.country].filter(Boolean).join(', ')]), at]),
+  ];
   if (model.map) out.push(el(doc, 'figure', { className: 'map-figure' }, [renderMap(doc, model.map)]));
   return out;
 }
@@ -115,8 +119,8 @@ function facts(doc: Document, model: CardModel, full: boolean): HTMLElement | nu
   const dl = el(doc, 'dl', { className: 'facts' });
   for (const f of shown)
     dl.append(
-      el(doc, 'dt', {}, [f.label]),
-      el(doc, 'dd', {}, [f.value, el(doc, 'span', { className: 'asof' }, [` ${t('cardAsOf', date(f.asOf))}`])]),
+      el(doc, 'dt', { dir: 'auto' }, [f.label]),
+      el(doc, 'dd', {}, [el(doc, 'bdi', {}, [f.value]), el(doc, 'span', { className: 'asof' }, [` ${t('cardAsOf', date(f.asOf))}`])]),
     );
   return el(doc, 'section', { 'aria-label': t('cardKeyFacts') }, [dl]);
 }
@@ -126,7 +130,7 @@ function inStory(doc: Document, model: CardModel, full: boolean): HTMLElement | 
   if (!sentences.length) return null;
   return el(doc, 'section', { className: 'in-story', 'aria-label': t('cardInStory') }, [
     el(doc, 'h3', {}, [t('cardInStory')]),
-    ...sentences.map((s) => el(doc, 'blockquote', {}, [s])),
+    ...sentences.map((s) => el(doc, 'blockquote', { dir: 'auto' }, [s])),
   ]);
 }
 
@@ -134,7 +138,9 @@ function relations(doc: Document, model: CardModel, full: boolean): HTMLElement 
   if (!full || !model.relations.length) return null;
   const items = model.relations
     .slice(0, MAX_RELATIONS)
-    .map((r) => el(doc, 'li', {}, [r.text, r.date && el(doc, 'span', { className: 'muted' }, [`, ${date(r.date)}`])]));
+    .map((r) =>
+      el(doc, 'li', {}, [el(doc, 'bdi', {}, [r.text]), r.date && el(doc, 'span', { className: 'muted' }, [`, ${date(r.date)}`])]),
+    );
   return el(doc, 'section', { 'aria-label': t('cardRelations') }, [
     el(doc, 'h3', {}, [t('cardConnections')]),
     el(doc, 'ul', { className: 'relations' }, items),

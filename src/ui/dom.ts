@@ -3,8 +3,13 @@
  * card): elements from data, with attributes and text nodes, never from HTML
  * strings, so a name from a page or a pack is always text.
  */
+import { displayText } from '../core/display-text';
+
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
+
+/** Attributes the browser shows or says as text: each goes through displayText, as every text child does. */
+const SHOWN_ATTRS = new Set(['title', 'aria-label', 'aria-valuetext', 'placeholder', 'alt']);
 
 /**
  * `attrs`: `className` sets the class, a function is an event listener (`onclick`), `true` an empty
@@ -20,14 +25,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value == null || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value as EventListener);
-    else if (name === 'className') node.className = String(value);
-    else if (name === 'value' && tag === 'textarea') (node as HTMLTextAreaElement).value = String(value);
-    else node.setAttribute(name, value === true ? '' : String(value));
+    else {
+      const text = value === true ? '' : String(value);
+      node.setAttribute(name === 'className' ? 'class' : name, SHOWN_ATTRS.has(name) ? displayText(text) : text);
+    }
   }
-  for (const c of children) {
-    if (c == null || c === false) continue;
-    node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  }
+  // append makes a string a text node: it never parses it; a name or a title holding bidirectional
+  // controls must not reorder the text around it
+  for (const c of children) if (c != null && c !== false) node.append(typeof c === 'string' ? displayText(c) : c);
   return node;
 }
 

@@ -11,12 +11,10 @@ import type { EntityType } from '../core/pack';
 
 export type MessageKey = keyof typeof messages;
 
-/** WXT types getMessage with one overload per key; `t` takes any key of the catalogue. */
-const getMessage = (name: string, subs: string[]): string => (browser.i18n.getMessage as (n: string, s: string[]) => string)(name, subs);
-
 /** The message `key`, with `subs` in its placeholders ($1…$9, in order). */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  return getMessage(key, subs.map(String));
+  // WXT types getMessage with one overload per key; `t` takes any key of the catalogue.
+  return (browser.i18n.getMessage as (name: string, subs: string[]) => string)(key, subs.map(String));
 }
 
 /** A date as every view writes it ("12 September 2023"), in the catalogue's locale. */

@@ -5,6 +5,7 @@
  * when it changes here or elsewhere.
  */
 import type { Settings } from '../core/settings';
+import { displayText } from '../core/display-text';
 import { el } from './dom';
 import { t } from './i18n';
 
@@ -39,7 +40,7 @@ export function createForm(
   const status = el(doc, 'p', { id: 'sl-status', className: 'sl-status', role: 'status', 'aria-live': 'polite', hidden: true });
   let statusTimer = 0;
   const say: Say = (text, kind = 'ok') => {
-    status.textContent = text;
+    status.textContent = displayText(text);
     status.dataset.kind = kind;
     status.hidden = false;
     win.clearTimeout(statusTimer);

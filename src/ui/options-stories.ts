@@ -149,7 +149,9 @@ function storyRow(s: StoryList, story: StoryInfo): HTMLLIElement {
   return el(doc, 'li', { className: 'sl-story', 'data-story': story.id }, [
     el(doc, 'div', { className: 'sl-story-switch' }, [toggle]),
     el(doc, 'div', { className: 'sl-story-body' }, [
-      editing ? renameForm(s, story, switchId) : el(doc, 'label', { for: switchId, className: 'sl-story-title' }, [story.title]),
+      editing
+        ? renameForm(s, story, switchId)
+        : el(doc, 'label', { for: switchId, className: 'sl-story-title', dir: 'auto' }, [story.title]),
       el(doc, 'p', { id: `${switchId}-meta`, className: 'sl-hint' }, [meta.join(' · ')]),
     ]),
     el(doc, 'div', { className: 'sl-story-actions' }, editing ? [] : storyActions(s, story)),
@@ -196,7 +198,7 @@ function storyActions(s: StoryList, story: StoryInfo): HTMLElement[] {
 function renameForm(s: StoryList, story: StoryInfo, switchId: string): HTMLElement {
   const { doc } = s;
   const inputId = `${switchId}-title`;
-  const input = el(doc, 'input', { type: 'text', id: inputId, className: 'sl-text', value: s.draftTitle, maxlength: 300 });
+  const input = el(doc, 'input', { type: 'text', id: inputId, className: 'sl-text', value: s.draftTitle, maxlength: 300, dir: 'auto' });
   input.addEventListener('input', () => (s.draftTitle = input.value));
   const done = async () => {
     s.editing = null;

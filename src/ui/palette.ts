@@ -1,13 +1,14 @@
 /**
- * The entity palette (src/core/palette.ts) as CSS custom properties
- * (`--sl-person-light`, `--sl-person-dark`, `--sl-person-mark`, ...): each
- * stylesheet picks the shade its theme needs, so no colour of a type is written in CSS.
+ * The palette (src/core/palette.ts) as CSS custom properties, one per colour
+ * and shade (`--sl-person-light`, `--sl-person-mark`, `--sl-bg-dark`,
+ * `--sl-muted-light`, ...): each stylesheet picks the shade its theme needs,
+ * so no colour of the palette is written in CSS.
  */
-import { PALETTE } from '../core/palette';
+import { NEUTRALS, PALETTE } from '../core/palette';
 
 export function paletteProperties(): [name: string, value: string][] {
-  return Object.entries(PALETTE).flatMap(([type, shades]) =>
-    Object.entries(shades).map(([shade, value]): [string, string] => [`--sl-${type}-${shade}`, value]),
+  return Object.entries({ ...PALETTE, ...NEUTRALS }).flatMap(([colour, shades]) =>
+    Object.entries(shades).map(([shade, value]): [string, string] => [`--sl-${colour}-${shade}`, value]),
   );
 }
 

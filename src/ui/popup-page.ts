@@ -99,7 +99,7 @@ function meter(doc: Document, id: string, title: string, c: Coverage): HTMLEleme
   const label = coverageLabel(c);
   return el(doc, 'div', { className: 'sl-meter-block' }, [
     el(doc, 'div', { className: 'sl-meter-text' }, [
-      el(doc, 'span', { id, className: 'sl-meter-title' }, [title]),
+      el(doc, 'span', { id, className: 'sl-meter-title', dir: 'auto' }, [title]),
       el(doc, 'span', { className: 'sl-meter-value', 'aria-hidden': 'true' }, [t('popupMeterValue', c.keyFound, c.keyTotal)]),
     ]),
     el(
@@ -151,7 +151,7 @@ function missingList(doc: Document, c: Coverage): HTMLElement {
       c.missing.map((e) =>
         el(doc, 'li', { title: typeWord(e.type) }, [
           el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }),
-          e.name,
+          el(doc, 'bdi', {}, [e.name]),
           srOnly(doc, ` (${typeWord(e.type)})`),
         ]),
       ),
@@ -178,9 +178,9 @@ function entityButton(view: PopupView, d: Loaded, e: CoverageEntity): HTMLElemen
     [
       el(doc, 'span', { className: 'sl-dot', 'data-type': e.type, 'aria-hidden': 'true' }),
       el(doc, 'span', { className: 'sl-entity-text' }, [
-        el(doc, 'span', { className: 'sl-entity-name' }, [e.name]),
+        el(doc, 'span', { className: 'sl-entity-name', dir: 'auto' }, [e.name]),
         el(doc, 'span', { className: 'sl-entity-type' }, [typeWord(e.type)]),
-        several ? el(doc, 'span', { className: 'sl-entity-story' }, [` · ${e.story}`]) : null,
+        several ? el(doc, 'span', { className: 'sl-entity-story' }, [' · ', el(doc, 'bdi', {}, [e.story])]) : null,
       ]),
       el(doc, 'span', { className: 'sl-count' }, [String(e.count)]),
     ],

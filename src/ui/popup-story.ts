@@ -32,9 +32,9 @@ export function storySection(doc: Document, d: Loaded): HTMLElement {
     const meta = [date(s.pack.date), s.pack.source.publisher].filter(Boolean).join(' · ');
     sec.append(
       el(doc, 'article', { className: 'sl-story-item' }, [
-        el(doc, 'h2', { id: i === 0 ? 'sl-story-title' : undefined, className: 'sl-headline' }, [s.title]),
+        el(doc, 'h2', { id: i === 0 ? 'sl-story-title' : undefined, className: 'sl-headline', dir: 'auto' }, [s.title]),
         el(doc, 'p', { className: 'sl-meta' }, [meta]),
-        s.pack.summary ? el(doc, 'p', { className: 'sl-summary', title: s.pack.summary }, [s.pack.summary]) : null,
+        s.pack.summary ? el(doc, 'p', { className: 'sl-summary', dir: 'auto', title: s.pack.summary }, [s.pack.summary]) : null,
       ]),
     );
   });

@@ -41,7 +41,7 @@ function trailItem(view: PopupView, entry: PopupTrailEntry, nextKey: string | un
   };
   return el(doc, 'li', {}, [
     el(doc, 'div', { className: 'sl-trail-text' }, [
-      el(doc, 'a', { href: entry.url, target: '_blank', rel: 'noopener noreferrer' }, [entry.title || entry.url]),
+      el(doc, 'a', { href: entry.url, target: '_blank', rel: 'noopener noreferrer', dir: 'auto' }, [entry.title || entry.url]),
       el(doc, 'span', { className: 'sl-meta' }, [[entry.site, when, covers].filter(Boolean).join(' · ')]),
     ]),
     el(

@@ -6,6 +6,7 @@
  * This file is the controller: it loads, redraws and keeps the status line;
  * each section is a view of its own (popup-story, popup-page, popup-trail).
  */
+import { displayText } from '../core/display-text';
 import { el } from './dom';
 import { t } from './i18n';
 import { applyPalette } from './palette';
@@ -37,7 +38,7 @@ export async function mountPopup(root: HTMLElement, deps: PopupDeps): Promise<{ 
     doc,
     deps,
     say(text, tone = 'info') {
-      live.textContent = text;
+      live.textContent = displayText(text);
       live.setAttribute('data-tone', tone);
     },
     async refresh(focusKey) {

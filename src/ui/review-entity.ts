@@ -57,6 +57,7 @@ function entityHead(view: ReviewView, e: DraftEntity, others: DraftEntity[], nex
       value: e.name,
       maxlength: 120,
       required: true,
+      dir: 'auto',
       'data-focus-key': `name:${k}`,
       onchange: (ev: Event) => dispatch({ type: 'rename', key: k, name: (ev.target as HTMLInputElement).value }, `name:${k}`),
     }),
@@ -113,6 +114,7 @@ function namesRow(view: ReviewView, e: DraftEntity): HTMLElement {
     id: inputId,
     type: 'text',
     maxlength: 120,
+    dir: 'auto',
     'data-focus-key': `alias-input:${k}`,
     placeholder: t('reviewAnotherName'),
   });
@@ -154,7 +156,7 @@ function aliasList(view: ReviewView, e: DraftEntity): HTMLElement {
     { className: 'sl-aliases', 'aria-label': t('reviewOtherNamesOf', e.name) },
     e.aliases.map((a, i) =>
       el(doc, 'li', { className: 'sl-alias' }, [
-        el(doc, 'span', {}, [a]),
+        el(doc, 'span', { dir: 'auto' }, [a]),
         chip(t('reviewSplit'), `split:${k}:${i}`, t('reviewSplitLabel', a), t('reviewSplitTitle'), () =>
           dispatch({ type: 'split', key: k, alias: a }, `name:${k}`),
         ),
@@ -175,7 +177,7 @@ function sentences(doc: Document, e: DraftEntity): HTMLElement {
       doc,
       'ul',
       {},
-      e.sentences.slice(0, MAX_SENTENCES).map((s) => el(doc, 'li', {}, [s])),
+      e.sentences.slice(0, MAX_SENTENCES).map((s) => el(doc, 'li', { dir: 'auto' }, [s])),
     ),
   ]);
 }

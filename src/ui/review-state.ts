@@ -124,92 +124,99 @@ function update(state: ReviewState, key: string, fn: (e: DraftEntity) => DraftEn
   return { ...state, entities: state.entities.map((e) => (e.key === key ? fn(e) : e)) };
 }
 
+type Handler<K extends ReviewAction['type']> = (state: ReviewState, action: Extract<ReviewAction, { type: K }>) => ReviewState;
+
+/** One handler per action; the mapped type makes a missing one a type error. */
+const HANDLERS: { [K in ReviewAction['type']]: Handler<K> } = {
+  setTitle: (state, { title }) => ({ ...state, title }),
+  setDate: (state, { date }) => ({ ...state, date }),
+  setSummary: (state, { summary }) => ({ ...state, summary }),
+  rename,
+  setType: (state, { key, entityType }) =>
+    update(state, key, (e) => (e.type === entityType ? e : { ...e, type: entityType, description: undefined })),
+  merge,
+  split,
+  remove: (state, { key }) => ({ ...state, entities: state.entities.filter((e) => e.key !== key) }),
+  add,
+  addAlias: (state, { key, alias }) =>
+    update(state, key, (e) => {
+      const aliases = tidyAliases(e.name, [...e.aliases, alias]);
+      return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+    }),
+  removeAlias: (state, { key, alias }) =>
+    update(state, key, (e) => {
+      const aliases = e.aliases.filter((a) => !same(a, alias));
+      return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+    }),
+};
+
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
-  switch (action.type) {
-    case 'setTitle':
-      return { ...state, title: action.title };
-    case 'setDate':
-      return { ...state, date: action.date };
-    case 'setSummary':
-      return { ...state, summary: action.summary };
-    case 'rename': {
-      const name = clean(action.name);
-      if (!name) return state;
-      // The old name stays findable: it becomes an alias.
-      return update(state, action.key, (e) => {
-        const aliases = tidyAliases(name, [...e.aliases, e.name]);
-        return { ...e, name, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
-      });
-    }
-    case 'setType':
-      return update(state, action.key, (e) =>
-        e.type === action.entityType ? e : { ...e, type: action.entityType, description: undefined },
-      );
-    case 'merge': {
-      if (action.into === action.from) return state;
-      const from = state.entities.find((e) => e.key === action.from);
-      const into = state.entities.find((e) => e.key === action.into);
-      if (!from || !into) return state;
-      const aliases = tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
-      const merged: DraftEntity = {
-        ...into,
-        aliases,
-        aliasKinds: kindsFor(aliases, into.aliasKinds, from.aliasKinds),
-        sentences: uniq([...into.sentences, ...from.sentences]),
-      };
-      return { ...state, entities: state.entities.filter((e) => e.key !== from.key).map((e) => (e.key === into.key ? merged : e)) };
-    }
-    case 'split': {
-      const source = state.entities.find((e) => e.key === action.key);
-      if (!source) return state;
-      const alias = source.aliases.find((a) => same(a, action.alias));
-      if (!alias) return state;
-      const mentions = (s: string) => s.toLocaleLowerCase().includes(alias.toLocaleLowerCase());
-      const created: DraftEntity = {
-        key: `e${state.nextKey}`,
-        name: alias,
-        type: source.type,
-        aliases: [],
-        aliasKinds: new Map(),
-        // the sentences that use the alias go with it (they may still name the source too)
-        sentences: source.sentences.filter(mentions),
-      };
-      const at = state.entities.indexOf(source);
-      const entities = [...state.entities];
-      const rest = source.aliases.filter((a) => a !== alias);
-      entities[at] = { ...source, aliases: rest, aliasKinds: kindsFor(rest, source.aliasKinds) };
-      entities.splice(at + 1, 0, created);
-      return { ...state, entities, nextKey: state.nextKey + 1 };
-    }
-    case 'remove':
-      return { ...state, entities: state.entities.filter((e) => e.key !== action.key) };
-    case 'add': {
-      const name = clean(action.name);
-      if (!name) return state;
-      const existing = state.entities.find((e) => same(e.name, name));
-      if (existing) return state;
-      const sentences = uniq((action.sentences ?? []).map(clean).filter(Boolean));
-      const created: DraftEntity = {
-        key: `e${state.nextKey}`,
-        name,
-        type: action.entityType,
-        aliases: [],
-        sentences,
-        aliasKinds: new Map(),
-      };
-      return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
-    }
-    case 'addAlias':
-      return update(state, action.key, (e) => {
-        const aliases = tidyAliases(e.name, [...e.aliases, action.alias]);
-        return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
-      });
-    case 'removeAlias':
-      return update(state, action.key, (e) => {
-        const aliases = e.aliases.filter((a) => !same(a, action.alias));
-        return { ...e, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
-      });
-  }
+  return (HANDLERS[action.type] as Handler<ReviewAction['type']>)(state, action);
+}
+
+function rename(state: ReviewState, action: { key: string; name: string }): ReviewState {
+  const name = clean(action.name);
+  if (!name) return state;
+  // The old name stays findable: it becomes an alias.
+  return update(state, action.key, (e) => {
+    const aliases = tidyAliases(name, [...e.aliases, e.name]);
+    return { ...e, name, aliases, aliasKinds: kindsFor(aliases, e.aliasKinds) };
+  });
+}
+
+function merge(state: ReviewState, action: { into: string; from: string }): ReviewState {
+  if (action.into === action.from) return state;
+  const from = state.entities.find((e) => e.key === action.from);
+  const into = state.entities.find((e) => e.key === action.into);
+  if (!from || !into) return state;
+  const aliases = tidyAliases(into.name, [...into.aliases, from.name, ...from.aliases]);
+  const merged: DraftEntity = {
+    ...into,
+    aliases,
+    aliasKinds: kindsFor(aliases, into.aliasKinds, from.aliasKinds),
+    sentences: uniq([...into.sentences, ...from.sentences]),
+  };
+  return { ...state, entities: state.entities.filter((e) => e.key !== from.key).map((e) => (e.key === into.key ? merged : e)) };
+}
+
+function split(state: ReviewState, action: { key: string; alias: string }): ReviewState {
+  const source = state.entities.find((e) => e.key === action.key);
+  if (!source) return state;
+  const alias = source.aliases.find((a) => same(a, action.alias));
+  if (!alias) return state;
+  const mentions = (s: string) => s.toLocaleLowerCase().includes(alias.toLocaleLowerCase());
+  const created: DraftEntity = {
+    key: `e${state.nextKey}`,
+    name: alias,
+    type: source.type,
+    aliases: [],
+    aliasKinds: new Map(),
+    // the sentences that use the alias go with it (they may still name the source too)
+    sentences: source.sentences.filter(mentions),
+  };
+  const at = state.entities.indexOf(source);
+  const entities = [...state.entities];
+  const rest = source.aliases.filter((a) => a !== alias);
+  entities[at] = { ...source, aliases: rest, aliasKinds: kindsFor(rest, source.aliasKinds) };
+  entities.splice(at + 1, 0, created);
+  return { ...state, entities, nextKey: state.nextKey + 1 };
+}
+
+function add(state: ReviewState, action: { name: string; entityType: EntityType; sentences?: string[] }): ReviewState {
+  const name = clean(action.name);
+  if (!name) return state;
+  const existing = state.entities.find((e) => same(e.name, name));
+  if (existing) return state;
+  const sentences = uniq((action.sentences ?? []).map(clean).filter(Boolean));
+  const created: DraftEntity = {
+    key: `e${state.nextKey}`,
+    name,
+    type: action.entityType,
+    aliases: [],
+    sentences,
+    aliasKinds: new Map(),
+  };
+  return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
 }
 
 /** Problems that stop a save, as a reader would read them (empty when it can be saved). */

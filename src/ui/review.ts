@@ -118,6 +118,7 @@ function storyFields(r: Review): HTMLElement {
       value,
       maxlength: maxlength ?? null,
       required: true,
+      dir: type === 'text' ? 'auto' : null,
       'data-focus-key': focusKey,
       onchange: (ev: Event) => set((ev.target as HTMLInputElement).value),
     });
@@ -125,6 +126,7 @@ function storyFields(r: Review): HTMLElement {
     id: 'sl-review-story-summary',
     rows: 3,
     maxlength: 1000,
+    dir: 'auto',
     'data-focus-key': 'summary',
     onchange: (ev: Event) => r.dispatch({ type: 'setSummary', summary: (ev.target as HTMLTextAreaElement).value }, 'summary'),
   });
@@ -180,6 +182,7 @@ function addEntity(r: Review): HTMLElement {
     id: 'sl-add-entity-name',
     type: 'text',
     maxlength: 120,
+    dir: 'auto',
     'data-focus-key': 'add-name',
     placeholder: t('reviewAddPlaceholder'),
   });

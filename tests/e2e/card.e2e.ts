@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
 import { axeCard, clickInCard, inCard, waitForCardState } from '../../scripts/lib/card-reader';
-import { screenshot } from './harness';
+import { computedColour, screenshot } from './harness';
+import { NEUTRALS } from '../../src/core/palette';
 import {
   cardState,
   collectErrors,
@@ -279,7 +280,7 @@ describe('hover card', () => {
     });
     expect(state!.facts).toBeLessThanOrEqual(3);
     expect(state!.facts).toBeLessThan(full!);
-    expect(state!.bg).toBe('rgb(28, 33, 40)');
+    expect(state!.bg).toBe(computedColour(NEUTRALS.bg.dark));
     expect(state!.animations).toBe(0);
     await setSettings(h, { cardDetail: 'full', theme: 'system' });
     await page.close();

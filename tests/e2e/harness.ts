@@ -28,3 +28,8 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;
 }
+
+/** A palette colour ("#1c1e22") as getComputedStyle writes it ("rgb(28, 30, 34)"). */
+export function computedColour(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+}

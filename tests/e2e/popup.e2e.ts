@@ -10,7 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, type Harness } from '../../scripts/lib/browser';
 import { readCard, waitForCardState } from '../../scripts/lib/card-reader';
-import { screenshot } from './harness';
+import { computedColour, screenshot } from './harness';
+import { NEUTRALS } from '../../src/core/palette';
 import { highlightCount, waitForHighlights } from './highlight-helpers';
 import { defaultMatcher, scanHtml } from '../../scripts/scan';
 
@@ -274,10 +275,10 @@ describe('popup', () => {
     await setStored(popup, { settings: { ...current, theme: 'dark' } });
     await popup.emulateMedia({ colorScheme: 'light' });
     await popup.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 30, 34)');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(computedColour(NEUTRALS.bg.dark));
     await setStored(popup, { settings: { ...current, theme: 'system' } });
     await popup.waitForFunction(() => !document.documentElement.dataset.theme);
-    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(computedColour(NEUTRALS.bg.light));
     await popup.close();
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE } from '../../../src/core/palette';
+import { NEUTRALS, PALETTE } from '../../../src/core/palette';
 import { ENTITY_TYPES } from '../../../src/core/pack';
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
@@ -16,9 +16,10 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-// The panels the type colours sit on: card, popup, options and add-story backgrounds and their soft fills.
-const LIGHT_PANELS = ['#ffffff', '#f6f7f9', '#f6f8fa', '#f3f4f6'];
-const DARK_PANELS = ['#1c2128', '#1c1e22', '#141619'];
+// The panels text sits on: the shared surface (card, popup, options panels, add story), the options page
+// behind its panels, and the soft fills of the card and the popup.
+const LIGHT_PANELS = [NEUTRALS.bg.light, '#f6f7f9', '#f6f8fa', '#f3f4f6'];
+const DARK_PANELS = [NEUTRALS.bg.dark, '#141619', '#262c36', '#26292e'];
 
 describe('the entity palette', () => {
   it.each(ENTITY_TYPES)('%s: text colours are readable (WCAG AA, 4.5:1) on the light and dark panels', (type) => {
@@ -28,6 +29,13 @@ describe('the entity palette', () => {
 
   it.each(ENTITY_TYPES)('%s: the highlight underline stands out (3:1) on white and on near-black pages', (type) => {
     for (const bg of ['#ffffff', '#121212']) expect(contrast(PALETTE[type].mark, bg), `${type} on ${bg}`).toBeGreaterThanOrEqual(3);
+  });
+
+  it('text and muted text are readable on every surface, light and dark (7:1 and 4.5:1)', () => {
+    expect(contrast(NEUTRALS.fg.light, NEUTRALS.bg.light)).toBeGreaterThanOrEqual(7);
+    expect(contrast(NEUTRALS.fg.dark, NEUTRALS.bg.dark)).toBeGreaterThanOrEqual(7);
+    for (const bg of LIGHT_PANELS) expect(contrast(NEUTRALS.muted.light, bg), `muted on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    for (const bg of DARK_PANELS) expect(contrast(NEUTRALS.muted.dark, bg), `muted on ${bg}`).toBeGreaterThanOrEqual(4.5);
   });
 
   it('gives each type its own colour', () => {

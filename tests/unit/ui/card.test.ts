@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../../src/core/card-model';
 import { parsePack, type StoryPackInput } from '../../../src/story/schema';
 import { renderCard } from '../../../src/ui/card';
 import { projectPoints } from '../../../src/ui/card-map';
+import { withPalette } from '../../../src/ui/card-styles';
+import { NEUTRALS, PALETTE } from '../../../src/core/palette';
 
 const SRC = 'https://en.wikipedia.org/wiki/Test';
 const input: StoryPackInput = {
@@ -89,6 +93,32 @@ describe('card view', () => {
     expect(a.getAttribute('rel')).toContain('noopener');
   });
 
+  it('a name, fact or sentence holding bidirectional controls shows without them, each in its own direction', () => {
+    const bidi = parsePack({
+      ...input,
+      entities: [
+        {
+          id: 'rlo',
+          name: 'Ada \u202EecalevoL\u202C',
+          type: 'person',
+          description: '\u2066Mathematician\u2069 and writer',
+          facts: [{ label: 'Born', value: '\u202E5181', asOf: '2024-05', source: SRC }],
+          sentences: ['She wrote \u2067the first program\u2069 in 1843.'],
+          roles: [{ title: '\u202BCountess\u202C', from: '1838-07', asOf: '2024-05', source: SRC }],
+        },
+      ],
+    });
+    const el = renderCard(document, buildCard(bidi, 'rlo', { storyTitle: 'The \u202Eengine', multipleStories: true }), view);
+    expect(el.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    expect(el.getAttribute('aria-label')).toBe('Ada ecalevoL');
+    expect(el.querySelector('h2.name')!.getAttribute('dir')).toBe('auto');
+    expect(el.textContent).toContain('Mathematician and writer');
+    expect(el.textContent).toContain('She wrote the first program in 1843.');
+    expect(el.querySelector('.story bdi')!.textContent).toBe('The engine');
+    expect(el.querySelector('.role bdi')!.textContent).toBe('Countess');
+    expect(el.querySelector('dd bdi')!.textContent).toBe('5181');
+  });
+
   it('shows how often the page names the entity, with previous/next buttons that step', () => {
     const steps: number[] = [];
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
@@ -137,6 +167,17 @@ describe('map projection', () => {
       expect(p.x).toBeLessThanOrEqual(288);
       expect(p.y).toBeGreaterThanOrEqual(0);
       expect(p.y).toBeLessThanOrEqual(150);
+    }
+  });
+});
+
+describe('card colours', () => {
+  it('the card wears the palette the popup and options wear, every colour it names resolved', () => {
+    const css = withPalette(fs.readFileSync(path.join(import.meta.dirname, '../../../src/ui/card.css'), 'utf8'));
+    expect(css).not.toMatch(/var\(--sl-\w+-\w+\)/);
+    for (const c of [NEUTRALS.bg, NEUTRALS.fg, NEUTRALS.muted, PALETTE.person, PALETTE.place, PALETTE.organization]) {
+      expect(css).toContain(c.light);
+      expect(css).toContain(c.dark);
     }
   });
 });
