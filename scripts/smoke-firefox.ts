@@ -10,8 +10,10 @@
  *      exactly as many ranges per type as the scan (the extension's own collector
  *      and matcher, scripts/scan.ts) finds in the same page's DOM;
  *   3. resting the pointer on a mention opens one <story-lens-card> after the
- *      card delay (not at once), with an open shadow root whose text holds the
- *      entity's name, and Escape closes it;
+ *      card delay (not at once), whose text holds the entity's name, read in
+ *      its closed shadow root over WebDriver BiDi (scripts/lib/card-reader.ts),
+ *      while the page itself sees an empty element with no shadow root; and
+ *      Escape closes it;
  *   4. nothing is written to the console as an error and nothing is thrown
  *      (content-script errors reach the page's console log over BiDi too);
  *   5. the popup, opened as a tab for a demo page's tab (popup.html?tab=<id>,
@@ -31,6 +33,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT, startServer, type Server } from './lib/browser';
 import { buildExtension, copyBuiltExtension, FIREFOX_BUILD } from './lib/built-extension';
+import { readCardBidi } from './lib/card-reader';
 import { bundledPack } from '../src/story/bundled/index';
 import { runAsMain } from './lib/run-main';
 
@@ -101,23 +104,26 @@ async function settledCounts(page: Page, timeoutMs = 15_000): Promise<Counts> {
 
 interface CardState {
   hosts: number;
-  open: boolean;
   visible: boolean;
   text: string;
+  /** what the page's own scripts get of the card: its shadow root (null when closed) or any of its text */
+  pageSees: string | null;
 }
 
 async function cardState(page: Page): Promise<CardState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('story-lens-card');
-    const root = hosts[0]?.shadowRoot ?? null;
-    const boxes = root ? [...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect()) : [];
-    return {
-      hosts: hosts.length,
-      open: root !== null,
-      visible: boxes.some((r) => r.width > 40 && r.height > 40),
-      text: root ? (root.textContent ?? '').replace(/\s+/g, ' ').trim() : '',
-    };
+  const card = await readCardBidi(page);
+  const pageSees = await page.evaluate(() => {
+    const host = document.querySelector('story-lens-card');
+    if (!host) return null;
+    if (host.shadowRoot) return 'its shadow root';
+    return host.textContent || host.innerHTML || (host as HTMLElement).innerText || null;
   });
+  return {
+    hosts: card.count,
+    visible: !!card.rect && card.rect.width > 40 && card.rect.height > 40,
+    text: card.text.replace(/\s+/g, ' ').trim(),
+    pageSees,
+  };
 }
 
 async function waitCard(page: Page, want: (s: CardState) => boolean, timeoutMs: number): Promise<CardState> {
@@ -200,7 +206,7 @@ async function checkPage(browser: Browser, server: Server, spec: (typeof PAGES)[
       await page.screenshot({ path: `${base}-card.png` });
       console.log(`  card for "${target.text}" (${name}): ${card.text.slice(0, 100)}${card.text.length > 100 ? '...' : ''}`);
       if (card.hosts !== 1) fail(`${card.hosts} <story-lens-card> elements, want 1`);
-      if (!card.open) fail('the card has no open shadow root');
+      if (card.pageSees) fail(`the page reads the card: ${card.pageSees.slice(0, 80)}`);
       if (!card.text.includes(name)) fail(`the card's text does not hold "${name}"`);
       await page.keyboard.press('Escape');
       const closed = await waitCard(page, (s) => !s.visible, 2_000);

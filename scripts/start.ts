@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumPath, KEEP_NAMES_SHIM, launch, ROOT, type Harness } from './lib/browser';
 import { buildExtension, copyBuiltExtension } from './lib/built-extension';
+import { readCard, waitForCardState, type CardState } from './lib/card-reader';
 import { runAsMain } from './lib/run-main';
 
 export const DEMO_DIR = path.join(ROOT, 'scripts/demo');
@@ -196,47 +197,28 @@ async function openCard(page: Page, wanted: string[]): Promise<{ text: string; h
   if (!target) return null;
   await page.mouse.move(5, 5);
   await page.mouse.move(target.x, target.y, { steps: 4 });
+  // the card's shadow root is closed to pages: read through the DevTools protocol (scripts/lib/card-reader.ts)
+  const shown = (s: CardState) => s.open && !!s.rect && s.rect.width > 40 && s.rect.height > 40 && s.text.trim().length > 20;
   try {
-    await page.waitForFunction(
-      () => {
-        const host = document.querySelector('story-lens-card');
-        const root = host?.shadowRoot;
-        if (!root) return false;
-        const shown = [...root.querySelectorAll('*')].some((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 40 && r.height > 40;
-        });
-        return shown && (root.textContent ?? '').trim().length > 20;
-      },
-      undefined,
-      { timeout: 5_000 },
-    );
+    await waitForCardState(page, shown, 5_000);
   } catch {
     return null;
   }
   // the card fades in: screenshot it once its animations have finished
+  await waitForCardState(page, (s) => s.settled, 3_000).catch(() => {});
   await page
     .waitForFunction(
-      () => {
-        const root = document.querySelector('story-lens-card')?.shadowRoot;
-        return (
-          !!root &&
-          root.getAnimations().every((a) => a.playState === 'finished') &&
-          document
-            .getAnimations()
-            .every((a) => a.playState !== 'running' || !(a.effect as KeyframeEffect | null)?.target?.matches?.('story-lens-card'))
-        );
-      },
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || !(a.effect as KeyframeEffect | null)?.target?.matches?.('story-lens-card')),
       undefined,
       { timeout: 3_000 },
     )
     .catch(() => {});
   // and one frame later, so the screenshot shows the card as painted
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-  const text = await page.evaluate(() => {
-    const root = document.querySelector('story-lens-card')?.shadowRoot;
-    return root ? [...root.children].map((e) => (e as HTMLElement).innerText ?? '').join('\n') : '';
-  });
+  const { text } = await readCard(page);
   return {
     text: text
       .split(/\n+/)

@@ -102,8 +102,8 @@ class Reader {
     return this.world.contextId;
   }
 
-  /** Runs `fn` with the card's closed root in our world; null when there is no card. */
-  async inRoot<A, R>(fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg?: A): Promise<R | null> {
+  /** Runs the function `source` (of the root and `arg`) with the card's closed root in our world; null when there is no card. */
+  async inRoot<R>(source: string, arg?: unknown): Promise<R | null> {
     const contextId = await this.contextId();
     const group = WORLD;
     try {
@@ -124,7 +124,7 @@ class Reader {
         objectGroup: group,
       })) as { object: RemoteObject };
       const { result, exceptionDetails } = (await this.cdp.send('Runtime.callFunctionOn', {
-        functionDeclaration: asCall(fn.toString()),
+        functionDeclaration: asCall(source),
         objectId: root.objectId,
         arguments: [{ value: arg ?? null }],
         returnByValue: true,
@@ -154,7 +154,15 @@ function reader(page: Page): Promise<Reader> {
 
 /** Runs `fn` with the card's closed shadow root, in an isolated world of our own; null when there is no card. */
 export async function inCard<R, A = undefined>(page: Page, fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg?: A): Promise<R | null> {
-  return (await reader(page)).inRoot(fn, arg);
+  return (await reader(page)).inRoot<R>(fn.toString(), arg);
+}
+
+/**
+ * Runs `fn` (self-contained: it is sent as source) with the first element of the card matching `selector`,
+ * in our isolated world; null when there is no card.
+ */
+export async function onCardElement<R>(page: Page, selector: string, fn: (element: Element) => R): Promise<R | null> {
+  return (await reader(page)).inRoot<R>(`(root) => (${fn.toString()})(root.querySelector(${JSON.stringify(selector)}))`);
 }
 
 /** The card as the reader sees it, and how many card elements the page holds. */
@@ -208,7 +216,7 @@ export async function axeCard(page: Page): Promise<AxeViolation[]> {
     const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await r.cdp.send('Runtime.evaluate', { expression: source, contextId });
   }
-  const violations = await r.inRoot(async (root: ShadowRoot) => {
+  const violations = await inCard(page, async (root) => {
     const axe = (globalThis as unknown as { axe: { run(ctx: Node, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     Object.defineProperty(root.host, 'shadowRoot', { get: () => root, configurable: true });
     const res = await axe.run(root.host, { resultTypes: ['violations'] });

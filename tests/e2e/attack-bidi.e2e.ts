@@ -6,9 +6,10 @@
  * backwards; the reader must see the words, in order, and no control.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { onCardElement } from '../../scripts/lib/card-reader';
 import { hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's own pages
@@ -84,13 +85,11 @@ const shownTexts = (root: Element): string[] => [
   ...[root, ...root.querySelectorAll('*')].flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? '']),
 ];
 
-/**
- * The open card's dialog, reached through the host's shadow root: the one place that reaches into the
- * card, to swap for another way in when the root is closed.
- */
-async function cardDialog(page: Page): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle(() => document.querySelector('story-lens-card')!.shadowRoot!.querySelector('[role="dialog"]')!);
-  return handle as ElementHandle<Element>;
+/** What the open card's dialog shows, read in the card's closed shadow root through the DevTools protocol. */
+async function cardShownTexts(page: Page): Promise<string[]> {
+  const texts = await onCardElement(page, '[role="dialog"]', shownTexts);
+  if (!texts) throw new Error('no card');
+  return texts;
 }
 
 describe('bidirectional controls in a story', () => {
@@ -116,7 +115,7 @@ describe('bidirectional controls in a story', () => {
     await hoverText(tab, 'Ada Lovelace');
     await waitForCard(tab, 'Ada Lovelace');
 
-    const [text, ...attributes] = await (await cardDialog(tab)).evaluate(shownTexts);
+    const [text, ...attributes] = await cardShownTexts(tab);
     expect(text).toContain('Ada Lovelace');
     expect(text).toContain('Mathematician who wrote the first published program.');
     expect(text).toContain('Ada Lovelace wrote the notes on the engine.');
