@@ -96,7 +96,7 @@ export class ChangeQueue {
     if (!records.length) return null;
     this.lastFlush = this.host.win.performance.now();
     const roots = new Set<Node>();
-    // a node the page rewrites a hundred times between two flushes is dropped and read again once
+    // a node the page rewrote several times since the last flush is dropped and read again once
     const rewritten = new Set<Node>();
     for (const r of records) if (r.type !== 'characterData' || !rewritten.has(r.target)) this.rootsOf(r, roots, rewritten);
     if (roots.size > MAX_QUEUED) return 'page';

@@ -82,8 +82,8 @@ export class PageScanner {
   /** when the current slice started, and the characters it has read */
   private sliceStart = 0;
   private sliceChars = 0;
-  /** when what was painted last reached the page's highlights */
-  private committed = -Infinity;
+  /** when what is painted is next due to reach the page's highlights, if the scan is still going */
+  private paintDue = -Infinity;
   /** shadow roots mentions were found in (hit-testing needs them) */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -143,7 +143,7 @@ export class PageScanner {
     this.index.clear();
     this.painter.clear();
     // the page's first mentions are painted after the first slice
-    this.committed = -Infinity;
+    this.paintDue = -Infinity;
     this.startSlice();
     const root = this.doc.body ?? this.doc.documentElement;
     const kept: Painted[] = [];
@@ -175,7 +175,7 @@ export class PageScanner {
 
   /** Ends a slice: paints what is due and yields behind the page's tasks; false when this scan is over. */
   private async yieldSlice(gen: number): Promise<boolean> {
-    if (this.now() - this.committed >= PAINT_MS) this.commit();
+    if (this.now() >= this.paintDue) this.commit();
     await this.env.yieldNow();
     if (gen !== this.generation || this.env.stopped()) return false;
     this.startSlice();
@@ -183,7 +183,7 @@ export class PageScanner {
   }
 
   private commit(): void {
-    this.committed = this.now();
+    this.paintDue = this.now() + PAINT_MS;
     this.painter.commit();
   }
 
@@ -334,6 +334,8 @@ export class PageScanner {
     for (const root of roots) this.dropSubtree(root);
     this.scanning = true;
     this.startSlice();
+    // a batch of changes is painted when it is done (or every PAINT_MS if it runs long): once a flush
+    this.paintDue = this.now() + PAINT_MS;
     try {
       await this.scanRoots(roots, gen);
     } finally {
