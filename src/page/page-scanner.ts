@@ -44,6 +44,11 @@ export const FIRST_CHUNK_CHARS = 2000;
 export const MIN_CHUNK_CHARS = 1000;
 /** what a scan paints reaches the page's highlights after its first slice, then at most this often, then when it ends */
 export const PAINT_MS = 250;
+/**
+ * ...and no sooner than this many ms per mention painted: the frame after a commit renders every range again,
+ * which took 200-600 ms per frame with 105,000 ranges, so the commits of a page that large come seconds apart
+ */
+export const PAINT_MS_PER_MENTION = 0.1;
 
 export interface ScannerEnv {
   win: Window & typeof globalThis;
@@ -183,7 +188,7 @@ export class PageScanner {
   }
 
   private commit(): void {
-    this.paintDue = this.now() + PAINT_MS;
+    this.paintDue = this.now() + Math.max(PAINT_MS, this.index.size * PAINT_MS_PER_MENTION);
     this.painter.commit();
   }
 
