@@ -96,7 +96,9 @@ export class ChangeQueue {
     if (!records.length) return null;
     this.lastFlush = this.host.win.performance.now();
     const roots = new Set<Node>();
-    for (const r of records) this.rootsOf(r, roots);
+    // a node the page rewrote several times since the last flush is dropped and read again once
+    const rewritten = new Set<Node>();
+    for (const r of records) if (r.type !== 'characterData' || !rewritten.has(r.target)) this.rootsOf(r, roots, rewritten);
     if (roots.size > MAX_QUEUED) return 'page';
     // drop roots inside another queued root, roots no longer in the page, and roots inside what is never
     // read (typing in an editor's paragraph must not read it)
@@ -118,9 +120,10 @@ export class ChangeQueue {
   }
 
   /** Adds to `roots` what one record asks to read again, and drops the mentions of what it removed or rewrote. */
-  private rootsOf(r: MutationRecord, roots: Set<Node>): void {
+  private rootsOf(r: MutationRecord, roots: Set<Node>, rewritten: Set<Node>): void {
     const { host } = this;
     if (r.type === 'characterData') {
+      rewritten.add(r.target);
       host.drop(r.target);
       roots.add(blockOf(r.target));
       return;

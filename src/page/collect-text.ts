@@ -280,9 +280,8 @@ function nodeAt(c: CollectedText, pos: number, isEnd: boolean): number {
 
 /** A Range over text[start, end). The offsets must not include a BLOCK_BREAK. */
 export function rangeFor(c: CollectedText, start: number, end: number): Range {
-  const first = c.nodes[0];
-  if (!first) throw new Error('rangeFor: no text collected');
-  const doc = first.ownerDocument;
+  // the scanner never asks of a chunk without text nodes (this throws on one)
+  const doc = c.nodes[0]!.ownerDocument;
   const a = nodeAt(c, start, false);
   const z = nodeAt(c, end, true);
   const range = doc.createRange();

@@ -1,8 +1,9 @@
 /**
  * The mentions painted on the page, indexed the ways the page layer asks:
  * by text node (hit-testing under the pointer, dropping what a page rewrote),
- * by entity (counts for the badge and popup), and in document order (stepping
- * through mentions). Work per change is proportional to the nodes changed:
+ * by entity (counts for the badge and popup, a card's steps through an
+ * entity's mentions), and in document order (stepping through mentions).
+ * Work per change is proportional to the nodes changed:
  * nothing here walks the whole set except the lazy document-order sort, done
  * only when a reader steps through mentions.
  */
@@ -49,10 +50,14 @@ function compareRecords(a: MentionRecord, b: MentionRecord): number {
   return compareNodes(ra.startContainer, rb.startContainer);
 }
 
+/** the records still in the page, in document order */
+const inDocumentOrder = (records: Iterable<MentionRecord>) =>
+  [...records].filter((r) => r.range.startContainer.isConnected).sort(compareRecords);
+
 export class MentionIndex {
-  private readonly byNode = new WeakMap<Node, MentionRecord[]>();
-  private readonly all = new Set<MentionRecord>();
-  private readonly counts = new Map<string, number>();
+  private byNode = new WeakMap<Node, MentionRecord[]>();
+  private all = new Set<MentionRecord>();
+  private byEntity = new Map<string, Set<MentionRecord>>();
   private sorted: MentionRecord[] | null = null;
 
   get size(): number {
@@ -89,18 +94,11 @@ export class MentionIndex {
       } else this.byNode.set(n, [rec]);
     }
     this.all.add(rec);
-    this.counts.set(rec.entity, (this.counts.get(rec.entity) ?? 0) + 1);
+    let same = this.byEntity.get(rec.entity);
+    if (!same) this.byEntity.set(rec.entity, (same = new Set()));
+    same.add(rec);
     this.sorted = null;
     return true;
-  }
-
-  /** Drops every mention touching `node`; returns what was dropped. */
-  dropNode(node: Node): MentionRecord[] {
-    const list = this.byNode.get(node);
-    if (!list?.length) return [];
-    const dropped = [...list];
-    for (const rec of dropped) this.remove(rec);
-    return dropped;
   }
 
   remove(rec: MentionRecord): void {
@@ -112,16 +110,18 @@ export class MentionIndex {
       if (i >= 0) list.splice(i, 1);
       if (!list.length) this.byNode.delete(n);
     }
-    const c = (this.counts.get(rec.entity) ?? 1) - 1;
-    if (c > 0) this.counts.set(rec.entity, c);
-    else this.counts.delete(rec.entity);
+    const same = this.byEntity.get(rec.entity);
+    same?.delete(rec);
+    if (!same?.size) this.byEntity.delete(rec.entity);
     this.sorted = null;
   }
 
-  clear(): MentionRecord[] {
-    const dropped = [...this.all];
-    for (const rec of dropped) this.remove(rec);
-    return dropped;
+  /** Forgets every mention at once (a new scan, a stop), not one by one. */
+  clear(): void {
+    this.byNode = new WeakMap();
+    this.all = new Set();
+    this.byEntity = new Map();
+    this.sorted = null;
   }
 
   /** mentions touching a text node, in offset order */
@@ -130,18 +130,17 @@ export class MentionIndex {
   }
 
   countsByEntity(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+    return Object.fromEntries([...this.byEntity].map(([entity, same]) => [entity, same.size]));
   }
 
   /** every mention in document order (sorted lazily, cached until the set changes) */
   inOrder(): readonly MentionRecord[] {
-    if (!this.sorted) this.sorted = [...this.all].filter((r) => r.range.startContainer.isConnected).sort(compareRecords);
-    return this.sorted;
+    return (this.sorted ??= inDocumentOrder(this.all));
   }
 
-  /** the entity's mentions in document order */
+  /** the entity's mentions in document order (sorted alone: a card on a page of thousands of mentions sorts a few) */
   ofEntity(entity: string): MentionRecord[] {
-    return this.inOrder().filter((r) => r.entity === entity);
+    return inDocumentOrder(this.byEntity.get(entity) ?? []);
   }
 
   has(rec: MentionRecord): boolean {

@@ -2,13 +2,18 @@
  * Finds and paints the mentions of a page, and keeps them in step with the
  * page as it changes, in small slices of main-thread time.
  *
- * - The first scan walks the page in chunks (collectChunks) and yields every
- *   SLICE_MS, so no task runs long even on a 20,000-paragraph page. Each chunk
- *   is read by the page's PageReader (src/core/page-reader.ts), which counts
- *   what it names into the page's support; when the scan ends, chunks whose bare
- *   surnames read differently with the whole page's support are painted again
- *   (from the reader's kept candidates, not by reading their text again), so the
- *   page marks what `npm run scan` reports.
+ * - The first scan walks the page in chunks (collectChunks) and yields after
+ *   SLICE_MS or SLICE_CHARS read, whichever comes first, so no task runs long
+ *   even on a 20,000-paragraph page or with a 50,000-name story. It yields
+ *   behind the page's own tasks (env.yieldNow): the page's timers run between
+ *   our slices. Each chunk is read by the page's PageReader
+ *   (src/core/page-reader.ts), which counts what it names into the page's
+ *   support; when the scan ends, chunks whose bare surnames read differently
+ *   with the whole page's support are painted again (from the reader's kept
+ *   candidates, not by reading their text again), so the page marks what
+ *   `npm run scan` reports.
+ * - What is painted reaches the page's highlights a few times a second
+ *   (PAINT_MS), not in every slice: see Painter.commit.
  * - Later changes come from the change queue (change-queue.ts) as the few roots
  *   to read again; text a page removes or rewrites loses its ranges before
  *   anything else is painted, so a framework that keeps references to its nodes
@@ -27,23 +32,34 @@ import type { Painter } from './paint';
 export const SLICE_MS = 8;
 /**
  * main-thread time per slice when handling a page's own changes: a page that changes all the time runs
- * its own timers between our slices (we yield to its tasks, not just to input)
+ * its own timers between our slices
  */
 export const CHANGE_SLICE_MS = 1;
+/** the most characters a slice reads (or reads again) whatever the clock says: the work of one slice is bounded by construction */
+export const SLICE_CHARS = 32000;
 /** the most characters per chunk of collected text (matching 16,000 takes a few ms once the JIT has warmed up) */
 export const CHUNK_CHARS = 16000;
 /** the first chunk of a page, while the matcher runs cold */
 export const FIRST_CHUNK_CHARS = 2000;
 export const MIN_CHUNK_CHARS = 1000;
+/** what a scan paints reaches the page's highlights after its first slice, then at most this often, then when it ends */
+export const PAINT_MS = 250;
+/**
+ * ...and no sooner than this many ms per mention painted: the frame after a commit renders every range again,
+ * which took 200-600 ms per frame with 105,000 ranges, so the commits of a page that large come seconds apart
+ */
+export const PAINT_MS_PER_MENTION = 0.1;
 
 export interface ScannerEnv {
   win: Window & typeof globalThis;
   /** true once the content script is invalidated or the page turned off */
   stopped(): boolean;
-  /** yields the main thread (scheduler.yield or a timer) */
+  /**
+   * yields the main thread behind the page's own pending tasks, its timers included (scheduler.postTask or a
+   * timer; not scheduler.yield, whose continuation runs ahead of them: a long scan held a page's timers back
+   * until it ended)
+   */
   yieldNow(): Promise<void>;
-  /** yields behind the page's own pending tasks (its timers run first) */
-  yieldToPage(): Promise<void>;
   /** run `fn` before the next frame (or soon, where frames are paused), so new text and its highlights paint together */
   soon(fn: () => void): void;
   /** run `fn` after `ms` */
@@ -68,8 +84,11 @@ export class PageScanner {
   private chunkChars = FIRST_CHUNK_CHARS;
   /** the page's current full scan */
   private scan: Promise<void> = Promise.resolve();
-  /** mentions removed since the page changed them (for tests and logs) */
-  dropped = 0;
+  /** when the current slice started, and the characters it has read */
+  private sliceStart = 0;
+  private sliceChars = 0;
+  /** when what is painted is next due to reach the page's highlights, if the scan is still going */
+  private paintDue = -Infinity;
   /** shadow roots mentions were found in (hit-testing needs them) */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -126,7 +145,11 @@ export class PageScanner {
     this.scanning = true;
     this.changes.clear();
     this.reader = new PageReader(this.matcher!);
-    for (const rec of this.index.clear()) this.painter.delete(rec.type, rec.range);
+    this.index.clear();
+    this.painter.clear();
+    // the page's first mentions are painted after the first slice
+    this.paintDue = -Infinity;
+    this.startSlice();
     const root = this.doc.body ?? this.doc.documentElement;
     const kept: Painted[] = [];
     if (root) await this.scanRoots([root], gen, kept);
@@ -134,22 +157,48 @@ export class PageScanner {
     // chunks read before the page had named its people in full are resolved again with the whole page's support
     await this.reread(kept, gen);
     if (gen !== this.generation) return;
+    this.commit();
     this.scanning = false;
     this.env.settled();
     // changes that came in during the scan
     if (this.changes.pending) this.flush().catch((e) => this.fail(e));
   }
 
+  private now(): number {
+    return this.env.win.performance.now();
+  }
+
+  private startSlice(): void {
+    this.sliceStart = this.now();
+    this.sliceChars = 0;
+  }
+
+  /** Counts `chars` more read into the slice; true once it has run `ms` or read SLICE_CHARS. */
+  private spent(chars: number, ms: number): boolean {
+    return (this.sliceChars += chars) >= SLICE_CHARS || this.now() - this.sliceStart > ms;
+  }
+
+  /** Ends a slice: paints what is due and yields behind the page's tasks; false when this scan is over. */
+  private async yieldSlice(gen: number): Promise<boolean> {
+    if (this.now() >= this.paintDue) this.commit();
+    await this.env.yieldNow();
+    if (gen !== this.generation || this.env.stopped()) return false;
+    this.startSlice();
+    return true;
+  }
+
+  private commit(): void {
+    this.paintDue = this.now() + Math.max(PAINT_MS, this.index.size * PAINT_MS_PER_MENTION);
+    this.painter.commit();
+  }
+
   /**
-   * Collects, reads and paints `roots`, yielding every SLICE_MS. Small roots (changed blocks) are
-   * read together, up to CHUNK_CHARS at a time: one pass for a batch of changes. `kept` (the first scan)
-   * gets the chunks that may read differently once the whole page is read.
+   * Collects, reads and paints `roots` in slices. Small roots (changed blocks) are read together, up to
+   * CHUNK_CHARS at a time: one pass for a batch of changes. `kept` (the first scan) gets the chunks that may
+   * read differently once the whole page is read; without it the roots are the page's changes (shorter slices).
    */
-  private async scanRoots(roots: Node[], gen: number, kept?: Painted[], changes = false): Promise<void> {
-    const sliceMs = changes ? CHANGE_SLICE_MS : SLICE_MS;
-    const yieldNow = changes ? () => this.env.yieldToPage() : () => this.env.yieldNow();
-    const now = () => this.env.win.performance.now();
-    let sliceStart = now();
+  private async scanRoots(roots: Node[], gen: number, kept?: Painted[]): Promise<void> {
+    const sliceMs = kept ? SLICE_MS : CHANGE_SLICE_MS;
     let batch: CollectedText[] = [];
     let chars = 0;
     // read by collectChunks before each chunk, so a chunk's size follows how fast matching runs now
@@ -159,9 +208,9 @@ export class PageScanner {
       const chunk = combine(batch);
       batch = [];
       chars = 0;
-      const t0 = now();
+      const t0 = this.now();
       const painted = this.paintChunk(chunk, !!kept);
-      this.adaptChunkSize(chunk.text.length, now() - t0);
+      this.adaptChunkSize(chunk.text.length, this.now() - t0);
       collectOpts.maxChars = this.chunkChars;
       if (painted && kept) kept.push(painted);
     };
@@ -175,11 +224,9 @@ export class PageScanner {
         batch.push(next.value);
         chars += next.value.text.length;
         if (chars >= this.chunkChars) paintBatch();
-        if (now() - sliceStart > sliceMs) {
+        if (this.spent(next.value.text.length, sliceMs)) {
           paintBatch();
-          await yieldNow();
-          if (gen !== this.generation || this.env.stopped()) return;
-          sliceStart = now();
+          if (!(await this.yieldSlice(gen))) return;
         }
       }
     }
@@ -197,21 +244,15 @@ export class PageScanner {
     this.chunkChars = Math.round(Math.min(CHUNK_CHARS, Math.max(MIN_CHUNK_CHARS, (SLICE_MS * 0.75) / perChar)));
   }
 
-  /** Paints again the chunks whose mentions the whole page's support changes, yielding every SLICE_MS. */
+  /** Paints again the chunks whose mentions the whole page's support changes, in slices. */
   private async reread(pieces: Painted[], gen: number): Promise<void> {
-    const now = () => this.env.win.performance.now();
-    let sliceStart = now();
     for (const painted of pieces) {
       const mentions = this.reader?.reread(painted.piece);
       if (mentions) {
-        for (const rec of painted.records) if (this.index.has(rec)) this.drop(rec, false);
+        for (const rec of painted.records) if (this.index.has(rec)) this.drop(rec);
         painted.records = this.paintMentions(painted.chunk, mentions);
       }
-      if (now() - sliceStart > SLICE_MS) {
-        await this.env.yieldNow();
-        if (gen !== this.generation || this.env.stopped()) return;
-        sliceStart = now();
-      }
+      if (this.spent(painted.chunk.text.length, SLICE_MS) && !(await this.yieldSlice(gen))) return;
     }
   }
 
@@ -268,26 +309,19 @@ export class PageScanner {
     }
   }
 
-  /** Removes one mention; `changed`: the page changed its text (counted in `dropped`). */
-  private drop(rec: MentionRecord, changed = true): void {
+  private drop(rec: MentionRecord): void {
     this.index.remove(rec);
     this.painter.delete(rec.type, rec.range);
-    if (changed) this.dropped++;
   }
 
-  /** Drops the mentions of every text node in `node`'s subtree (a detached subtree too). */
+  /** Drops the mentions of `node` and of every text node in its subtree (a detached subtree too). */
   private dropSubtree(node: Node): void {
-    if (node.nodeType === 3) {
-      for (const rec of this.index.dropNode(node)) {
-        this.painter.delete(rec.type, rec.range);
-        this.dropped++;
-      }
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const type = node.nodeType;
+    if (type === 3) for (const rec of [...this.index.at(node)]) this.drop(rec);
+    if (type !== 1 && type !== 11) return;
     const walker = this.doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) for (const rec of [...this.index.at(t)]) this.drop(rec);
-    const sr = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+    const sr = type === 1 ? (node as Element).shadowRoot : null;
     if (sr) this.dropSubtree(sr);
   }
 
@@ -304,12 +338,16 @@ export class PageScanner {
     }
     for (const root of roots) this.dropSubtree(root);
     this.scanning = true;
+    this.startSlice();
+    // a batch of changes is painted when it is done (or every PAINT_MS if it runs long): once a flush
+    this.paintDue = this.now() + PAINT_MS;
     try {
-      await this.scanRoots(roots, gen, undefined, true);
+      await this.scanRoots(roots, gen);
     } finally {
       if (gen === this.generation) this.scanning = false;
     }
     if (gen !== this.generation) return;
+    this.commit();
     this.env.settled();
     if (this.changes.pending) this.changes.schedule();
   }

@@ -3,13 +3,23 @@
  * type under the contract names, each mention one Range in exactly one of
  * them, and one more ("story-lens-active") for the hovered or flashed mention.
  * No DOM change: the page's own references to its nodes stay valid.
+ *
+ * Mentions are added and removed in batches (commit): in Chromium the frame
+ * after any change to a highlight renders every registered range again
+ * (docs/adr/0002), so a scan that changed them in every slice made every frame
+ * of a page with thousands of mentions a long one.
  */
 import type { EntityType } from '../core/pack';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-styles';
 
+/** the most changes a commit applies (adding a range to a highlight takes about 0.3 µs) */
+export const MAX_QUEUED = 10000;
+
 export class Painter {
   private readonly highlights = new Map<EntityType, Highlight>();
   private active: Highlight | null = null;
+  /** changes not yet in the highlights, in order: [type, range, true to add] */
+  private queued: [EntityType, Range, boolean][] = [];
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -28,12 +38,21 @@ export class Painter {
     return h;
   }
 
+  /** Adds a mention's range at the next commit (at once past MAX_QUEUED: a commit stays a few milliseconds). */
   add(type: EntityType, range: Range): void {
-    this.highlightFor(type).add(range);
+    if (this.queued.push([type, range, true]) >= MAX_QUEUED) this.commit();
   }
 
+  /** Removes a mention's range at the next commit. */
   delete(type: EntityType, range: Range): void {
-    this.highlights.get(type)?.delete(range);
+    this.queued.push([type, range, false]);
+  }
+
+  /** Applies the changes queued since the last commit, in order. */
+  commit(): void {
+    for (const [type, range, add] of this.queued.splice(0))
+      if (add) this.highlightFor(type).add(range);
+      else this.highlights.get(type)?.delete(range);
   }
 
   /** the hovered / flashed mentions (or none) */
@@ -48,7 +67,9 @@ export class Painter {
     for (const r of ranges) this.active.add(r);
   }
 
+  /** Removes every mention and the queued changes, at once. */
   clear(): void {
+    this.queued = [];
     for (const h of this.highlights.values()) h.clear();
     this.active?.clear();
   }

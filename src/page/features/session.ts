@@ -110,12 +110,12 @@ export class PageSession {
 
 function scannerEnv(ctx: PageContext, page: PageSession): ScannerEnv {
   const win = page.win;
-  const sched = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const sched = (win as unknown as { scheduler?: { postTask?: (fn: () => void) => Promise<void> } }).scheduler;
   return {
     win,
     stopped: () => !ctx.isValid || !page.active,
-    yieldNow: () => (sched?.yield ? sched.yield() : new Promise<void>((r) => ctx.setTimeout(r, 0))),
-    yieldToPage: () => new Promise<void>((r) => ctx.setTimeout(r, 0)),
+    // a task behind the page's own (its timers run first), as a timer where there is no postTask
+    yieldNow: () => (sched?.postTask ? sched.postTask(() => {}) : new Promise<void>((r) => ctx.setTimeout(r, 0))),
     soon: (fn) => {
       // a frame, or a timer where frames do not come (a background tab)
       let done = false;
