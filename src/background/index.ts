@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging';
-import { getSettings, sanitizeSettings, settingsItem, type Settings } from '../store/settings';
+import { getSettings, sanitizeSettings, updateSettings, type Settings } from '../store/settings';
 import { ensureBundledStory } from '../store/stories';
 import { createHandlers, relayCommand } from './handlers';
 import { KnowledgeBase, tabUpdateFor } from './knowledge';
@@ -58,7 +58,7 @@ export function startBackground(): void {
     const was = oldRaw == null ? false : sanitizeSettings(oldRaw).syncSettings;
     if (!was) {
       const adopted = await joinSync(next);
-      if (adopted) await settingsItem.setValue(adopted);
+      if (adopted) await updateSettings(adopted);
       return;
     }
     // one push for a burst of changes (storage.sync allows 120 writes a minute); the worker stays up 30 s after an event
@@ -71,7 +71,7 @@ export function startBackground(): void {
     const local: Settings = await getSettings();
     if (!local.syncSettings) return;
     const adopted = adoptSynced(local, raw);
-    if (adopted) await settingsItem.setValue(adopted);
+    if (adopted) await updateSettings(adopted);
   }
 
   // --- the protocol (every message through the guard)

@@ -10,8 +10,8 @@
  * - the compiled matcher, keyed by the stories' revision and the settings that
  *   shape it, so it is compiled once per change of those, not per page.
  */
-import { storage } from '#imports';
 import { compileMatcher, MATCHER_FORMAT, type CompiledMatcher } from '../core/matcher';
+import { readCachedMatcher, writeCachedMatcher } from '../store/matcher-cache';
 import { buildCard, type CardModel } from '../core/card-model';
 import { ENTITY_TYPES, type StoryPack } from '../core/pack';
 import { getSettings, sanitizeSettings, type Settings } from '../store/settings';
@@ -19,8 +19,6 @@ import { settingsEffects, showSettings, type ShowSettings } from '../core/settin
 import { getStoriesState, type StoredStory } from '../store/stories';
 import { isActiveOn } from '../core/site-rules';
 import type { PageSetup } from '../messaging';
-
-export const MATCHER_CACHE_KEY = 'session:matcherCache' as const;
 
 export interface KnowledgeState {
   settings: Settings;
@@ -93,8 +91,8 @@ export class KnowledgeBase {
     const s = state ?? (await this.load());
     const key = matcherKey(s);
     if (this.cached?.key === key) return this.cached.matcher;
-    const stored = (await storage.getItem<{ key: string; matcher: CompiledMatcher }>(MATCHER_CACHE_KEY).catch(() => null)) ?? null;
-    if (stored && stored.key === key && stored.matcher?.formatVersion === MATCHER_FORMAT) {
+    const stored = await readCachedMatcher(key);
+    if (stored) {
       this.cached = stored;
       return stored.matcher;
     }
@@ -105,8 +103,7 @@ export class KnowledgeBase {
     });
     this.compiles++;
     this.cached = { key, matcher };
-    // storage.session keeps it while the browser runs, so a woken worker does not compile again
-    await storage.setItem(MATCHER_CACHE_KEY, this.cached).catch(() => undefined);
+    await writeCachedMatcher(this.cached);
     return matcher;
   }
 

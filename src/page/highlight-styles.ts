@@ -6,35 +6,8 @@
  * teardown. Constructed sheets are not subject to the page's CSP, so this
  * works under `default-src 'none'` (tests/e2e/never-break.e2e.ts).
  */
-import type { EntityType } from '../core/pack';
+import { highlightCss } from '../core/highlight-css';
 import type { Settings } from '../core/settings';
-import { PALETTE } from '../core/palette';
-
-export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
-  person: 'story-lens-person',
-  place: 'story-lens-place',
-  organization: 'story-lens-organization',
-};
-/** the hovered or flashed mention: a name outside the three contract names */
-export const ACTIVE_HIGHLIGHT = 'story-lens-active';
-
-export function highlightCss(style: Settings['highlightStyle']): string {
-  const rules: string[] = [];
-  for (const [type, name] of Object.entries(HIGHLIGHT_NAMES) as [EntityType, string][]) {
-    // the palette's mark and tint: readable on light and dark pages alike (src/core/palette.ts)
-    const c = PALETTE[type];
-    if (style === 'underline') {
-      rules.push(
-        `::highlight(${name}) { text-decoration: underline 2px ${c.mark}; text-underline-offset: 0.18em; text-decoration-skip-ink: none; }`,
-      );
-    } else if (style === 'tint') {
-      rules.push(`::highlight(${name}) { background-color: ${c.tint}; }`);
-    }
-  }
-  // System "Mark" colours: a readable pair on any page, in forced-colors mode too.
-  rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: Mark; color: MarkText; }`);
-  return rules.join('\n');
-}
 
 type Adopting = Document | ShadowRoot;
 

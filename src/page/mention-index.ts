@@ -82,7 +82,7 @@ export class MentionIndex {
     for (const n of rec.nodes) {
       const list = this.byNode.get(n);
       if (list) {
-        // keep each node's list in offset order (binary insertion; lists are short)
+        // keep each node's list in offset order (inserted from the end: lists are short, and mostly come in order)
         let i = list.length;
         while (
           i > 0 &&

@@ -10,7 +10,7 @@
  * of a page with thousands of mentions a long one.
  */
 import type { EntityType } from '../core/pack';
-import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from './highlight-styles';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_NAMES } from '../core/contract';
 
 /** the most changes a commit applies (adding a range to a highlight takes about 0.3 µs) */
 export const MAX_QUEUED = 10000;

@@ -17,10 +17,10 @@
  */
 import type { CardModel } from '../core/card-model';
 import { placeCard } from '../core/card-placement';
+import { CARD_TAG } from '../core/contract';
 import { renderCard, type CardViewOptions } from './card';
 import { CARD_CSS } from './card-styles';
 
-export const CARD_TAG = 'story-lens-card';
 const GAP = 8;
 const EDGE = 8;
 /** the card is never made shorter than this where the room is less */

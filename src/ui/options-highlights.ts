@@ -5,7 +5,8 @@
  */
 import type { Settings } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core/pack';
-import { highlightCss, HIGHLIGHT_NAMES } from '../page/highlight-styles';
+import { HIGHLIGHT_NAMES } from '../core/contract';
+import { highlightCss } from '../core/highlight-css';
 import { el } from './dom';
 import { t, typePlural } from './i18n';
 import { checkbox, radios, section, uid, type OptionsForm } from './options-form';

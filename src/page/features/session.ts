@@ -8,7 +8,7 @@
 import type { PageContext } from '../context';
 import type { CompiledMatcher } from '../../core/matcher';
 import { CARD_DETAILS, DEFAULT_SETTINGS, HIGHLIGHT_STYLES, MAX_CARD_DELAY_MS, THEMES, type ShowSettings } from '../../core/settings';
-import { CARD_TAG } from '../../ui/card-host';
+import { CARD_TAG } from '../../core/contract';
 import { HighlightStyles } from '../highlight-styles';
 import { PageScanner, type ScannerEnv } from '../page-scanner';
 import { Painter } from '../paint';
