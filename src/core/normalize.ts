@@ -161,6 +161,13 @@ export class Tokens {
     return key;
   }
 
+  /** lets go of the text and the keys built from it; the arrays stay, for the next tokenize to write over */
+  release(): void {
+    this.text = '';
+    this.keys.length = 0;
+    this.count = 0;
+  }
+
   /** the same words in arrays of their own, for a Tokens kept past the next tokenize that reuses these arrays */
   kept(): Tokens {
     const n = this.count;

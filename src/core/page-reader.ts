@@ -12,7 +12,7 @@ import type { Mention } from './types';
 import { prepareMatcher, type CompiledMatcher, type PreparedMatcher } from './matcher-format';
 import { findCandidates } from './find-candidates';
 import { lowerKey, mentionsOf, readCandidates, resolveSurnames, type Reading } from './resolve';
-import { STARTS_LOWER, tokenize, type TokenArrays } from './normalize';
+import { STARTS_LOWER, tokenize, type Tokens } from './normalize';
 
 /** A piece of a page, read. */
 export interface Piece {
@@ -32,11 +32,12 @@ interface KeptPiece extends Piece {
 }
 
 /**
- * The arrays of the last piece's tokens, written over by the next (no Tokens outlives its read unless
- * kept, and then in arrays of its own). One object for the page's life, its fields replaced (its hidden class stays).
+ * The last piece's Tokens, released: the next read writes over its arrays. It also keeps one Tokens
+ * alive between reads: V8 holds the hidden class of short-lived objects weakly, and with none alive
+ * between scans a GC drops it and deoptimizes the hot path (the bench's match time tripled without
+ * it). It is read by every read, so a minifier keeps it (a write-only variable would be dropped).
  */
-const scratch: TokenArrays = { start: new Int32Array(0), end: new Int32Array(0), hash: new Uint32Array(0), flags: new Uint8Array(0) };
-let scratchInUse = false;
+let lastTokens: Tokens | undefined;
 
 export class PageReader {
   private readonly p: PreparedMatcher;
@@ -53,26 +54,21 @@ export class PageReader {
    */
   read(text: string, rereadable = false): Piece {
     const p = this.p;
-    // a nested call (none today) would not write over arrays in use
-    const reuse = scratchInUse ? undefined : scratch;
-    scratchInUse = true;
+    // taken while in use: a nested call (none today) would not write over these arrays
+    const reuse = lastTokens;
+    lastTokens = undefined;
+    const tk = tokenize(text, reuse);
     try {
-      const tk = tokenize(text, reuse);
       const reading = readCandidates(p, text, tk, findCandidates(p, text, tk));
       this.count(reading);
       const surnames = resolveSurnames(p, reading, this.support);
       const mentions = mentionsOf(p, reading, surnames);
-      if (reuse) {
-        reuse.start = tk.start;
-        reuse.end = tk.end;
-        reuse.hash = tk.hash;
-        reuse.flags = tk.flags;
-      }
       if (!rereadable || !reading.surnames.length) return { mentions, rereadable: false };
       const kept: KeptPiece = { mentions, rereadable: true, reading: { ...reading, tk: tk.kept() }, surnames };
       return kept;
     } finally {
-      if (reuse) scratchInUse = false;
+      tk.release();
+      lastTokens = tk;
     }
   }
 
