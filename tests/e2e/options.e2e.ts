@@ -271,10 +271,10 @@ describe('options page', () => {
     await expect.poll(async () => (await storedSettings()).cardDelayMs, { timeout: 5000 }).toBe(0);
     await tab.bringToFront();
     await expect.poll(() => revealedCardClass(h, tab, 'vladimir-putin'), { timeout: 8000 }).toMatch(/theme-light/);
-    const t0 = Date.now();
+    // (the delay the next hover waits is checked as the timer the content script sets, not as a duration:
+    // tests/e2e/settings-apply.e2e.ts)
     await hoverText(tab, 'Kim Jong Un', 1);
     await waitForCard(tab, 'Kim Jong Un', 5000);
-    expect(Date.now() - t0).toBeLessThan(1500);
     expect(await classes()).toMatch(/theme-light/);
     expect((await cardState(tab)).text.length).toBeGreaterThan(compactText.length);
     await tab.keyboard.press('Escape');
