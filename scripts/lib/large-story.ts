@@ -7,23 +7,12 @@
  * node with many edges), in three scripts: Latin, Cyrillic (declining, so the matcher keeps stems and
  * paradigms) and Hangul.
  */
+import { prng } from './prng';
 import type { Entity, EntityName, EntityType, StoryPack } from '../../src/core/pack';
 
 export const LARGE_STORY_ENTITIES = 2000;
 export const LARGE_STORY_NAMES = 25;
 export const LARGE_PAGE_NAMED = 1500;
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'st', 'tr', 'gl'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u'];
@@ -143,7 +132,7 @@ export interface LargeStory {
 
 /** The large story: `entities` entities of 25 names each (besides the canonical name), every field within the schema's limits. */
 export function largeStory(entities = LARGE_STORY_ENTITIES, seed = 13): LargeStory {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const firsts = Array.from({ length: 150 }, () => word(rnd, 2));
   const list: Entity[] = [];
   const written: LargeStory['written'] = [];

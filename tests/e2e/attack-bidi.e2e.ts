@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { importBackup } from './harness';
 import { onCardElement } from '../../scripts/lib/card-reader';
 import { hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
@@ -73,11 +74,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function importFile(content: string): Promise<string> {
-  await options.setInputFiles('#sl-import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-  await options.waitForSelector('#sl-import-result:not([hidden])', { timeout: 10_000 });
-  return (await options.textContent('#sl-import-result')) ?? '';
-}
+const importFile = (content: string) => importBackup(options, content);
 
 /** Every text an element shows or names itself with: its text and its title and aria-label attributes, its own and its descendants'. */
 const shownTexts = (root: Element): string[] => [

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { inheritedKeysPack } from '../fixtures/inherited-keys-pack';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { importBackup } from './harness';
 import { highlightTexts, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's own page
@@ -51,11 +52,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function importFile(content: string): Promise<string> {
-  await options.setInputFiles('#sl-import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-  await options.waitForSelector('#sl-import-result:not([hidden])', { timeout: 10_000 });
-  return (await options.textContent('#sl-import-result')) ?? '';
-}
+const importFile = (content: string) => importBackup(options, content);
 
 /** What a tab marks, by type, sorted (a page may mark a name twice). */
 async function marked(tab: Page): Promise<{ person: string[]; place: string[] }> {

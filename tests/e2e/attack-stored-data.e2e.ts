@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { launch, type Harness } from '../../scripts/lib/browser';
+import { importBackup } from './harness';
 import { highlightCount, hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate / worker.evaluate runs in the extension's own contexts
@@ -97,11 +98,7 @@ const stored = (keys: string | string[] | null = null) =>
   options.evaluate((k) => chrome.storage.local.get(k), keys) as Promise<Record<string, unknown>>;
 const storedSettings = async () => (await stored('settings')).settings as Record<string, unknown>;
 
-async function importFile(content: string): Promise<string> {
-  await options.setInputFiles('#sl-import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-  await options.waitForSelector('#sl-import-result:not([hidden])', { timeout: 10_000 });
-  return (await options.textContent('#sl-import-result')) ?? '';
-}
+const importFile = (content: string) => importBackup(options, content);
 
 async function addNeverRun(pattern: string): Promise<void> {
   await options.fill('#sl-never-run-input', pattern);

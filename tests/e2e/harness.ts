@@ -33,3 +33,10 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
 export function computedColour(hex: string): string {
   return `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 }
+
+/** Imports a backup file through the options page's own file input; returns what the page says of it. */
+export async function importBackup(options: Page, content: string): Promise<string> {
+  await options.setInputFiles('#sl-import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+  await options.waitForSelector('#sl-import-result:not([hidden])', { timeout: 10_000 });
+  return (await options.textContent('#sl-import-result')) ?? '';
+}
