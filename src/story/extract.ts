@@ -39,9 +39,19 @@ export interface ExtractProgress {
   /** what is being done, for the reader: "Finding names" */
   stage: string;
 }
+/** How central one entity is to the article (issue 15): the review lists them by rank and preselects `selected`. */
+export interface EntityRank {
+  id: string;
+  /** 1 = most central */
+  rank: number;
+  /** selected by default: every entity of a short article, the central ones of a long one */
+  selected: boolean;
+}
 export interface ExtractResult {
   pack: StoryPack;
   warnings: string[];
+  /** one per entity of `pack`, in the pack's order (most central first) */
+  ranking?: EntityRank[];
 }
 export interface ExtractInput {
   text: string;
