@@ -5,7 +5,7 @@
  * then cut the rest into sentences, verbatim.
  */
 
-export type BoilerplateKind = 'newsletter' | 'see-also' | 'photo' | 'byline' | 'site';
+export type BoilerplateKind = 'newsletter' | 'see-also' | 'photo' | 'byline' | 'site' | 'reference';
 
 // "Receive free North Korea updates", "Sign up to our Asia newsletter", "Get alerts on Russia"
 const NEWSLETTER = [
@@ -24,9 +24,26 @@ const PHOTO = [
   /\/\s*(?:AFP|Getty|Reuters|AP|EPA|Pool|Sputnik|TASS|Bloomberg|Shutterstock|Alamy|Xinhua)\b/,
   // a label, at the start or after the caption's full stop: "... at the university. Photograph: KCNA"
   /(?:^|[.(|·]\s*)(?:Photo(?:graph(?:er)?)?|PHOTO|Image|Picture|Credit|Illustration)s?(?: credit)?\s*:\s*\S/,
-  /(?:^|\()(?:Photo(?:graph)?|Picture|Image)s? by\b/,
+  /(?:^|[(.]\s*)(?:Photo(?:graph)?|Picture|Image)s? by\b/,
+  // "(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)", "... built on a shift to the right. (Reuters)"
+  /\b[Pp]hoto via\b|\bvia (?:AP|Reuters|REUTERS|AFP|Getty Images)\b|\((?:AP|Reuters|AFP|EPA|Getty Images)\)$/,
 ];
-const BYLINE = /^(?:by|words by|reporting by|additional reporting by|written by|edited by)\s+\p{Lu}/u;
+const BYLINE = /^(?:[Bb]y|[Ww]ords by|[Rr]eporting by|[Aa]dditional reporting by|[Ww]ritten by|[Ee]dited by)\s+\p{Lu}/u;
+// the credits at an article's end: "Marcia Dunn in Cape Canaveral contributed to this report.", "Reporting by Liz Lee; Editing by Kim Coghill"
+const CREDIT =
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\b|(?:^|[.;]\s*)(?:[Aa]dditional reporting|[Rr]eporting|[Ww]riting|[Ee]diting) by\s+\p{Lu}/u;
+// a Wikipedia-style reference: "^ "Protocol ..." Ministry for Culture and Heritage. Retrieved 17 February 2008."
+const REFERENCE = [
+  /^\^/,
+  /\bRetrieved (?:\d{1,2} \p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \d{1,2},) \d{4}\b/u,
+  /\bISBN[ :]*[\dX-]{10}|\bdoi:\s*10\.|\bArchived from the original\b/,
+];
+/** A heading after which a page holds only references and links. */
+const BACK_MATTER =
+  /^(?:references|notes|notes and references|sources|bibliography|further reading|external links|citations|footnotes|works cited)$/i;
+/** A heading whose following short lines are links to other stories. */
+const LINK_LIST =
+  /^(?:see also|related(?: stories| articles| content| coverage)?|read more|more on this (?:story|topic)|most read|recommended|you may also like|more from \p{L}+)[:]?$/iu;
 const SITE =
   /^(?:all rights reserved|advertisement|share this(?: article| story)?|click here|skip to (?:main )?content|cookies?\b|accept (?:all )?cookies|follow us)\b/i;
 
@@ -36,6 +53,8 @@ export function boilerplateKind(line: string): BoilerplateKind | undefined {
   if (SEE_ALSO.test(line)) return 'see-also';
   if (PHOTO.some((re) => re.test(line))) return 'photo';
   if (line.length < 120 && BYLINE.test(line)) return 'byline';
+  if (line.length < 300 && CREDIT.test(line)) return 'byline';
+  if (REFERENCE.some((re) => re.test(line))) return 'reference';
   if (line.length < 120 && SITE.test(line)) return 'site';
   return undefined;
 }
@@ -48,6 +67,50 @@ function endsLikeSentence(line: string): boolean {
 export interface CleanLines {
   lines: string[];
   dropped: Record<BoilerplateKind, number>;
+  /** the people the bylines and credits name: the article's authors, never its subjects */
+  authors: string[];
+}
+
+/** Citation marks a page's text carries: "[12]", "[n 1]", "[citation needed]". */
+const CITATION_MARK = /\[(?:\d{1,4}|[a-z]{1,4} ?\d{1,4}|[a-z]|citation needed|clarification needed|according to whom\?|when\?|who\?)\]/gi;
+
+export function dropCitationMarks(line: string): string {
+  return line.includes('[') ? line.replace(CITATION_MARK, '').trim() : line;
+}
+
+/** "Stella Kim and Min-ji Park" of "By Stella Kim and Min-ji Park": the names in a byline or credit line. */
+export function authorNames(line: string): string[] {
+  const out: string[] = [];
+  const run =
+    /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{L}'’.-]*)){1,3})(?=\d|\s*$|\s*[,;:|(]|\s+(?:and|in|for|at|contributed|reported|is|covers)\b)/gu;
+  for (const m of line.matchAll(run)) {
+    // "in Cape Canaveral": a place the reporter was, not a reporter
+    if (/\b(?:in|from|at)\s+$/.test(line.slice(0, m.index))) continue;
+    out.push(
+      m[1].replace(/^(?:(?:By|Reporting|Additional|Editing|Writing|Words|Aerospace|Writer|Reporter|Correspondent|Editor)\s+)+/u, ''),
+    );
+  }
+  return out.filter((n) => /\s/.test(n));
+}
+
+/**
+ * The first lines of a page: headline, section label, byline. A line of two to four capitalised
+ * words there, after the first, with nothing else ("Jeffrey Gettleman", "NATALIYA VASILYEVA",
+ * "BBC News"), is an author or the outlet's name, not the story.
+ */
+function isNameOnlyLine(line: string, index: number): boolean {
+  if (index === 0 || index > 4 || line.length > 60) return false;
+  const words = line.split(' ');
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+}
+
+/** Strips a dateline: "SEOUL, South Korea — ", "MOSCOW (AP) — ", "LONDON, 6 November 2025 —". */
+export function dropDateline(line: string): string {
+  const m =
+    /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:,\s*[\p{L}\d .]{2,40}?){0,2}(?:\s*\([A-Za-z]{2,10}\))?\s*[—–-]{1,2}(?:\s+|$)/u.exec(
+      line,
+    );
+  return m ? line.slice(m[0].length) : line;
 }
 
 /**
@@ -57,8 +120,19 @@ export interface CleanLines {
  * and goes with it.
  */
 export function dropBoilerplate(lines: string[]): CleanLines {
-  const dropped: Record<BoilerplateKind, number> = { newsletter: 0, 'see-also': 0, photo: 0, byline: 0, site: 0 };
-  const kinds = lines.map(boilerplateKind);
+  const dropped: Record<BoilerplateKind, number> = { newsletter: 0, 'see-also': 0, photo: 0, byline: 0, site: 0, reference: 0 };
+  lines = lines.map(dropCitationMarks);
+  const kinds = lines.map((l, i) => boilerplateKind(l) ?? (isNameOnlyLine(l, i) ? 'byline' : undefined));
+  markListsAndBackMatter(lines, kinds);
+  const authors = new Set<string>();
+  lines.forEach((l, i) => {
+    if (kinds[i] !== 'byline') return;
+    for (const n of authorNames(l)) authors.add(n);
+    if (isNameOnlyLine(l, i)) authors.add(l);
+  });
+  // an author's bio at the end: "Lucas Nolan is a reporter for Breitbart Tech"
+  for (let i = Math.max(0, lines.length - 3); i < lines.length; i++)
+    if (!kinds[i] && [...authors].some((a) => lines[i].startsWith(`${a} `))) kinds[i] = 'byline';
   for (let i = 1; i < lines.length; i++) {
     if (kinds[i] !== 'photo' || kinds[i - 1] !== undefined) continue;
     const prev = lines[i - 1];
@@ -66,12 +140,35 @@ export function dropBoilerplate(lines: string[]): CleanLines {
     if (i - 1 > 0 && prev.length < 200 && !endsLikeSentence(prev)) kinds[i - 1] = 'photo';
   }
   const kept: string[] = [];
+  let datelines = 0;
   lines.forEach((l, i) => {
     const k = kinds[i];
     if (k) dropped[k]++;
-    else kept.push(l);
+    else {
+      // a dateline opens the story's first paragraph: only there
+      const line = datelines < 1 && i < 12 ? dropDateline(l) : l;
+      if (line !== l) datelines++;
+      if (line) kept.push(line);
+    }
   });
-  return { lines: kept, dropped };
+  return { lines: kept, dropped, authors: [...authors] };
+}
+
+/**
+ * The short lines under a "Related" or "See also" heading are links to other stories, up to the
+ * first line that reads as a sentence; everything under "References" or "External links" in the
+ * second half of a page is back matter.
+ */
+function markListsAndBackMatter(lines: string[], kinds: (BoilerplateKind | undefined)[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (BACK_MATTER.test(lines[i]) && i > lines.length / 2) {
+      for (let j = i; j < lines.length; j++) kinds[j] ??= 'reference';
+      return;
+    }
+    if (!LINK_LIST.test(lines[i])) continue;
+    kinds[i] ??= 'see-also';
+    for (let j = i + 1; j < lines.length && lines[j].length < 120 && !/[.]["”’)]*$/.test(lines[j]); j++) kinds[j] ??= 'see-also';
+  }
 }
 
 const SMALL_WORDS = new Set('a an and as at but by for from in into of on or over the to up via with vs nor so yet is are was'.split(' '));

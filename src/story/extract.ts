@@ -268,9 +268,9 @@ function progressOf(total: number, onProgress?: (p: ExtractProgress) => void): P
 }
 
 /** Checked lines, the lines that are the story, and a warning for what was left out. */
-function readArticle(text: unknown): { lines: string[]; kept: string[]; warnings: string[] } {
+function readArticle(text: unknown): { lines: string[]; kept: string[]; warnings: string[]; authors: string[] } {
   const { lines, warnings } = checkText(text);
-  const { lines: kept, dropped } = dropBoilerplate(lines);
+  const { lines: kept, dropped, authors } = dropBoilerplate(lines);
   const droppedCount = Object.values(dropped).reduce((a, b) => a + b, 0);
   if (!kept.length)
     throw new ExtractError(
@@ -284,12 +284,13 @@ function readArticle(text: unknown): { lines: string[]; kept: string[]; warnings
       dropped.photo && 'photo captions and credits',
       dropped.byline && 'bylines',
       dropped.site && 'site notices',
+      dropped.reference && 'references',
     ].filter(Boolean);
     warnings.push(
       `Left out ${droppedCount === 1 ? '1 line that is' : `${droppedCount} lines that are`} not the story (${what.join(', ')}).`,
     );
   }
-  return { lines, kept, warnings };
+  return { lines, kept, warnings, authors };
 }
 
 function toSentences(kept: string[]): Sentence[] {
