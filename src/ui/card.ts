@@ -97,7 +97,8 @@ function roles(doc: Document, model: CardModel): HTMLElement | null {
   const then = t('cardThen', date(model.story.date));
   return el(doc, 'div', { className: 'roles' }, [
     ...model.rolesThen.map((r) => roleLine(doc, then, r, r.to ? 'ended' : 'then')),
-    ...model.rolesNow.map((r) => roleLine(doc, t('cardNow'), r, 'now')),
+    // "As of" the day the role was last confirmed, not "Now": the reference facts are not live
+    ...model.rolesNow.map((r) => roleLine(doc, t('cardRoleAsOf', date(r.asOf)), r, 'now')),
   ]);
 }
 

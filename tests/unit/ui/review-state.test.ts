@@ -179,6 +179,7 @@ describe('saving a reviewed story', () => {
             id: 'kim-jong-un',
             name: 'Kim Jong Un',
             type: 'person',
+            centrality: 'central',
             description: 'North Korean leader named in the story',
             fromArticle: true,
             names: [
@@ -195,6 +196,7 @@ describe('saving a reviewed story', () => {
             id: 'dprk',
             name: 'North Korea',
             type: 'place',
+            centrality: 'background',
             description: 'Country named in the story',
             fromArticle: true,
             names: [{ text: 'DPRK', lang: 'en', kind: 'abbreviation' }],
