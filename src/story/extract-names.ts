@@ -56,6 +56,7 @@ const FUNCTION_CAPS = new Set(
     'if when while as after before since asked said says also not no yes all some many more most other such both each every ' +
     'here there what who why how where which today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'however meanwhile still then now even just only last next like despite during under over between among about against ' +
+    'former according although though unlike whether once ' +
     'january february march april june july august september october november december'
   ).split(' '),
 );
@@ -83,17 +84,47 @@ const ORG_SUFFIX = new Set(
   (
     'university institute forum ministry agency council party bank committee foundation corporation corp company organization ' +
     'organisation association commission academy college times post news television tv union federation fund group inc ltd ' +
-    'department office service services army navy command parliament assembly congress court league'
+    'department office service services army navy command parliament assembly congress court league center centre school trust ' +
+    'institution institutes studies festival authority society club network studios bureau conference tribunal'
   ).split(' '),
 );
-const ORG_PREFIX = new Set('university ministry bank department office academy college institute council'.split(' '));
+const ORG_PREFIX = new Set(
+  (
+    'university ministry bank department office academy college institute institutes council center centre school commission ' +
+    'committee federation association society trust fund organisation organization league union court bureau'
+  ).split(' '),
+);
+/** Lower-case words that join the words of an organization's name: "Center for Strategic and International Studies". */
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&']);
 const PLACE_SUFFIX = new Set(
-  'cosmodrome spaceport square island islands station airport river mountains mountain sea bay oblast krai province region peninsula strait street avenue valley lake desert'.split(
+  'cosmodrome spaceport square island islands station airport river mountains mountain sea bay oblast krai province region peninsula strait street avenue valley lake desert harbour harbor beach coast gulf basin trench plateau county'.split(
     ' ',
   ),
 );
 /** Place suffixes after which the first word alone is the same place ("Vostochny" for "Vostochny Cosmodrome"). */
 const GENERIC_PLACE_SUFFIX = new Set(['cosmodrome', 'spaceport', 'airport', 'airbase']);
+
+/**
+ * Family names that, first in a romanised Chinese or Korean name, make it a person's name written family
+ * name first: "Xi Jinping", "Yoon Suk Yeol", "Kim Yo Jong". (Japanese names are written given name first
+ * in English news: "Shinzo Abe".) Short words that are also common English words ("He", "Sun", "Moon")
+ * are left out.
+ */
+const FAMILY_FIRST = new Set(
+  (
+    'Kim Lee Park Choi Choe Jung Chung Kang Cho Yoon Yun Jang Lim Han Shin Kwon Hwang Ahn Ri Pak ' +
+    'Xi Li Wang Zhang Liu Chen Yang Huang Zhao Zhou Wu Jiang Deng Mao Wen Xu Guo Lin Gao Hu Zhu Luo Zheng Xie Tang Feng'
+  ).split(' '),
+);
+/** A romanised Korean given name in two syllables joined by a hyphen: "Jae-myung", "Duck-soo", "Dong-hoon". */
+const KOREAN_GIVEN = String.raw`\p{Lu}[\p{Ll}]{0,5}-[bcdghjkmnpstwy]{0,2}[aeiouwy]{1,3}[mngk]{0,2}`;
+
+/** A person's name written family name first ("Kim Jong Un", "Lee Jae-myung"): its first word is the surname. */
+export function isFamilyFirst(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3) return false;
+  return FAMILY_FIRST.has(words[0]) || (words.length === 2 && new RegExp(`^${KOREAN_GIVEN}$`, 'u').test(words[1]));
+}
 
 interface KnownName {
   canonical: string;
@@ -186,7 +217,8 @@ function trimToken(t: Tok): Tok | undefined {
 }
 
 function isNameToken(w: string): boolean {
-  return isUpperStart(w) && !/[/@©]|https?:/.test(w);
+  // "al-Bashir", "bin-Laden": a particle joined to a capitalised name
+  return (isUpperStart(w) || /^(?:al|el|bin|ibn|abu|ad|ash|as|az|ud|ul)-\p{Lu}/u.test(w)) && !/[/@©]|https?:/.test(w);
 }
 
 /**
@@ -198,6 +230,8 @@ export function trimName(
   s: number,
   e: number,
   keepDemonym = false,
+  keepTitles = false,
+  maxWords = 6,
 ): { start: number; end: number; form: string } | undefined {
   // whole words at both ends ("Kim Jae-" → "Kim Jae-chun")
   while (s > 0 && letterRe.test(text[s - 1])) s--;
@@ -208,9 +242,12 @@ export function trimName(
   let toks = tokens(text.slice(s, e), s);
   // cut at punctuation between words: "Putin, Kim" is two names; "Kirill Kudryavtsev/AFP" is a credit
   const cut: Tok[] = [];
-  for (const t of toks) {
-    if (/[/@©]|https?:/.test(t.text)) break;
-    const tt = trimToken(t);
+  for (const t0 of toks) {
+    if (/[/@©]|https?:/.test(t0.text)) break;
+    // "New Zealand–China relations": an en dash joins two names
+    const dash = t0.text.search(/[–—]/);
+    const t = dash > 0 ? { text: t0.text.slice(0, dash), start: t0.start, end: t0.start + dash } : t0;
+    const tt = dash === 0 ? undefined : trimToken(t);
     if (!tt) break;
     if (cut.length && /^[(“"‘]/.test(t.text)) break;
     cut.push(tt);
@@ -218,6 +255,7 @@ export function trimName(
     if (/['’]s?$/.test(t.text.replace(/[^\p{L}\p{N}'’]+$/u, ''))) break;
     // a full stop ends the name, unless it is an initialism ("U.S.") or a title's ("Mr. Putin", "Dr. Kim")
     if (/[,;:!?)”"]$|[^.]\.$|…$/.test(t.text) && !/^(?:\p{L}\.)+$/u.test(t.text) && !TITLES.has(t.text.toLowerCase())) break;
+    if (dash > 0) break;
   }
   toks = cut;
   // "Kazakh president Kassym-Jomart Tokayev": everything up to a lower-case title goes
@@ -230,14 +268,14 @@ export function trimName(
   // leading lower-case words, titles, demonyms: "president Vladimir Putin", "eastern city of Vladivostok", "Russian President X"
   while (toks.length) {
     const w = toks[0].text;
-    const lw = w.toLowerCase();
+    // "President-elect Donald J. Trump"
+    const lw = w.toLowerCase().replace(/-elect$/, '');
     let p = 0;
     while (p < toks.length && NAME_PARTICLES.has(toks[p].text)) p++;
     if (p > 0 && p < toks.length && isNameToken(toks[p].text)) break; // "von der Leyen"
     if (
       !isNameToken(w) ||
-      TITLES.has(lw) ||
-      TITLES.has(lw + '.') ||
+      (!keepTitles && (TITLES.has(lw) || TITLES.has(lw + '.'))) ||
       FUNCTION_CAPS.has(lw) ||
       (!keepDemonym && toks.length > 1 && DEMONYM.test(w))
     )
@@ -256,7 +294,7 @@ export function trimName(
   }
   toks = toks.slice(0, n);
   while (toks.length && PARTICLES.has(toks[toks.length - 1].text)) toks.pop();
-  if (!toks.length || toks.length > 6) return undefined;
+  if (!toks.length || toks.length > maxWords) return undefined;
   if (toks.every((t) => COMMON_CAPS.has(t.text.toLowerCase()) || TITLES.has(t.text.toLowerCase()))) return undefined;
   if (DEMONYM.test(toks.map((t) => t.text).join(' '))) return undefined;
   const start = toks[0].start;
@@ -337,7 +375,7 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
     const base = starts[lo];
     const text = sent.text;
     // "North Korean leader Kim" loses its demonym; "European Commission" keeps it
-    const span = trimName(text, Math.max(0, f.s - base), Math.min(text.length, f.e - base), f.type !== 'person');
+    const span = trimName(text, Math.max(0, f.s - base), Math.min(text.length, f.e - base), f.type === 'organization');
     if (!span) continue;
     let { form, end } = span;
     if (f.type === 'person' && form.split(/\s+/).length <= 3) {
@@ -364,11 +402,29 @@ const DIRECTION = String.raw`(?:north|south|east|west)(?:-?(?:east|west))?(?:war
 const PLACE_WORD =
   'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
 const ORG_WORD =
-  'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service';
+  'news agency|agency|broadcaster|newspaper|daily|channel|network|carmaker|automaker|company|firm|think tank|ministry|bank|party|outlet|tabloid|magazine|wire service|' +
+  'group|club|charity|studio|insurer|lender|airline|regulator|watchdog|website|web site|fan site|supplier|shipper|retailer|publisher|streamer';
+/** After an organization's name, with a person's name next: "Morgan Stanley economist Bruna Skarica", "Liverpool head coach Arne Slot". */
+const ORG_STAFF =
+  'spokesperson|spokesman|spokeswoman|press secretary|press service|economist|strategist|analyst|boss|chief executive|chief economist|' +
+  'chairman|chairwoman|manager|head coach|coach|supervisor|founder|owner|striker|midfielder|defender|goalkeeper';
 
 /** Lower-case words that, beside a name, say it is a person's. */
 const PERSON_WORD =
-  'professor|president|prime minister|minister|spokesperson|spokesman|spokeswoman|press secretary|chairman|chairwoman|ambassador|envoy|analyst|researcher|economist|historian|lawyer|leader|general|commander|governor|mayor|senator|chancellor|director|founder|diplomat|journalist|correspondent|adviser|advisor|sister|brother|father|mother|daughter|son|wife|husband';
+  'professor|president|prime minister|minister|spokesperson|spokesman|spokeswoman|press secretary|chairman|chairwoman|ambassador|envoy|analyst|researcher|economist|historian|lawyer|leader|general|commander|governor|mayor|senator|chancellor|director|founder|diplomat|journalist|correspondent|adviser|advisor|sister|brother|father|mother|daughter|son|wife|husband|' +
+  'coach|manager|captain|striker|midfielder|defender|goalkeeper|actor|actress|singer|rapper|writer|author|novelist|filmmaker|producer|scientist|expert|executive|boss|supervisor|deputy|colleague|ally|rival|fellow|ranger|elder|reporter';
+/** Capitalised titles before a name, which make it a person's: "President Obama", "Prime Minister Han Duck-soo", "Mr. Reeves". */
+const CAP_TITLE =
+  'Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|President-elect|Vice President|Prime Minister|Chancellor|Senator|Sen|Governor|Gov|Rep|' +
+  'Minister|Secretary|Ambassador|Pope|King|Queen|Chairman|Chairwoman|Mayor';
+/** One to four capitalised words, with initials between them: "Donald J. Trump", "George H.W. Bush". */
+const NAME14 = String.raw`\p{Lu}[\p{L}’'\-]*(?:\s+(?:(?:\p{Lu}\.)+\s+)?\p{Lu}[\p{L}’'\-]*){0,3}`;
+/** The words of PERSON_WORD in either case ("coach" and "Coach"). */
+const anyCase = (words: string) =>
+  words
+    .split('|')
+    .map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`)
+    .join('|');
 
 interface CueRule {
   re: RegExp;
@@ -431,10 +487,59 @@ const CUE_RULES: CueRule[] = [
     ),
     cue: () => ({ type: 'person' }),
   },
-  // "professor Aigerim Nurlanova", "spokesperson Dmitry Peskov" (two words at least: "the president Monday" is not a name)
+  // "professor Aigerim Nurlanova", "spokesperson Dmitry Peskov", "his son, Te Kaurinui Robert Parata" (two words at least:
+  // "the president Monday" is not a name)
   {
-    re: new RegExp(String.raw`\b(?:${PERSON_WORD})\s+(\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+)`, 'dgu'),
+    re: new RegExp(String.raw`\b(?:${anyCase(PERSON_WORD)}),?\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){1,3})`, 'dgu'),
     cue: () => ({ type: 'person' }),
+  },
+  // "President Obama", "Prime Minister Han Duck-soo", "President-elect Donald J. Trump"
+  { re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${CAP_TITLE})\.?\s+(${NAME14})`, 'dgu'), cue: () => ({ type: 'person' }) },
+  // "Xi Jinping", "Yoon Suk Yeol", "Kim Yo Jong", "Lee Jae-myung", "Ban Ki-moon": family name first
+  {
+    re: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])((?:${[...FAMILY_FIRST].join('|')})(?:\s+\p{Lu}\p{Ll}{1,7}){1,2}|\p{Lu}\p{Ll}{1,4}\s+${KOREAN_GIVEN})(?![\p{L}\p{N}-])`,
+      'dgu',
+    ),
+    cue: () => ({ type: 'person' }),
+  },
+  // "Morgan Stanley economist Bruna Skarica", "United manager Ruben Amorim"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME12})\s+(?:${ORG_STAFF})\s+(?=\p{Lu})`, 'dgu'),
+    cue: () => ({ type: 'organization' }),
+  },
+  // "Manchester United beat Liverpool 2-1"
+  {
+    re: new RegExp(
+      String.raw`(${NAME12})\s+(?:beat|beats|defeated|drew with|drew|lost to|edged|thrashed)\s+(${NAME12})\s+\d{1,2}-\d{1,2}\b`,
+      'dgu',
+    ),
+    cue: () => ({ type: 'organization' }),
+  },
+  {
+    re: new RegExp(
+      String.raw`(?:${NAME12})\s+(?:beat|beats|defeated|drew with|drew|lost to|edged|thrashed)\s+(${NAME12})\s+\d{1,2}-\d{1,2}\b`,
+      'dgu',
+    ),
+    cue: () => ({ type: 'organization' }),
+  },
+  // "Chinese state media Xinhua reported"
+  {
+    re: new RegExp(String.raw`\b(?:state media|state broadcaster|news outlet)\s+(${NAME12})`, 'dgu'),
+    cue: () => ({ type: 'organization' }),
+  },
+  // "Vulture magazine", "the Interfax news agency"
+  {
+    re: new RegExp(String.raw`(${NAME12})\s+(?:magazine|newspaper|news agency|tabloid|website|broadcaster)\b`, 'dgu'),
+    cue: () => ({ type: 'organization' }),
+  },
+  // "Disney's acquisition of Lucasfilm", "Shares in Barclays"
+  {
+    re: new RegExp(
+      String.raw`\b(?:acquisition of|takeover of|merger with|stake in|[Ss]hares in|[Ss]hares of|bought|acquired)\s+(${NAME12})`,
+      'dgu',
+    ),
+    cue: () => ({ type: 'organization' }),
   },
   // seats of government that stand for it: "The Kremlin had kept expectations low"
   {
@@ -474,28 +579,63 @@ export function cueCandidates(sentence: Sentence, index: number): Candidate[] {
     const k = KNOWN_BY_KEY.get(formKey(m[0]))!;
     out.push({ form: m[0], type: k.type, weight: 3, cue: { type: k.type }, sentence: index });
   }
-  // Capitalised runs ending in an organization or place word: "Sogang University", "Eastern Economic Forum",
-  // "Kim Il Sung Square"; or "University of ...", "Ministry of ...".
-  for (const m of text.matchAll(new RegExp(NAME, 'gu'))) {
-    // "Korean Central News Agency": here a demonym is part of the name
-    const span = trimName(text, m.index, m.index + m[0].length, true);
-    if (!span) continue;
-    const words = span.form.split(/\s+/);
-    if (words.length < 2) continue;
-    const last = words[words.length - 1].toLowerCase();
-    const first = words[0].toLowerCase();
-    if (ORG_SUFFIX.has(last) || (ORG_PREFIX.has(first) && words[1] === 'of'))
-      out.push({
-        form: span.form,
-        type: 'organization',
-        weight: 3,
-        cue: { type: 'organization', what: ORG_SUFFIX.has(last) ? last : first },
-        sentence: index,
-      });
-    else if (PLACE_SUFFIX.has(last))
-      out.push({ form: span.form, type: 'place', weight: 3, cue: { type: 'place', what: last }, sentence: index });
+  out.push(...institutionCandidates(text, index));
+  return out;
+}
+
+/** A capitalised run with the lower-case words an institution's name holds ("of", "for", "and", "&"). */
+const INSTITUTION_RUN = /\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:of|for|on|and|the|de|&)\s+)*(?:\p{Lu}[\p{L}\p{N}'’.-]*|&))*/gu;
+
+/**
+ * Capitalised runs ending in an organization or place word: "Sogang University", "Eastern Economic Forum",
+ * "Kim Il Sung Square"; or with one before "of", "for", "on": "Bank of England", "Center for Strategic and
+ * International Studies", "Johns Hopkins Bloomberg School of Public Health"; or joined by "&":
+ * "Industrial Light & Magic". A possessive ends a run ("South Korea's National Intelligence Service").
+ */
+function institutionCandidates(text: string, index: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(INSTITUTION_RUN)) {
+    let offset = m.index;
+    for (const part of m[0].split(/(?<=['’]s?)\s+/u)) {
+      const start = offset;
+      offset += part.length + 1;
+      const c = institutionIn(text, start, start + part.length, index);
+      if (c) out.push(c);
+    }
   }
   return out;
+}
+
+function institutionIn(text: string, s: number, e: number, index: number): Candidate | undefined {
+  let words = text.slice(s, e).split(/\s+/);
+  // "and" joins two names ("Snopes and ABC News") unless "of", "for", "on" came first ("Department of Health and Human Services")
+  const and = words.indexOf('and');
+  if (and > 0 && !words.slice(0, and).some((w) => w === 'of' || w === 'for' || w === 'on')) words = words.slice(and + 1);
+  while (words.length && (ORG_CONNECTORS.has(words[words.length - 1]) || !/^[\p{Lu}&]/u.test(words[words.length - 1]))) words.pop();
+  while (words.length && (FUNCTION_CAPS.has(words[0].toLowerCase()) || ORG_CONNECTORS.has(words[0]))) words.shift();
+  if (words.length < 2) return undefined;
+  const lower = words.map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
+  const last = lower[lower.length - 1];
+  const keyword = lower.findIndex(
+    (w, i) => (ORG_SUFFIX.has(w) || ORG_PREFIX.has(w)) && ORG_CONNECTORS.has(lower[i + 1] ?? '') && lower[i + 1] !== 'and',
+  );
+  const form = words.join(' ');
+  const at = text.indexOf(form, s);
+  // "Korean Central News Agency": here a demonym is part of the name, and so is a title ("Premier League")
+  if (at < 0) return undefined;
+  const span = words.includes('&') ? { form } : trimName(text, at, at + form.length, true, true, 10);
+  if (!span || span.form.split(/\s+/).length < 2) return undefined;
+  if (PLACE_SUFFIX.has(last) && !words.includes('&'))
+    return { form: span.form, type: 'place', weight: 3, cue: { type: 'place', what: last }, sentence: index };
+  if (ORG_SUFFIX.has(last) || keyword >= 0 || words.includes('&'))
+    return {
+      form: span.form,
+      type: 'organization',
+      weight: 3,
+      cue: { type: 'organization', what: ORG_SUFFIX.has(last) ? last : keyword >= 0 ? lower[keyword] : undefined },
+      sentence: index,
+    };
+  return undefined;
 }
 
 // ---------------------------------------------------------------- grouping
@@ -541,7 +681,8 @@ export function groupCandidates(cands: Candidate[]): NameGroup[] {
     return g;
   };
   for (const c of cands) {
-    let key = formKey(c.form);
+    // "Snopes.com" is Snopes
+    let key = formKey(c.form.replace(/\.(?:com|net|org|co\.uk)$/i, ''));
     if (!key) continue;
     const known = KNOWN_BY_KEY.get(key);
     if (known) key = formKey(known.canonical);
@@ -573,42 +714,89 @@ function subsequenceAt(short: string[], long: string[]): number {
   return -1;
 }
 
+/** The group's longest form as written: "Kim Jong Un" for the key "kim jong un". */
+function surfaceOf(g: NameGroup): string {
+  let best = '';
+  for (const f of g.forms.keys()) if (f.length > best.length) best = f;
+  return best || g.key;
+}
+
 /**
  * Merges shorter forms into the longer name that contains them: "Kim" and
  * "Kim Jong" into "Kim Jong Un", "Putin" into "Vladimir Putin", "Vostochny"
- * into "Vostochny Cosmodrome". A lone word must be the first or last word of
- * the longer name. When several longer names contain it ("Kim": Kim Jong Un
- * and Kim Jae-chun), it goes to the one the text names most (then first).
+ * into "Vostochny Cosmodrome", "Hopkins" into "Johns Hopkins University".
+ * A lone word joins a person as the surname only (the last word, or the first
+ * of a name written family name first); a first name alone ("Maggie", "John")
+ * is neither an alias nor an entity. A surname two people share ("Kim": Kim Yo
+ * Jong and Kim Jong Un) goes to the one the text names most only when each of
+ * the others is named in one sentence (the seed article's Kim Jae-chun);
+ * otherwise to nobody. A lone word joins a place only as the first word before
+ * a place word ("Vostochny" of "Vostochny Cosmodrome": "Sudan" is not South
+ * Sudan), and an organization as any word of its own ("Sachs", "Hopkins").
  * Returns the groups that remain entities.
  */
 export function mergeShortForms(groups: NameGroup[]): NameGroup[] {
   const sorted = [...groups].sort((a, b) => tokenKeys(b.key).length - tokenKeys(a.key).length || a.first - b.first);
   const roots: NameGroup[] = [];
   for (const g of sorted) {
-    const gt = tokenKeys(g.key);
-    const type = groupType(g);
-    const strongCue = g.cues.length > 0;
-    const containers = roots.filter((r) => {
-      const rt = tokenKeys(r.key);
-      if (rt.length <= gt.length) return false;
-      const at = subsequenceAt(gt, rt);
-      if (at < 0) return false;
-      if (gt.length === 1 && at !== 0 && at !== rt.length - 1) return false;
-      const rType = groupType(r);
-      if (rType === type && !(g.known && r.known !== g.known)) return true;
-      // "Vostochny" (which compromise may call anything) is the Vostochny Cosmodrome
-      return !strongCue && at === 0 && rt.slice(gt.length).every((w) => GENERIC_PLACE_SUFFIX.has(w));
-    });
-    if (!containers.length || g.known) {
+    if (g.known) {
       roots.push(g);
       continue;
     }
-    const best = containers.reduce((a, b) =>
-      fullMentions(b) > fullMentions(a) || (fullMentions(b) === fullMentions(a) && b.first < a.first) ? b : a,
-    );
-    best.merged.push(g);
+    const target = tokenKeys(g.key).length === 1 ? wordTarget(g, roots) : nameTarget(g, roots);
+    if (target === 'drop') continue;
+    if (target) target.merged.push(g);
+    else roots.push(g);
   }
   return roots;
+}
+
+const byMentions = (a: NameGroup, b: NameGroup) => fullMentions(b) - fullMentions(a) || a.first - b.first;
+
+/** A longer name of the same type that holds `g`'s words in a row ("Kim Jong" of "Kim Jong Un"). */
+function nameTarget(g: NameGroup, roots: NameGroup[]): NameGroup | undefined {
+  const gt = tokenKeys(g.key);
+  const type = groupType(g);
+  const containers = roots.filter((r) => {
+    const rt = tokenKeys(r.key);
+    return rt.length > gt.length && subsequenceAt(gt, rt) >= 0 && groupType(r) === type && !r.known;
+  });
+  return containers.sort(byMentions)[0];
+}
+
+/** Where a lone word goes: a longer name, nowhere (it stays an entity), or 'drop' (a first name, a shared surname). */
+function wordTarget(g: NameGroup, roots: NameGroup[]): NameGroup | 'drop' | undefined {
+  const [word] = tokenKeys(g.key);
+  const type = groupType(g);
+  const weak = g.cues.every((c) => c.type === 'person');
+  const surnameOf: NameGroup[] = [];
+  const givenOf: NameGroup[] = [];
+  let place: NameGroup | undefined;
+  const orgs: NameGroup[] = [];
+  for (const r of roots) {
+    const rt = tokenKeys(r.key);
+    const at = rt.indexOf(word);
+    if (rt.length < 2 || at < 0 || r.known) continue;
+    const rType = groupType(r);
+    if (rType === 'person' && (type === 'person' || weak)) {
+      const familyFirst = isFamilyFirst(surfaceOf(r));
+      if (at === (familyFirst ? 0 : rt.length - 1)) surnameOf.push(r);
+      else if (at === (familyFirst ? rt.length - 1 : 0)) givenOf.push(r);
+    } else if (rType === 'place' && at === 0 && rt.slice(1).every((w) => PLACE_SUFFIX.has(w)) && (type === 'place' || !g.cues.length))
+      // "Vostochny" (which compromise may call anything) is the Vostochny Cosmodrome
+      place = r;
+    else if (rType === 'organization' && (type === 'organization' || !g.cues.length) && !ORG_SUFFIX.has(word) && !ORG_PREFIX.has(word))
+      orgs.push(r);
+  }
+  if (surnameOf.length) {
+    const [top, ...others] = surnameOf.sort(byMentions);
+    if (!others.length || (fullMentions(top) >= 2 && others.every((o) => fullMentions(o) <= 1))) return top;
+    return 'drop';
+  }
+  if (givenOf.length && type === 'person') return 'drop';
+  if (place) return place;
+  if (orgs.length === 1 && !COMMON_CAPS.has(word)) return orgs[0];
+  return undefined;
 }
 
 /**
@@ -636,7 +824,7 @@ export function addShortForms(roots: NameGroup[], surfaceOf: (g: NameGroup) => s
     const particle = words.findIndex((w, i) => i > 0 && NAME_PARTICLES.has(w));
     if (type === 'person' && particle > 0)
       proposeRaw(words.slice(particle).join(' '), g); // "von der Leyen"
-    else if (type === 'person') propose(words[words.length - 1], g);
+    else if (type === 'person') propose(isFamilyFirst(surfaceOf(g)) ? words[0] : words[words.length - 1], g);
     else if (type === 'place' && words.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w.toLowerCase()))) propose(words[0], g);
   }
   const rootKeys = new Set(roots.map((r) => r.key));
@@ -657,7 +845,7 @@ export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => str
     if (groupType(g) === 'person') continue;
     const words = surfaceOf(g)
       .split(/[\s-]+/)
-      .filter((w) => !PARTICLES.has(w));
+      .filter((w) => !PARTICLES.has(w) && w !== '&');
     if (words.length < 2 || !words.every(isUpperStart)) continue;
     const initials = words.map((w) => w[0].toUpperCase()).join('');
     byInitials.set(initials, [...(byInitials.get(initials) ?? []), g]);
