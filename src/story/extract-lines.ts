@@ -122,13 +122,14 @@ export function dropDateline(line: string): string {
 export function dropBoilerplate(lines: string[]): CleanLines {
   const dropped: Record<BoilerplateKind, number> = { newsletter: 0, 'see-also': 0, photo: 0, byline: 0, site: 0, reference: 0 };
   lines = lines.map(dropCitationMarks);
-  const kinds = lines.map((l, i) => boilerplateKind(l) ?? (isNameOnlyLine(l, i) ? 'byline' : undefined));
+  // the headline said again ("New Zealand" over an encyclopedia page's infobox) is no byline
+  const kinds = lines.map((l, i) => boilerplateKind(l) ?? (isNameOnlyLine(l, i) && l !== lines[0] ? 'byline' : undefined));
   markListsAndBackMatter(lines, kinds);
   const authors = new Set<string>();
   lines.forEach((l, i) => {
     if (kinds[i] !== 'byline') return;
     for (const n of authorNames(l)) authors.add(n);
-    if (isNameOnlyLine(l, i)) authors.add(l);
+    if (isNameOnlyLine(l, i) && l !== lines[0]) authors.add(l);
   });
   // an author's bio at the end: "Lucas Nolan is a reporter for Breitbart Tech"
   for (let i = Math.max(0, lines.length - 3); i < lines.length; i++)

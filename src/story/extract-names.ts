@@ -56,7 +56,9 @@ const FUNCTION_CAPS = new Set(
     'if when while as after before since asked said says also not no yes all some many more most other such both each every ' +
     'here there what who why how where which today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'however meanwhile still then now even just only last next like despite during under over between among about against ' +
-    'former according although though unlike whether once ' +
+    'former according although though unlike whether once consequently therefore furthermore moreover additionally ' +
+    'nevertheless nonetheless thus hence instead otherwise indeed overall currently recently previously initially finally ' +
+    'eventually similarly ' +
     'january february march april june july august september october november december'
   ).split(' '),
 );
@@ -67,7 +69,7 @@ const COMMON_CAPS = new Set([
     'one two three may first north south east west northern southern eastern western central new old mr mrs ms dr covid covid-19 ' +
     'god internet web state government president minister photo image video read more see also related topics comments comment ' +
     'contact about privacy terms home search share menu news opinion world business sport sports politics live update updates ' +
-    'breaking explainer analysis editorial profile draft subject cite key facts'
+    'breaking explainer analysis editorial profile draft subject cite key facts gdp gnp ceo cfo hiv aids dna gmt utc ppp hdi vat ipo gps'
   ).split(' '),
 ]);
 
@@ -782,10 +784,11 @@ function wordTarget(g: NameGroup, roots: NameGroup[]): NameGroup | 'drop' | unde
       const familyFirst = isFamilyFirst(surfaceOf(r));
       if (at === (familyFirst ? 0 : rt.length - 1)) surnameOf.push(r);
       else if (at === (familyFirst ? rt.length - 1 : 0)) givenOf.push(r);
-    } else if (rType === 'place' && at === 0 && rt.slice(1).every((w) => PLACE_SUFFIX.has(w)) && (type === 'place' || !g.cues.length))
+    } else if (rType === 'place' && at === 0 && rt.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w)) && (type === 'place' || !g.cues.length))
       // "Vostochny" (which compromise may call anything) is the Vostochny Cosmodrome
       place = r;
-    else if (rType === 'organization' && (type === 'organization' || !g.cues.length) && !ORG_SUFFIX.has(word) && !ORG_PREFIX.has(word))
+    // "Hopkins researchers" (which compromise may call a person) is Johns Hopkins University; "Pacific" is no forum
+    else if (rType === 'organization' && (type === 'organization' || (type === 'person' && !g.cues.length)) && !ORG_SUFFIX.has(word) && !ORG_PREFIX.has(word))
       orgs.push(r);
   }
   if (surnameOf.length) {
@@ -795,7 +798,7 @@ function wordTarget(g: NameGroup, roots: NameGroup[]): NameGroup | 'drop' | unde
   }
   if (givenOf.length && type === 'person') return 'drop';
   if (place) return place;
-  if (orgs.length === 1 && !COMMON_CAPS.has(word)) return orgs[0];
+  if (orgs.length && !COMMON_CAPS.has(word)) return orgs.sort(byMentions)[0];
   return undefined;
 }
 
@@ -866,4 +869,83 @@ export function addAcronyms(roots: NameGroup[], surfaceOf: (g: NameGroup) => str
       owners[0].shortForms.add(m[0]);
     }
   return roots.filter((r) => !mergedAway.has(r));
+}
+
+// ---------------------------------------------------------------- neighbours and words
+
+/**
+ * A name written beside one of a known type, in a list or after a comma, is of that type: "both
+ * Roscosmos and NASA", "ABC News and Politifact", "in Baikonur, Kazakhstan," (the last only when the
+ * comma's name ends a clause: "in Moscow, Putin said" is not a place). People are left out: "Obama
+ * and Congress" is no person.
+ */
+export function neighbourCandidates(cands: Candidate[], sentences: Sentence[]): Candidate[] {
+  const known = new Set(cands.map((c) => formKey(c.form)));
+  const out: Candidate[] = [];
+  const word = String.raw`\p{Lu}[\p{L}\p{N}.’'-]*(?:\s+\p{Lu}[\p{L}\p{N}.’'-]*)?`;
+  const after = new RegExp(String.raw`^(?:(,)\s+(?:and\s+)?|\s+(?:and|or)\s+)(${word})(?![\p{L}\p{N}])`, 'u');
+  const before = new RegExp(String.raw`(?<![\p{L}\p{N}])(${word})(?:(,)\s+|\s+(?:and|or)\s+)$`, 'u');
+  const seen = new Set<string>();
+  for (const c of cands) {
+    if (c.type === 'person' || seen.has(`${c.sentence}\u0000${c.form}`)) continue;
+    seen.add(`${c.sentence}\u0000${c.form}`);
+    const text = sentences[c.sentence].text;
+    for (let at = text.indexOf(c.form); at >= 0; at = text.indexOf(c.form, at + 1)) {
+      const a = after.exec(text.slice(at + c.form.length));
+      const b = before.exec(text.slice(Math.max(0, at - 60), at));
+      const rest = a ? text.slice(at + c.form.length + a[0].length) : '';
+      if (a && (!a[1] || /^\s*(?:[,.;:)]|$)/.test(rest))) out.push(...neighbour(a[2], c, known));
+      if (b && !b[2]) out.push(...neighbour(b[1], c, known));
+    }
+  }
+  return out;
+}
+
+function neighbour(form: string, c: Candidate, known: Set<string>): Candidate[] {
+  const span = trimName(form, 0, form.length, c.type === 'organization');
+  if (!span || known.has(formKey(span.form)) || span.form !== form) return [];
+  const words = span.form.split(/\s+/);
+  if (words.some((w) => COMMON_CAPS.has(w.toLowerCase())) || (words.length === 1 && isCommonWord(words[0]))) return [];
+  return [{ form: span.form, type: c.type, weight: 1, sentence: c.sentence }];
+}
+
+type Lexicon = Map<string, string>;
+let lexicon: Lexicon | undefined;
+/** compromise's own word list, read into a Map once (words from the text are never keys of a plain object). */
+function lexiconTag(word: string): string | undefined {
+  if (!lexicon) {
+    const raw = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+    lexicon = new Map(Object.entries(raw).map(([w, t]) => [w, Array.isArray(t) ? t[0] : t]));
+  }
+  return lexicon.get(word.toLowerCase());
+}
+
+const NAME_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+  'Company',
+  'ProperNoun',
+  'SportsTeam',
+  'School',
+  'Honorific',
+]);
+
+/** A word compromise knows as an ordinary English word ("earnest", "cook", "difficult", "bank"). */
+export function isCommonWord(word: string): boolean {
+  const tag = lexiconTag(word);
+  return tag !== undefined && !NAME_TAGS.has(tag);
+}
+
+/** A word compromise knows only as a given name ("Mark", "Chris"); an East Asian family name ("Kim") is not one. */
+export function isGivenName(word: string): boolean {
+  const tag = lexiconTag(word);
+  return (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') && !FAMILY_FIRST.has(word);
 }

@@ -17,6 +17,7 @@
 import { PACK_FORMAT_VERSION, type Entity, type EntityName, type EntityType, type StoryPack } from '../core/pack';
 import { parsePack, type StoryPackInput } from './schema';
 import { proposeCentrality } from './centrality';
+import { aliasContext, keepAlias, rankEntities, type AliasContext, type OtherEntity } from './extract-rank';
 import { checkText, ExtractError } from './extract-input';
 import { dropBoilerplate, isHeadingCase, splitSentences } from './extract-lines';
 import {
@@ -26,7 +27,10 @@ import {
   formKey,
   groupCandidates,
   groupType,
+  isCommonWord,
+  isGivenName,
   mergeShortForms,
+  neighbourCandidates,
   nlpCandidates,
   type NameGroup,
   type Sentence,
@@ -61,6 +65,8 @@ export interface ExtractInput {
   date?: string;
   url?: string;
   id?: string;
+  /** the entities of the stories the reader already follows: no alias of this story may name another of them */
+  otherEntities?: OtherEntity[];
 }
 
 /** Sentences per compromise call: one progress step each. */
@@ -242,18 +248,21 @@ function describe(type: EntityType, g: NameGroup, occ: Occurrence[], sentences: 
  */
 export function extractStory(input: ExtractInput | string, onProgress?: (p: ExtractProgress) => void): ExtractResult {
   if (typeof input === 'string') input = { text: input };
-  const { lines, kept, warnings } = readArticle(input?.text);
+  const { lines, kept, warnings, authors } = readArticle(input?.text);
   const sentences = toSentences(kept);
   const progress = progressOf(2 * sentences.length + 1, onProgress);
   progress.report(STAGES.reading);
   const candidates = findCandidates(sentences, progress);
   const { roots, names } = groupNames(candidates, sentences);
   const occurrences = findOccurrences(roots, names, sentences, progress);
-  const entities = buildEntities(roots, names, occurrences, sentences, warnings);
-  const pack = parsePack(packInput(input, entities, { lines, kept, sentences }, warnings));
+  const body = sentences.filter((s) => !s.heading);
+  const title = input.title?.trim().slice(0, 300) || guessTitle(kept, body, sentences);
+  const article: ArticleText = { lines, kept, sentences, title, authors: new Set(authors.map(formKey)) };
+  const { entities, ranking } = buildEntities({ roots, names, occurrences, article, warnings, others: input.otherEntities });
+  const pack = parsePack(packInput(input, entities, article, warnings));
   progress.done = progress.total;
   progress.report(STAGES.done);
-  return { pack, warnings };
+  return { pack, warnings, ranking };
 }
 
 interface Progress {
@@ -318,7 +327,7 @@ function findCandidates(sentences: Sentence[], progress: Progress) {
 
 /** Step 2: one group per name, with its canonical name, short forms and acronyms. */
 function groupNames(candidates: ReturnType<typeof nlpCandidates>, sentences: Sentence[]) {
-  const roots = mergeShortForms(groupCandidates(candidates));
+  const roots = mergeShortForms(groupCandidates([...candidates, ...neighbourCandidates(candidates, sentences)]));
   const names = new Map<NameGroup, string>(roots.map((g) => [g, canonicalName(g)]));
   addShortForms(roots, (g) => names.get(g)!);
   return { roots: addAcronyms(roots, (g) => names.get(g)!, sentences), names };
@@ -366,30 +375,37 @@ interface Found {
   count: number;
   first: number;
   roles: string[];
+  occ: Occurrence[];
 }
 
-/** Step 4: an entity per group the text names, at most MAX_ENTITIES; people, then places, then organizations. */
-function buildEntities(
-  roots: NameGroup[],
-  names: Map<NameGroup, string>,
-  occurrences: Map<NameGroup, Occurrence[]>,
-  sentences: Sentence[],
-  warnings: string[],
-): Entity[] {
+interface BuildInput {
+  roots: NameGroup[];
+  names: Map<NameGroup, string>;
+  occurrences: Map<NameGroup, Occurrence[]>;
+  article: ArticleText;
+  warnings: string[];
+  others?: OtherEntity[];
+}
+
+/**
+ * Step 4: an entity per group the text names, at most MAX_ENTITIES, most central first (extract-rank.ts),
+ * with whether each is selected by default.
+ */
+function buildEntities({ roots, names, occurrences, article, warnings, others }: BuildInput): { entities: Entity[]; ranking: EntityRank[] } {
+  const { sentences } = article;
   const lowerWords = new Set<string>();
   for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? []) lowerWords.add(w);
+  const aliases = aliasContext(lowerWords, others);
   const ids = new Set<string>();
   const found: Found[] = [];
+  const rootKeys = new Map(roots.map((g) => [g.key, groupType(g)]));
   for (const g of roots) {
     const occ = occurrences.get(g);
     if (!occ?.length) continue;
     const name = names.get(g)!;
-    // a lone capitalised word the text also writes in lower case ("House", "Will") is not a name
-    if (!/\s/.test(name) && !g.cues.length && !g.known && lowerWords.has(name.toLowerCase())) continue;
-    // nor is a capitalised compound ("Rich-text version:")
-    if (!/\s/.test(name) && !g.cues.length && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name)) continue;
-    const entity = toEntity(g, name, occ, sentences, uniqueId(name, found.length, ids));
-    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: entity.type === 'person' ? rolesBefore(occ, sentences) : [] });
+    if (!isName(g, name, lowerWords, rootKeys) || article.authors.has(formKey(name))) continue;
+    const entity = toEntity(g, name, occ, sentences, uniqueId(name, found.length, ids), aliases);
+    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: entity.type === 'person' ? rolesBefore(occ, sentences) : [], occ });
   }
   if (found.length > MAX_ENTITIES) {
     found.sort((a, b) => b.count - a.count || a.first - b.first);
@@ -397,13 +413,55 @@ function buildEntities(
     found.length = MAX_ENTITIES;
   }
   roleMentions(found, sentences);
-  // people, then places, then organizations; the most named first
-  const typeOrder: Record<EntityType, number> = { person: 0, place: 1, organization: 2 };
-  found.sort((a, b) => typeOrder[a.entity.type] - typeOrder[b.entity.type] || b.count - a.count || a.first - b.first);
-  const entities = found.map((f) => f.entity);
+  const ranking = rankFound(found, article);
+  const byId = new Map(found.map((f) => [f.entity.id, f.entity]));
+  const entities = ranking.map((r) => byId.get(r.id)!);
   if (!entities.length)
     warnings.push('No people, places or organizations were found in this text; you can add them by hand in the review.');
-  return entities;
+  return { entities, ranking: ranking.map(({ id, rank, selected }) => ({ id, rank, selected })) };
+}
+
+/** Ranks the entities and proposes each one's centrality: central only if the article makes it so. */
+function rankFound(found: Found[], article: ArticleText) {
+  const lead = new Set<number>();
+  article.sentences.forEach((s, i) => {
+    if (!s.heading && lead.size < 3 && s.text !== article.title) lead.add(i);
+  });
+  const ranking = rankEntities(
+    found.map((f) => ({
+      id: f.entity.id,
+      name: f.entity.name,
+      forms: [f.entity.name, ...f.entity.names.filter((n) => n.kind !== 'description').map((n) => n.text)],
+      sentences: f.occ.map((o) => o.sentence),
+    })),
+    article.title,
+    lead,
+    article.sentences.length,
+  );
+  const byId = new Map(found.map((f) => [f.entity.id, f.entity]));
+  // a name the article only mentions in passing is background to the story, whatever it is
+  for (const r of ranking) if (!r.prominent) byId.get(r.id)!.centrality = 'background';
+  return ranking;
+}
+
+/**
+ * Whether a group's canonical name is a name at all: not a lone capitalised word the text also writes
+ * in lower case ("House", "Will") or that is an ordinary word ("Difficult"), not a given name alone
+ * ("Mark", "Chris": a reference list's authors), not a capitalised compound ("Rich-text version:"),
+ * and not two names joined ("Australia-New Zealand", "Auckland Wellington").
+ */
+function isName(g: NameGroup, name: string, lowerWords: Set<string>, rootKeys: Map<string, EntityType>): boolean {
+  if (!/\s/.test(name) && !g.known) {
+    if (!g.cues.length && (lowerWords.has(name.toLowerCase()) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name))) return false;
+    if (!g.cues.some((c) => c.type !== 'person') && (isCommonWord(name) || isGivenName(name))) return false;
+  }
+  const words = g.key.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const left = rootKeys.get(words.slice(0, i).join(' '));
+    const right = rootKeys.get(words.slice(i).join(' '));
+    if (left && right && left !== 'person' && right !== 'person') return false;
+  }
+  return true;
 }
 
 /** The name's slug, numbered when another entity has it already. */
@@ -414,13 +472,13 @@ function uniqueId(name: string, foundSoFar: number, ids: Set<string>): string {
   return id;
 }
 
-function toEntity(g: NameGroup, name: string, occ: Occurrence[], sentences: Sentence[], id: string): Entity {
+function toEntity(g: NameGroup, name: string, occ: Occurrence[], sentences: Sentence[], id: string, ctx: AliasContext): Entity {
   const type = groupType(g);
   const formCounts = new Map<string, number>();
   for (const o of occ) formCounts.set(o.form, (formCounts.get(o.form) ?? 0) + 1);
   const aliases = [...formCounts.entries()]
     // "Vostochny cosmodrome" as written stays beside the name "Vostochny Cosmodrome"
-    .filter(([f]) => f !== name)
+    .filter(([f]) => f !== name && keepAlias(f, name, type, ctx))
     .sort((a, b) => b[1] - a[1])
     .map(([f]) => f);
   return {
@@ -445,12 +503,16 @@ interface ArticleText {
   /** the story's own lines */
   kept: string[];
   sentences: Sentence[];
+  /** the headline, or the title given */
+  title: string;
+  /** the form keys of the names in its bylines and credits */
+  authors: Set<string>;
 }
 
 /** Step 5: the pack around the entities: title, date, link, id and summary. */
 function packInput(input: ExtractInput, entities: Entity[], text: ArticleText, warnings: string[]): StoryPackInput {
   const body = text.sentences.filter((s) => !s.heading);
-  const title = input.title?.trim().slice(0, 300) || guessTitle(text.kept, body, text.sentences);
+  const title = text.title;
   const date = storyDate(input.date, text.lines, warnings);
   const url = storyUrl(input.url, warnings);
   const id =
