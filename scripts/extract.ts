@@ -1,8 +1,12 @@
 /**
  * `npm run extract -- FILE.txt` (or `-` for stdin): prints the story pack
  * "Add a story" would save for that article, as JSON (issue 5):
- *   { "entities": [ { "name", "type", "aliases", "sentences", "id", "description", "roleMentions" } ],
+ *   { "entities": [ { "name", "type", "aliases", "sentences", "id", "description", "roleMentions",
+ *                     "rank", "selected", "centrality" } ],
  *     "warnings": [...], "pack": <the full story pack> }
+ * Entities come most central first: `rank` 1 is the most central, `selected` says whether "Add a story"
+ * selects it by default (all of a short article's, the central ones of a long one), `centrality` is the
+ * pack's proposed "central" or "background".
  * Options: --title T, --date YYYY-MM-DD, --url https://..., --id ID, --progress (to stderr).
  * Bad input: the reason on stderr, exit code 1.
  */
@@ -53,11 +57,12 @@ if (raw.length > MAX_TEXT_BYTES)
   fail(`${file} is too long to read as one article (${(raw.length / 1_000_000).toFixed(1)} MB; the limit is 1 MB)`);
 
 try {
-  const { pack, warnings } = extractStory(
+  const { pack, warnings, ranking } = extractStory(
     { text: raw.toString('utf8'), title: opts.title, date: opts.date, url: opts.url, id: opts.id },
     progress ? (p) => process.stderr.write(`${p.stage}: ${p.done}/${p.total}\n`) : undefined,
   );
   for (const w of warnings) process.stderr.write(`extract: note: ${w}\n`);
+  const ranks = new Map((ranking ?? []).map((r) => [r.id, r]));
   const entities = pack.entities.map((e) => ({
     name: e.name,
     type: e.type,
@@ -67,6 +72,9 @@ try {
     description: e.description,
     /** "the Russian president": marked only when the reader turns role mentions on */
     roleMentions: e.names.filter((n) => n.kind === 'description').map((n) => n.text),
+    rank: ranks.get(e.id)?.rank,
+    selected: ranks.get(e.id)?.selected ?? true,
+    centrality: e.centrality,
   }));
   process.stdout.write(`${JSON.stringify({ entities, warnings, pack }, null, 2)}\n`);
 } catch (e) {

@@ -784,11 +784,21 @@ function wordTarget(g: NameGroup, roots: NameGroup[]): NameGroup | 'drop' | unde
       const familyFirst = isFamilyFirst(surfaceOf(r));
       if (at === (familyFirst ? 0 : rt.length - 1)) surnameOf.push(r);
       else if (at === (familyFirst ? rt.length - 1 : 0)) givenOf.push(r);
-    } else if (rType === 'place' && at === 0 && rt.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w)) && (type === 'place' || !g.cues.length))
+    } else if (
+      rType === 'place' &&
+      at === 0 &&
+      rt.slice(1).every((w) => GENERIC_PLACE_SUFFIX.has(w)) &&
+      (type === 'place' || !g.cues.length)
+    )
       // "Vostochny" (which compromise may call anything) is the Vostochny Cosmodrome
       place = r;
     // "Hopkins researchers" (which compromise may call a person) is Johns Hopkins University; "Pacific" is no forum
-    else if (rType === 'organization' && (type === 'organization' || (type === 'person' && !g.cues.length)) && !ORG_SUFFIX.has(word) && !ORG_PREFIX.has(word))
+    else if (
+      rType === 'organization' &&
+      (type === 'organization' || (type === 'person' && !g.cues.length)) &&
+      !ORG_SUFFIX.has(word) &&
+      !ORG_PREFIX.has(word)
+    )
       orgs.push(r);
   }
   if (surnameOf.length) {

@@ -391,7 +391,10 @@ interface BuildInput {
  * Step 4: an entity per group the text names, at most MAX_ENTITIES, most central first (extract-rank.ts),
  * with whether each is selected by default.
  */
-function buildEntities({ roots, names, occurrences, article, warnings, others }: BuildInput): { entities: Entity[]; ranking: EntityRank[] } {
+function buildEntities({ roots, names, occurrences, article, warnings, others }: BuildInput): {
+  entities: Entity[];
+  ranking: EntityRank[];
+} {
   const { sentences } = article;
   const lowerWords = new Set<string>();
   for (const s of sentences) for (const w of s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? []) lowerWords.add(w);
@@ -405,7 +408,13 @@ function buildEntities({ roots, names, occurrences, article, warnings, others }:
     const name = names.get(g)!;
     if (!isName(g, name, lowerWords, rootKeys) || article.authors.has(formKey(name))) continue;
     const entity = toEntity(g, name, occ, sentences, uniqueId(name, found.length, ids), aliases);
-    found.push({ entity, count: occ.length, first: occ[0].sentence, roles: entity.type === 'person' ? rolesBefore(occ, sentences) : [], occ });
+    found.push({
+      entity,
+      count: occ.length,
+      first: occ[0].sentence,
+      roles: entity.type === 'person' ? rolesBefore(occ, sentences) : [],
+      occ,
+    });
   }
   if (found.length > MAX_ENTITIES) {
     found.sort((a, b) => b.count - a.count || a.first - b.first);

@@ -167,7 +167,15 @@ describe('npm run extract', { timeout: 120_000 }, () => {
     const r = runCli(['src/story/seed-article.txt', '--date', '2023-09-12']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
-      entities: { name: string; type: string; aliases: string[]; sentences: string[] }[];
+      entities: {
+        name: string;
+        type: string;
+        aliases: string[];
+        sentences: string[];
+        rank: number;
+        selected: boolean;
+        centrality: string;
+      }[];
       pack: unknown;
     };
     const kim = out.entities.find((e) => e.name === 'Kim Jong Un')!;
@@ -177,10 +185,14 @@ describe('npm run extract', { timeout: 120_000 }, () => {
       roleMentions: ['the Russian president'],
     });
     expect(kim.sentences.length).toBeGreaterThan(5);
-    for (const e of out.entities) {
+    out.entities.forEach((e, i) => {
       expect(['person', 'place', 'organization']).toContain(e.type);
       expect(Array.isArray(e.aliases) && Array.isArray(e.sentences)).toBe(true);
-    }
+      // most central first; a short article selects every entity
+      expect(e).toMatchObject({ rank: i + 1, selected: true });
+      expect(['central', 'background']).toContain(e.centrality);
+    });
+    expect(out.entities[0].name).toBe('Kim Jong Un');
     expect(out.entities.map((e) => e.name)).toEqual(expect.arrayContaining([...PEOPLE, ...PLACES]));
     expect(() => parsePack(out.pack)).not.toThrow();
   });
