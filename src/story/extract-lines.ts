@@ -98,10 +98,13 @@ export function authorNames(line: string): string[] {
  * words there, after the first, with nothing else ("Jeffrey Gettleman", "NATALIYA VASILYEVA",
  * "BBC News"), is an author or the outlet's name, not the story.
  */
-function isNameOnlyLine(line: string, index: number): boolean {
-  if (index === 0 || index > 4 || line.length > 60) return false;
-  const words = line.split(' ');
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+function isNameOnlyLine(line: string, index: number, count: number): boolean {
+  if (index === 0 || (index > 4 && index < count - 8) || line.length > 80) return false;
+  // "Stella Kim, Jennifer Jett", "Lucas Nolan and Jo Smith"
+  return line.split(/,\s+|\s+and\s+/).every((name) => {
+    const words = name.split(' ');
+    return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+  });
 }
 
 /** Strips a dateline: "SEOUL, South Korea — ", "MOSCOW (AP) — ", "LONDON, 6 November 2025 —". */
@@ -123,17 +126,17 @@ export function dropBoilerplate(lines: string[]): CleanLines {
   const dropped: Record<BoilerplateKind, number> = { newsletter: 0, 'see-also': 0, photo: 0, byline: 0, site: 0, reference: 0 };
   lines = lines.map(dropCitationMarks);
   // the headline said again ("New Zealand" over an encyclopedia page's infobox) is no byline
-  const kinds = lines.map((l, i) => boilerplateKind(l) ?? (isNameOnlyLine(l, i) && l !== lines[0] ? 'byline' : undefined));
+  const nameOnly = (l: string, i: number) => isNameOnlyLine(l, i, lines.length) && l !== lines[0];
+  const kinds = lines.map((l, i) => boilerplateKind(l) ?? (nameOnly(l, i) ? 'byline' : undefined));
   markListsAndBackMatter(lines, kinds);
   const authors = new Set<string>();
   lines.forEach((l, i) => {
     if (kinds[i] !== 'byline') return;
-    for (const n of authorNames(l)) authors.add(n);
-    if (isNameOnlyLine(l, i) && l !== lines[0]) authors.add(l);
+    for (const n of nameOnly(l, i) ? l.split(/,\s+|\s+and\s+/) : authorNames(l)) authors.add(n);
   });
-  // an author's bio at the end: "Lucas Nolan is a reporter for Breitbart Tech"
-  for (let i = Math.max(0, lines.length - 3); i < lines.length; i++)
-    if (!kinds[i] && [...authors].some((a) => lines[i].startsWith(`${a} `))) kinds[i] = 'byline';
+  // an author's bio at the end: "Lucas Nolan is a reporter for Breitbart Tech", "Stella Kim is an NBC News producer"
+  for (let i = Math.max(0, lines.length - 8); i < lines.length; i++)
+    if (!kinds[i] && [...authors].some((a) => lines[i].startsWith(`${a} `) && lines[i].length < 300)) kinds[i] = 'byline';
   for (let i = 1; i < lines.length; i++) {
     if (kinds[i] !== 'photo' || kinds[i - 1] !== undefined) continue;
     const prev = lines[i - 1];

@@ -505,6 +505,8 @@ const CUE_RULES: CueRule[] = [
     ),
     cue: () => ({ type: 'person' }),
   },
+  // "the Biden administration": a person's surname (compromise reads an organization)
+  { re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]+)\s+administration\b/dgu, cue: () => ({ type: 'person' }) },
   // "Morgan Stanley economist Bruna Skarica", "United manager Ruben Amorim"
   {
     re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME12})\s+(?:${ORG_STAFF})\s+(?=\p{Lu})`, 'dgu'),
@@ -621,6 +623,10 @@ function institutionIn(text: string, s: number, e: number, index: number): Candi
   const keyword = lower.findIndex(
     (w, i) => (ORG_SUFFIX.has(w) || ORG_PREFIX.has(w)) && ORG_CONNECTORS.has(lower[i + 1] ?? '') && lower[i + 1] !== 'and',
   );
+  // "Asia Digital Editor for NBC News": without an institution word before "for", the name starts after it
+  const joint = lower.findLastIndex((w) => w === 'of' || w === 'for' || w === 'on');
+  if (keyword < 0 && joint > 0 && joint < words.length - 2 && ORG_SUFFIX.has(last))
+    return institutionIn(text, text.indexOf(words[joint + 1], s), e, index);
   const form = words.join(' ');
   const at = text.indexOf(form, s);
   // "Korean Central News Agency": here a demonym is part of the name, and so is a title ("Premier League")
