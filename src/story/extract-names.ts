@@ -289,6 +289,8 @@ export function trimName(
   let n = 0;
   while (n < toks.length) {
     const w = toks[n].text;
+    // "the One S. That is": a function word after an initial starts a sentence, not a name's next word
+    if (n > 0 && FUNCTION_CAPS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w)) break;
     if (isNameToken(w)) n++;
     else if (PARTICLES.has(w) && n + 1 < toks.length && isNameToken(toks[n + 1].text) && n > 0) n++;
     else if (NAME_PARTICLES.has(w) && n + 1 < toks.length && (isNameToken(toks[n + 1].text) || NAME_PARTICLES.has(toks[n + 1].text))) n++;

@@ -454,12 +454,13 @@ function rankFound(found: Found[], article: ArticleText) {
 }
 
 /**
- * Whether a group's canonical name is a name at all: not a lone capitalised word the text also writes
+ * Whether a group's canonical name is a name at all: not a single letter ("X"), not a lone capitalised word the text also writes
  * in lower case ("House", "Will") or that is an ordinary word ("Difficult"), not a given name alone
  * ("Mark", "Chris": a reference list's authors), not a capitalised compound ("Rich-text version:"),
  * and not two names joined ("Australia-New Zealand", "Auckland Wellington").
  */
 function isName(g: NameGroup, name: string, lowerWords: Set<string>, rootKeys: Map<string, EntityType>): boolean {
+  if (name.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return false;
   if (!/\s/.test(name) && !g.known) {
     if (!g.cues.length && (lowerWords.has(name.toLowerCase()) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name))) return false;
     if (!g.cues.some((c) => c.type !== 'person') && (isCommonWord(name) || isGivenName(name))) return false;
