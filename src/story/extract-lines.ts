@@ -132,7 +132,7 @@ export function dropBoilerplate(lines: string[]): CleanLines {
   const authors = new Set<string>();
   lines.forEach((l, i) => {
     if (kinds[i] !== 'byline') return;
-    for (const n of nameOnly(l, i) ? l.split(/,\s+|\s+and\s+/) : authorNames(l)) authors.add(n);
+    for (const n of boilerplateKind(l) ? authorNames(l) : l.split(/,\s+|\s+and\s+/)) authors.add(n);
   });
   // an author's bio at the end: "Lucas Nolan is a reporter for Breitbart Tech", "Stella Kim is an NBC News producer"
   for (let i = Math.max(0, lines.length - 8); i < lines.length; i++)
