@@ -260,9 +260,11 @@ export function trimName(
     if (dash > 0) break;
   }
   toks = cut;
-  // "Kazakh president Kassym-Jomart Tokayev": everything up to a lower-case title goes
+  // "Kazakh president Kassym-Jomart Tokayev", "Minnesota Governor Tim Walz": everything up to a title goes
+  // (not in an institution's name: "Court of Justice")
   for (let i = toks.length - 2; i >= 0; i--) {
-    if (/^\p{Ll}/u.test(toks[i].text) && TITLES.has(toks[i].text)) {
+    const capitalTitle = !keepTitles && i > 0 && TITLES.has(toks[i].text.toLowerCase()) && isNameToken(toks[i + 1].text);
+    if ((/^\p{Ll}/u.test(toks[i].text) && TITLES.has(toks[i].text)) || capitalTitle) {
       toks = toks.slice(i + 1);
       break;
     }
@@ -402,6 +404,8 @@ export function nlpCandidates(sentences: Sentence[], first: number): Candidate[]
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}'’.\-]*(?:\s+(?:(?:of|de|del|the|bin|al|van|von)\s+)?\p{Lu}[\p{L}\p{N}'’.\-]*)*`;
 const NAME12 = String.raw`\p{Lu}[\p{L}\p{N}'’\-]*(?:\s+\p{Lu}[\p{L}\p{N}'’\-]*)?`;
+/** One or two words, neither possessive, from a word's start: "Likud" of "Netanyahu’s Likud party", never "Netanyahu". */
+const OWN12 = String.raw`(?<![\p{L}\p{N}'’])\p{Lu}[\p{L}\p{N}\-]*(?:\s+\p{Lu}[\p{L}\p{N}\-]*)?(?![\p{L}\p{N}'’])`;
 const DIRECTION = String.raw`(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?`;
 const PLACE_WORD =
   'city|town|village|port|region|province|country|capital|island|district|republic|oblast|krai|settlement|harbour|harbor|border town|port city|resort';
@@ -416,7 +420,7 @@ const ORG_STAFF =
 /** Lower-case words that, beside a name, say it is a person's. */
 const PERSON_WORD =
   'professor|president|prime minister|minister|spokesperson|spokesman|spokeswoman|press secretary|chairman|chairwoman|ambassador|envoy|analyst|researcher|economist|historian|lawyer|leader|general|commander|governor|mayor|senator|chancellor|director|founder|diplomat|journalist|correspondent|adviser|advisor|sister|brother|father|mother|daughter|son|wife|husband|' +
-  'coach|manager|captain|striker|midfielder|defender|goalkeeper|actor|actress|singer|rapper|writer|author|novelist|filmmaker|producer|scientist|expert|executive|boss|supervisor|deputy|colleague|ally|rival|fellow|ranger|elder|reporter';
+  'coach|manager|captain|striker|midfielder|defender|goalkeeper|actor|actress|singer|rapper|writer|author|novelist|filmmaker|producer|scientist|expert|executive|boss|supervisor|deputy|colleague|ally|rival|fellow|ranger|elder|reporter|running mate';
 /** Capitalised titles before a name, which make it a person's: "President Obama", "Prime Minister Han Duck-soo", "Mr. Reeves". */
 const CAP_TITLE =
   'Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|President|President-elect|Vice President|Prime Minister|Chancellor|Senator|Sen|Governor|Gov|Rep|' +
@@ -511,13 +515,13 @@ const CUE_RULES: CueRule[] = [
   { re: /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]+)\s+administration\b/dgu, cue: () => ({ type: 'person' }) },
   // "Morgan Stanley economist Bruna Skarica", "United manager Ruben Amorim"
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME12})\s+(?:${ORG_STAFF})\s+(?=\p{Lu})`, 'dgu'),
+    re: new RegExp(String.raw`(${OWN12})\s+(?:${ORG_STAFF})\s+(?=\p{Lu})`, 'dgu'),
     cue: () => ({ type: 'organization' }),
   },
   // "Manchester United beat Liverpool 2-1"
   {
     re: new RegExp(
-      String.raw`(${NAME12})\s+(?:beat|beats|defeated|drew with|drew|lost to|edged|thrashed)\s+(${NAME12})\s+\d{1,2}-\d{1,2}\b`,
+      String.raw`(${OWN12})\s+(?:beat|beats|defeated|drew with|drew|lost to|edged|thrashed)\s+(${NAME12})\s+\d{1,2}-\d{1,2}\b`,
       'dgu',
     ),
     cue: () => ({ type: 'organization' }),
@@ -534,9 +538,11 @@ const CUE_RULES: CueRule[] = [
     re: new RegExp(String.raw`\b(?:state media|state broadcaster|news outlet)\s+(${NAME12})`, 'dgu'),
     cue: () => ({ type: 'organization' }),
   },
-  // "Vulture magazine", "the Interfax news agency"
+  // "the US state of Louisiana", "the state of Victoria"
+  { re: new RegExp(String.raw`\b(?:state|county|prefecture|emirate|canton) of (${NAME})`, 'dgu'), cue: () => ({ type: 'place' }) },
+  // "Vulture magazine", "the Interfax news agency", "Netanyahu's Likud party"
   {
-    re: new RegExp(String.raw`(${NAME12})\s+(?:magazine|newspaper|news agency|tabloid|website|broadcaster)\b`, 'dgu'),
+    re: new RegExp(String.raw`(${OWN12})\s+(?:magazine|newspaper|news agency|tabloid|website|broadcaster|party)\b`, 'dgu'),
     cue: () => ({ type: 'organization' }),
   },
   // "Disney's acquisition of Lucasfilm", "Shares in Barclays"
@@ -921,7 +927,8 @@ export function neighbourCandidates(cands: Candidate[], sentences: Sentence[]): 
 
 function neighbour(form: string, c: Candidate, known: Set<string>): Candidate[] {
   const span = trimName(form, 0, form.length, c.type === 'organization');
-  if (!span || known.has(formKey(span.form)) || span.form !== form) return [];
+  // "Florida." at a sentence's end is Florida; "Cape Canaveral, Florida Keys" is not
+  if (!span || known.has(formKey(span.form)) || span.form !== form.replace(/(?<!\.\p{L})\.$/u, '')) return [];
   const words = span.form.split(/\s+/);
   if (words.some((w) => COMMON_CAPS.has(w.toLowerCase())) || (words.length === 1 && isCommonWord(words[0]))) return [];
   return [{ form: span.form, type: c.type, weight: 1, sentence: c.sentence }];
