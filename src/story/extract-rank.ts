@@ -76,7 +76,7 @@ export interface Ranked {
 }
 
 /**
- * Most central first. A name in the headline counts most, then in the lead (the first three sentences
+ * Most central first. A name in the headline counts most, then in the lead (the first four sentences
  * of the body), then how many sentences name it (with diminishing weight: an encyclopedia page names
  * its country on every line) and how early it first comes.
  */

@@ -430,11 +430,14 @@ function buildEntities({ roots, names, occurrences, article, warnings, others }:
   return { entities, ranking: ranking.map(({ id, rank, selected }) => ({ id, rank, selected })) };
 }
 
+/** The lead: the body's first sentences (a news article's first paragraph or two). */
+const LEAD_SENTENCES = 4;
+
 /** Ranks the entities and proposes each one's centrality: central only if the article makes it so. */
 function rankFound(found: Found[], article: ArticleText) {
   const lead = new Set<number>();
   article.sentences.forEach((s, i) => {
-    if (!s.heading && lead.size < 3 && s.text !== article.title) lead.add(i);
+    if (!s.heading && lead.size < LEAD_SENTENCES && s.text !== article.title) lead.add(i);
   });
   const ranking = rankEntities(
     found.map((f) => ({
