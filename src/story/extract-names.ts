@@ -633,8 +633,7 @@ function institutionIn(text: string, s: number, e: number, index: number): Candi
   );
   // "Asia Digital Editor for NBC News": without an institution word before "for", the name starts after it
   const joint = lower.findLastIndex((w) => w === 'of' || w === 'for' || w === 'on');
-  if (keyword < 0 && joint > 0 && joint < words.length - 2 && ORG_SUFFIX.has(last))
-    return institutionIn(text, text.indexOf(words[joint + 1], s), e, index);
+  if (keyword < 0 && joint > 0 && joint < words.length - 2 && ORG_SUFFIX.has(last)) words = words.slice(joint + 1);
   const form = words.join(' ');
   const at = text.indexOf(form, s);
   // "Korean Central News Agency": here a demonym is part of the name, and so is a title ("Premier League")
