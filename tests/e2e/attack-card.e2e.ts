@@ -212,6 +212,24 @@ describe("the card is out of the page's reach", () => {
     await page.close();
   });
 
+  it("a page's styles on the card's element, important ones too, change neither its place nor how it lays out its text", async () => {
+    const { page, errors } = await open('/story.html');
+    await openCard(page);
+    const before = await readCard(page);
+    // a page that could narrow the card or change its text's properties would learn its words from the heights
+    await page.addStyleTag({
+      content: `story-lens-card { width: 140px !important; min-width: 0 !important; padding: 0 90px !important;
+        border: 40px solid red !important; zoom: 0.5 !important; left: 0 !important; top: 0 !important;
+        font-size-adjust: 3 !important; word-break: break-all !important; writing-mode: vertical-rl !important;
+        direction: rtl !important; hyphens: auto !important; text-rendering: geometricPrecision !important }`,
+    });
+    const after = await readCard(page);
+    expect(after.rect).toEqual(before.rect);
+    expect(after.text).toBe(before.text);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a page's events at the open card neither keep it open nor pin it, and its Escape does not close it", async () => {
     const { page, errors } = await open('/story.html');
     await openCard(page);
