@@ -193,8 +193,9 @@ export async function onCardElement<R>(page: Page, selector: string, fn: (elemen
 
 /** The card as the reader sees it, and how many card elements the page holds. */
 export async function readCard(page: Page): Promise<CardState> {
-  const count = await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_TAG);
-  return { count, ...((await inCard(page, view)) ?? NO_CARD) };
+  // the card first, then the count: a card that opens between the two reads is seen whole at the next read
+  const card = (await inCard(page, view)) ?? NO_CARD;
+  return { count: await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_TAG), ...card };
 }
 
 /**
@@ -289,6 +290,7 @@ export async function inCardBidi<R, A = undefined>(page: PuppeteerPage, fn: (roo
 
 /** The card as the reader sees it, in Firefox. */
 export async function readCardBidi(page: PuppeteerPage): Promise<CardState> {
-  const count = await page.evaluate((tag: string) => document.querySelectorAll(tag).length, CARD_TAG);
-  return { count, ...((await inCardBidi(page, view)) ?? NO_CARD) };
+  // the card first, then the count, as in readCard
+  const card = (await inCardBidi(page, view)) ?? NO_CARD;
+  return { count: await page.evaluate((tag: string) => document.querySelectorAll(tag).length, CARD_TAG), ...card };
 }
