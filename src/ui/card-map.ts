@@ -1,6 +1,6 @@
 /**
- * The place card's small map, drawn on the device as SVG (createElementNS,
- * textContent): the place, the story's other places near it and the route the
+ * The place card's small map, drawn on the device as SVG (createElementNS):
+ * the place, the story's other places near it and the route the
  * story follows. No tiles, no network. Equirectangular projection scaled by
  * cos(latitude) around the middle of the points: honest at the scale of a
  * region (a few hundred km), which is all the card shows. The places' names

@@ -10,8 +10,8 @@
 import { displayText } from '../core/display-text';
 import { el } from './dom';
 
-/** the attribute the card's CSS shows as its text */
-export const TEXT_ATTR = 'data-t';
+/** the attribute the card's CSS shows as its text (card.css and scripts/lib/card-reader.ts name it too) */
+const TEXT_ATTR = 'data-t';
 
 type Child = Node | string | null | undefined | false;
 
