@@ -127,6 +127,27 @@ describe('card view', () => {
     expect(shownText(el.querySelector('dd bdi')!)).toBe('5181');
   });
 
+  it('labels a role held now with the day it was last confirmed, never "Now": the facts are not live', () => {
+    const promoted = parsePack({
+      ...input,
+      entities: [
+        {
+          id: 'ada',
+          name: 'Ada Lovelace',
+          type: 'person',
+          description: 'Mathematician',
+          roles: [
+            { title: 'Assistant', from: '2010-01', to: '2026-02-23', asOf: '2026-02-24', source: SRC },
+            { title: 'Director', from: '2026-02-23', asOf: '2026-02-24', source: SRC },
+          ],
+        },
+      ],
+    });
+    const el = renderCard(document, buildCard(promoted, 'ada'), view);
+    expect(shownText(el)).toContain('As of 24 February 2026: Director');
+    expect(shownText(el)).not.toMatch(/\bNow\b/);
+  });
+
   it('shows how often the page names the entity, with previous/next buttons that step', () => {
     const steps: number[] = [];
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
