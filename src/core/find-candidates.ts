@@ -7,6 +7,7 @@
  * particle (lang-ko.ts).
  */
 import { KIND, type PreparedMatcher, type Term } from './matcher-format';
+import { KO_COUNTRY_SYLLABLES, KO_NOT_COMPOUNDS } from './lang-ko';
 import { ENDS_HANGUL, allUpper, gapKey, startsUpper, type Tokens } from './normalize';
 
 /** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
@@ -16,6 +17,8 @@ export interface Candidate {
   start: number;
   end: number;
   terms: Term[];
+  /** one syllable of a Korean headline compound ("북러"): a country by its abbreviation */
+  part?: true;
 }
 
 /** the terms whose case rule the text [from, to) meets */
@@ -49,6 +52,31 @@ function koreanWord(p: PreparedMatcher, text: string, tk: Tokens, i: number, key
   }
   return undefined;
 }
+
+/**
+ * "북러", "한미일은": a Korean headline compound of one-syllable country names (lang-ko.ts). The compound names
+ * each country whose syllable the pack has as an abbreviation: one candidate per country, each the whole
+ * compound (a reader and the gold see one word, "북러", naming both); a particle or 간 ("between") may follow.
+ */
+function koreanCompound(p: PreparedMatcher, text: string, tk: Tokens, i: number, key: string, out: Candidate[]): void {
+  const stem = [key, ...p.splits(key).map((len) => key.slice(0, -len))]
+    .flatMap((w) => (w.endsWith('간') ? [w, w.slice(0, -1)] : [w]))
+    .find(isCompound);
+  if (!stem) return;
+  for (let k = 0; k < stem.length; k++) {
+    const node = p.trie.edge(0, stem[k]!);
+    const start = tk.start[i]!;
+    const ts = node === undefined ? [] : validTerms(p.trie.terms(node), text, start, start).filter((t) => t[1] === KIND.abbreviation);
+    if (ts.length) out.push({ i, j: i, start, end: start + stem.length, terms: ts, part: true });
+  }
+}
+
+/** two or three different country syllables that are not another word */
+const isCompound = (w: string) =>
+  w.length > 1 &&
+  w.length < 4 &&
+  [...w].every((ch, k) => KO_COUNTRY_SYLLABLES.includes(ch) && w.indexOf(ch) === k) &&
+  !KO_NOT_COMPOUNDS.includes(w);
 
 /** "Vladimir V. Putin": the node past a middle initial (token j + 1) between two words of a name, or undefined */
 function pastInitial(p: PreparedMatcher, text: string, tk: Tokens, j: number, here: number, nextKey: string): number | undefined {
@@ -99,6 +127,7 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
     if (first === undefined) {
       const ko = hangul ? koreanWord(p, text, tk, i, key0) : undefined;
       if (ko) out.push(ko);
+      else if (hangul && KO_COUNTRY_SYLLABLES.includes(key0[0]!)) koreanCompound(p, text, tk, i, key0, out);
       continue;
     }
     let best: Candidate | undefined;
