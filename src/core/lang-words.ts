@@ -448,15 +448,16 @@ const tag = (value: number, words: string) => words.split(' ').map((w): [string,
 /**
  * Words that, right after a place's name, make it the name of something else: another place ("South China
  * Sea", "United States Virgin Islands", "Moscow River"), an institution or a newspaper ("Seoul National
- * University", "The Moscow Times", "China Daily", "Seoul Shinmun", "Moscow News", "Russia Today"), a dish or
- * drink ("Moscow mule", "Pyongyang cold noodles", "평양 냉면"); an era (조선 시대: Joseon, not North Korea).
- * Hangul words by their first two syllables.
+ * University", "The Moscow Times", "China Daily", "Seoul Shinmun", "Moscow News", "Russia Today"; not Korean
+ * 신문 and 방송 written apart, common nouns: 북한 방송 is North Korea's broadcasts), a dish or drink ("Moscow
+ * mule", "Pyongyang cold noodles", "평양 냉면"), an era (조선 시대: Joseon, not North Korea). Hangul words by
+ * their first two syllables.
  */
 export const NAMED_AFTER: ReadonlyMap<string, number> = new Map([
   ...tag(
     PLACE_NAMED,
     'sea ocean strait straits gulf bay river island islands lake canal channel mountains university institute airport ' +
-      'times daily herald shinmun ilbo tribune gazette telegraph journal broadcasting television тв 신문 일보 방송 시대 왕조',
+      'times daily herald shinmun ilbo tribune gazette telegraph journal broadcasting television тв 일보 시대 왕조',
   ),
   ...tag(MEDIA_COMMON, 'news tv radio today post press express'),
   ...tag(DISH, 'mule mules noodle noodles naengmyeon cake cakes salad cocktail dumplings 냉면 온반'),
