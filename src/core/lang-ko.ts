@@ -126,4 +126,6 @@ export const KO_NOT_COMPOUNDS = ['북미', '중미', '미러', '중한', '일한
  * 우 (right; a surname) never.
  */
 export const KO_ALONE = '북러';
+/** ...but 북 is also "book", before loanwords (북 콘서트, 북 토크, 북 카페): these, by their first two syllables */
+export const KO_BOOK_WORDS = ['콘서', '토크', '카페', '리뷰', '클럽', '페어', '커버'];
 export const KO_BEFORE_NOUN = '미';

@@ -12,7 +12,7 @@
 import type { Mention } from './types';
 import { encode, type PreparedMatcher, type Term } from './matcher-format';
 import type { Candidate } from './find-candidates';
-import { KO_ALONE, KO_BEFORE_NOUN, KO_COUNTRY_SYLLABLES } from './lang-ko';
+import { KO_ALONE, KO_BEFORE_NOUN, KO_BOOK_WORDS, KO_COUNTRY_SYLLABLES } from './lang-ko';
 import { isCyrillic, isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import {
   BYLINE_CUES,
@@ -184,10 +184,12 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
 function koreanAbbreviation(p: PreparedMatcher, text: string, tk: Tokens, c: Candidate): boolean {
   const ch = text[c.start]!;
   const k = c.i;
+  // written onto a Latin word it is part of it ("e북": e-book)
+  if (k > 0 && tk.end[k - 1] === c.start) return false;
   if (k > 0 && linkedSyllable(p, text, tk, k - 1, tk.end[k - 1]!, c.start)) return true;
   if (k + 1 < tk.count && linkedSyllable(p, text, tk, k + 1, tk.end[k]!, tk.start[k + 1]!)) return true;
-  if (KO_ALONE.includes(ch)) return true;
   const next = tk.start[k + 1] ?? -1;
+  if (KO_ALONE.includes(ch)) return !(ch === '북' && next > 0 && KO_BOOK_WORDS.includes(tk.key(k + 1).slice(0, 2)));
   return KO_BEFORE_NOUN.includes(ch) && tk.end[k] === c.end && next > 0 && isSpaceGap(text, c.end, next) && text.charCodeAt(next) >= 0xac00;
 }
 
