@@ -88,6 +88,28 @@ const PARTICLES = [
  * 김정은동지께서, 뿌찐대통령과; South Korean ones at times 김정은위원장은. They end the mention as a particle does.
  */
 const HONORIFICS = ['동지', '동무', '원수님', '총비서', '위원장', '국무위원장', '대통령'];
+/** the particles written after them (the matcher carries every combination: the common ones only) */
+const AFTER_HONORIFICS = [
+  '께서',
+  '께서는',
+  '께',
+  '와',
+  '과',
+  '와의',
+  '과의',
+  '의',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '에게',
+  '로부터',
+  '도',
+  '이다',
+  '이었다',
+];
 
 let sorted: string[] | undefined;
 /**
@@ -95,7 +117,7 @@ let sorted: string[] | undefined;
  * (compiled into the matcher: the content script does not carry them)
  */
 export const koreanParticles = (): string[] =>
-  (sorted ??= [...PARTICLES, ...HONORIFICS.flatMap((h) => [h, ...PARTICLES.map((p) => h + p)])]
+  (sorted ??= [...PARTICLES, ...HONORIFICS.flatMap((h) => [h, ...AFTER_HONORIFICS.map((p) => h + p)])]
     .filter((p, i, all) => all.indexOf(p) === i)
     .sort((a, b) => b.length - a.length));
 
