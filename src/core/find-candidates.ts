@@ -71,6 +71,9 @@ function koreanCompound(p: PreparedMatcher, text: string, tk: Tokens, i: number,
   }
 }
 
+/** a CJK unified ideograph (Hanja) */
+export const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 /** two or three different country syllables that are not another word */
 const isCompound = (w: string) =>
   w.length > 1 &&
@@ -121,13 +124,15 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
   for (let i = 0; i < n; i++) {
     const maybe = trie.has(hash[i]!);
     const hangul = (flags[i]! & ENDS_HANGUL) !== 0;
-    if (!maybe && !hangul) continue;
+    // a word of Han characters may be a Hanja compound of countries (韓美)
+    const han = !maybe && !hangul && isHan(text.charCodeAt(tk.start[i]!));
+    if (!maybe && !hangul && !han) continue;
     const key0 = tk.key(i);
     const first = trie.edge(0, key0, hash[i]);
     if (first === undefined) {
       const ko = hangul ? koreanWord(p, text, tk, i, key0) : undefined;
       if (ko) out.push(ko);
-      else if (hangul && KO_COUNTRY_SYLLABLES.includes(key0[0]!)) koreanCompound(p, text, tk, i, key0, out);
+      else if ((hangul || han) && KO_COUNTRY_SYLLABLES.includes(key0[0]!)) koreanCompound(p, text, tk, i, key0, out);
       continue;
     }
     let best: Candidate | undefined;

@@ -132,22 +132,24 @@ export function particleSplits(word: string): number[] {
  * One-syllable names of countries in headline compounds: 북 (North Korea), 러 (Russia), 미 (the US),
  * 중 (China), 한 (South Korea), 일 (Japan), 우 (Ukraine), as in 북러, 한미일, 북·러 정상회담. The story's pack
  * says which entity a syllable names (its abbreviations); this says where a syllable is one at all.
+ * Headlines write them in Hanja too (北·露, 美 국무부, 韓美): those count only before Korean text, so a
+ * Chinese or Japanese page, where they are ordinary characters, never has them.
  */
-export const KO_COUNTRY_SYLLABLES = '북러미중한일우';
+export const KO_COUNTRY_SYLLABLES = '북러미중한일우北露美中韓日';
 
 /**
  * Words made of those syllables that are other words: 북미 (North America; "북·미" with a dot is North Korea
  * and the US), 중미 (Central America), 미러 (mirror), 중한 (grave), 일한 (worked), 우한 (Wuhan), 한우 (Korean beef),
- * 우중 (in the rain), 미우 (hateful), 일러 (tell), 우미 (graceful).
+ * 우중 (in the rain), 미우 (hateful), 일러 (tell), 우미 (graceful), 北美, 中美.
  */
-export const KO_NOT_COMPOUNDS = ['북미', '중미', '미러', '중한', '일한', '우한', '한우', '우중', '미우', '일러', '우미'];
+export const KO_NOT_COMPOUNDS = ['북미', '중미', '미러', '중한', '일한', '우한', '한우', '우중', '미우', '일러', '우미', '北美', '中美'];
 
 /**
  * Standing alone (not in a compound nor joined by "·"), 북 and 러 are no other word ("러 국방장관", "북, 미사일 발사");
  * 미 is one (beauty; un-), so only right before a noun ("미 국무부"); 한 (one), 중 (among), 일 (work, day) and
  * 우 (right; a surname) never.
  */
-export const KO_ALONE = '북러';
+export const KO_ALONE = '북러北露美中韓';
 /** ...but 북 is also "book", before loanwords (북 콘서트, 북 토크, 북 카페): these, by their first two syllables */
 export const KO_BOOK_WORDS = ['콘서', '토크', '카페', '리뷰', '클럽', '페어', '커버'];
 export const KO_BEFORE_NOUN = '미';

@@ -11,7 +11,7 @@
  */
 import type { Mention } from './types';
 import { encode, type PreparedMatcher, type Term } from './matcher-format';
-import type { Candidate } from './find-candidates';
+import { isHan, type Candidate } from './find-candidates';
 import { KO_ALONE, KO_BEFORE_NOUN, KO_BOOK_WORDS, KO_COUNTRY_SYLLABLES } from './lang-ko';
 import { isCyrillic, isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
 import {
@@ -105,7 +105,7 @@ export function readCandidates(p: PreparedMatcher, text: string, tk: Tokens, can
     }
     if (t) {
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
-      if (t[1] === K_ABBR && c.end - c.start === 1 && !c.part && !koreanAbbreviation(p, text, tk, c)) continue;
+      if (t[1] === K_ABBR && (c.part || c.end - c.start === 1) && !koreanAbbreviation(p, text, tk, c)) continue;
       // "US$36,254" is a currency, not the country
       if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
       if (p.entity(t[0]).type === 'place' && (qualifiedPlace(text, tk, c) || namedAfterPlace(text, tk, c, startsAt))) continue;
@@ -184,6 +184,9 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
 function koreanAbbreviation(p: PreparedMatcher, text: string, tk: Tokens, c: Candidate): boolean {
   const ch = text[c.start]!;
   const k = c.i;
+  // Hanja (北, 美) only in Korean text: Korean after it in its block
+  if (isHan(ch.charCodeAt(0)) && !koreanAfter(text, tk, c)) return false;
+  if (c.part) return true;
   // written onto a Latin word it is part of it ("e북": e-book)
   if (k > 0 && tk.end[k - 1] === c.start) return false;
   if (k > 0 && linkedSyllable(p, text, tk, k - 1, tk.end[k - 1]!, c.start)) return true;
@@ -191,6 +194,17 @@ function koreanAbbreviation(p: PreparedMatcher, text: string, tk: Tokens, c: Can
   const next = tk.start[k + 1] ?? -1;
   if (KO_ALONE.includes(ch)) return !(ch === '북' && next > 0 && KO_BOOK_WORDS.includes(tk.key(k + 1).slice(0, 2)));
   return KO_BEFORE_NOUN.includes(ch) && tk.end[k] === c.end && next > 0 && isSpaceGap(text, c.end, next) && text.charCodeAt(next) >= 0xac00;
+}
+
+/** a Korean particle on the candidate's word, or a Korean word among the next three of its block */
+function koreanAfter(text: string, tk: Tokens, c: Candidate): boolean {
+  if (tk.end[c.j]! > c.end) return true;
+  for (let n = c.j + 1; n < tk.count && n <= c.j + 3; n++) {
+    if (blockBetween(text, tk.end[n - 1]!, tk.start[n]!)) return false;
+    const first = text.charCodeAt(tk.start[n]!);
+    if (first >= 0xac00 && first <= 0xd7a3) return true;
+  }
+  return false;
 }
 
 /** token k, joined to its neighbour by "·", "-" or "/", is a country syllable (with or without a particle) */
