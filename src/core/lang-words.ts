@@ -436,8 +436,6 @@ export const PLACE_NAMED = 1;
 export const MEDIA_COMMON = 2;
 /** after the place (in any case; "de" before it in Spanish): a dish or drink */
 export const DISH = 3;
-/** after a number after the place: a date ("Moscow 24 June"), not a channel */
-export const MONTH = 4;
 /** before the place (or before "of"), capitalised: a station named after it */
 export const MEDIA_BEFORE = 5;
 /** before the place, in any case, quotes between allowed: the station's name follows */
@@ -461,10 +459,6 @@ export const NAMED_AFTER: ReadonlyMap<string, number> = new Map([
   ),
   ...tag(MEDIA_COMMON, 'news tv radio today post press express'),
   ...tag(DISH, 'mule mules noodle noodles naengmyeon cake cakes salad cocktail dumplings 냉면 온반'),
-  ...tag(
-    MONTH,
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
-  ),
 ]);
 
 /** Words that, before a place's name, make it a station's or a dish's name ("Radio Moscow", "Эхо Москвы", "mula de Moscú"). */

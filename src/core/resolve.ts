@@ -21,7 +21,6 @@ import {
   DISH,
   MEDIA_BEFORE,
   MEDIA_COMMON,
-  MONTH,
   NAMED_AFTER,
   NAMED_BEFORE,
   PLACE_NAMED,
@@ -309,14 +308,14 @@ function agreeingAdjectives(text: string, tk: Tokens, i: number): boolean {
 
 /**
  * "«Москва 24»", "Moscow 24 TV", "the Moscow 24 channel": a place and a number of one or two digits are a
- * channel, unless a word in lower case (a count: "Moscow 24 people", "Corea del Norte 24 años después") or a
- * month ("Moscow 24 June") follows.
+ * channel where the number ends the phrase or a broadcaster's word follows; not before other words (a count:
+ * "Moscow 24 people", "Corea del Norte 24 años después"; a date: "Moscow 24 June").
  */
 function channelNumber(text: string, tk: Tokens, f: number): boolean {
   const n = f + 1;
   if (n >= tk.count || !isSpaceGap(text, tk.end[f]!, tk.start[n]!)) return true;
   const what = NAMED_AFTER.get(tk.key(n));
-  return what === PLACE_NAMED || what === MEDIA_COMMON || (startsUpper(text, tk.start[n]!) && what !== MONTH);
+  return what === PLACE_NAMED || what === MEDIA_COMMON;
 }
 
 /**
