@@ -72,7 +72,9 @@ class NameTrie {
       if (st) this.paradigmEdges.push([node, st[0], st[1], child, alts]);
       node = child;
     }
-    const caseRule = kind === KIND.abbreviation ? CASE.allCaps : startsUpper(text, tk.start[0]!) ? CASE.capital : CASE.any;
+    // an abbreviation in a script without capitals (북, 러: Korean) has no case to check
+    const cased = text.toUpperCase() !== text.toLowerCase();
+    const caseRule = kind === KIND.abbreviation && cased ? CASE.allCaps : startsUpper(text, tk.start[0]!) ? CASE.capital : CASE.any;
     const dotEnd = text.trimEnd().endsWith('.') ? 1 : 0;
     const list = (this.terms[node] ??= []);
     if (!list.some((t) => t[0] === e && t[1] === kind && t[2] === caseRule)) list.push([e, kind, caseRule, dotEnd]);

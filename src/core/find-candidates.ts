@@ -7,6 +7,7 @@
  * particle (lang-ko.ts).
  */
 import { KIND, type PreparedMatcher, type Term } from './matcher-format';
+import { KO_COUNTRY_SYLLABLES, KO_NOT_COMPOUNDS } from './lang-ko';
 import { ENDS_HANGUL, allUpper, gapKey, startsUpper, type Tokens } from './normalize';
 
 /** A name found in the text: tokens i..j, text [start, end), and the names (terms) it can be. */
@@ -16,6 +17,8 @@ export interface Candidate {
   start: number;
   end: number;
   terms: Term[];
+  /** one syllable of a Korean headline compound ("북러"): a country by its abbreviation */
+  part?: true;
 }
 
 /** the terms whose case rule the text [from, to) meets */
@@ -49,6 +52,34 @@ function koreanWord(p: PreparedMatcher, text: string, tk: Tokens, i: number, key
   }
   return undefined;
 }
+
+/**
+ * "북러", "한미일은": a Korean headline compound of one-syllable country names (lang-ko.ts). The compound names
+ * each country whose syllable the pack has as an abbreviation: one candidate per country, each the whole
+ * compound (a reader and the gold see one word, "북러", naming both); a particle or 간 ("between") may follow.
+ */
+function koreanCompound(p: PreparedMatcher, text: string, tk: Tokens, i: number, key: string, out: Candidate[]): void {
+  const stem = [key, ...p.splits(key).map((len) => key.slice(0, -len))]
+    .flatMap((w) => (w.endsWith('간') ? [w, w.slice(0, -1)] : [w]))
+    .find(isCompound);
+  if (!stem) return;
+  for (let k = 0; k < stem.length; k++) {
+    const node = p.trie.edge(0, stem[k]!);
+    const start = tk.start[i]!;
+    const ts = node === undefined ? [] : validTerms(p.trie.terms(node), text, start, start).filter((t) => t[1] === KIND.abbreviation);
+    if (ts.length) out.push({ i, j: i, start, end: start + stem.length, terms: ts, part: true });
+  }
+}
+
+/** a CJK unified ideograph (Hanja) */
+export const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** two or three different country syllables that are not another word */
+const isCompound = (w: string) =>
+  w.length > 1 &&
+  w.length < 4 &&
+  [...w].every((ch, k) => KO_COUNTRY_SYLLABLES.includes(ch) && w.indexOf(ch) === k) &&
+  !KO_NOT_COMPOUNDS.includes(w);
 
 /** "Vladimir V. Putin": the node past a middle initial (token j + 1) between two words of a name, or undefined */
 function pastInitial(p: PreparedMatcher, text: string, tk: Tokens, j: number, here: number, nextKey: string): number | undefined {
@@ -93,12 +124,15 @@ export function findCandidates(p: PreparedMatcher, text: string, tk: Tokens): Ca
   for (let i = 0; i < n; i++) {
     const maybe = trie.has(hash[i]!);
     const hangul = (flags[i]! & ENDS_HANGUL) !== 0;
-    if (!maybe && !hangul) continue;
+    // a word of Han characters may be a Hanja compound of countries (韓美)
+    const han = !maybe && !hangul && isHan(text.charCodeAt(tk.start[i]!));
+    if (!maybe && !hangul && !han) continue;
     const key0 = tk.key(i);
     const first = trie.edge(0, key0, hash[i]);
     if (first === undefined) {
       const ko = hangul ? koreanWord(p, text, tk, i, key0) : undefined;
       if (ko) out.push(ko);
+      else if ((hangul || han) && KO_COUNTRY_SYLLABLES.includes(key0[0]!)) koreanCompound(p, text, tk, i, key0, out);
       continue;
     }
     let best: Candidate | undefined;

@@ -3,6 +3,7 @@
  * space: 김정은과, 러시아의, 푸틴은, 평양에서. The matcher tries the word
  * itself first; when that is no name, it tries the word without one of these
  * endings, longest first, and the mention ends before the particle.
+ * Words of address are read as endings too (김정은동지께서, see HONORIFICS).
  * A word with any other ending is another word, not the name: 서울대 (Seoul
  * National University), 북한군 (the North Korean army), 러시아산 (Russian-made),
  * 평양행 (bound for Pyongyang) are compounds, as the dev set's gold has them.
@@ -82,10 +83,43 @@ const PARTICLES = [
   '랑',
 ];
 
+/**
+ * Words of address written onto a name, with or without a particle after them: North Korean texts write
+ * 김정은동지께서, 뿌찐대통령과; South Korean ones at times 김정은위원장은. They end the mention as a particle does.
+ */
+const HONORIFICS = ['동지', '동무', '원수님', '총비서', '위원장', '국무위원장', '대통령'];
+/** the particles written after them (the matcher carries every combination: the common ones only) */
+const AFTER_HONORIFICS = [
+  '께서',
+  '께서는',
+  '께',
+  '와',
+  '과',
+  '와의',
+  '과의',
+  '의',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '에게',
+  '로부터',
+  '도',
+  '이다',
+  '이었다',
+];
+
 let sorted: string[] | undefined;
-/** the particles, each once, longest first (compiled into the matcher: the content script does not carry them) */
+/**
+ * the particles and the words of address (alone or before a particle), each once, longest first
+ * (compiled into the matcher: the content script does not carry them)
+ */
 export const koreanParticles = (): string[] =>
-  (sorted ??= PARTICLES.filter((p, i, all) => all.indexOf(p) === i).sort((a, b) => b.length - a.length));
+  (sorted ??= [...PARTICLES, ...HONORIFICS.flatMap((h) => [h, ...AFTER_HONORIFICS.map((p) => h + p)])]
+    .filter((p, i, all) => all.indexOf(p) === i)
+    .sort((a, b) => b.length - a.length));
 
 /** lengths of the particle endings `word` may carry, longest first (the stem keeps at least one syllable) */
 export function particleSplits(word: string): number[] {
@@ -93,3 +127,29 @@ export function particleSplits(word: string): number[] {
   for (const p of koreanParticles()) if (word.length > p.length && word.endsWith(p)) out.push(p.length);
   return out;
 }
+
+/**
+ * One-syllable names of countries in headline compounds: 북 (North Korea), 러 (Russia), 미 (the US),
+ * 중 (China), 한 (South Korea), 일 (Japan), 우 (Ukraine), as in 북러, 한미일, 북·러 정상회담. The story's pack
+ * says which entity a syllable names (its abbreviations); this says where a syllable is one at all.
+ * Headlines write them in Hanja too (北·露, 美 국무부, 韓美): those count only before Korean text, so a
+ * Chinese or Japanese page, where they are ordinary characters, never has them.
+ */
+export const KO_COUNTRY_SYLLABLES = '북러미중한일우北露美中韓日';
+
+/**
+ * Words made of those syllables that are other words: 북미 (North America; "북·미" with a dot is North Korea
+ * and the US), 중미 (Central America), 미러 (mirror), 중한 (grave), 일한 (worked), 우한 (Wuhan), 한우 (Korean beef),
+ * 우중 (in the rain), 미우 (hateful), 일러 (tell), 우미 (graceful), 北美, 中美.
+ */
+export const KO_NOT_COMPOUNDS = ['북미', '중미', '미러', '중한', '일한', '우한', '한우', '우중', '미우', '일러', '우미', '北美', '中美'];
+
+/**
+ * Standing alone (not in a compound nor joined by "·"), 북 and 러 are no other word ("러 국방장관", "북, 미사일 발사");
+ * 미 is one (beauty; un-), so only right before a noun ("미 국무부"); 한 (one), 중 (among), 일 (work, day) and
+ * 우 (right; a surname) never.
+ */
+export const KO_ALONE = '북러北露美中韓';
+/** ...but 북 is also "book", before loanwords (북 콘서트, 북 토크, 북 카페): these, by their first two syllables */
+export const KO_BOOK_WORDS = ['콘서', '토크', '카페', '리뷰', '클럽', '페어', '커버'];
+export const KO_BEFORE_NOUN = '미';

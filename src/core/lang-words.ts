@@ -429,32 +429,43 @@ export const WORDLIKE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'be',
 ]);
 
+/* what a word next to a place's name says of it (values of NAMED_AFTER and NAMED_BEFORE) */
+/** after the place, capitalised: another place or an institution named after it */
+export const PLACE_NAMED = 1;
+/** after the place, capitalised: a newspaper or channel in running text, a common word in a Title Case headline */
+export const MEDIA_COMMON = 2;
+/** after the place (in any case; "de" before it in Spanish): a dish or drink */
+export const DISH = 3;
+/** before the place (or before "of"), capitalised: a station named after it */
+export const MEDIA_BEFORE = 5;
+/** before the place, in any case, quotes between allowed: the station's name follows */
+export const CHANNEL = 6;
+
+const tag = (value: number, words: string) => words.split(' ').map((w): [string, number] => [w, value]);
+
 /**
- * Capitalised nouns that, right after a place's name, make something else:
- * another place ("South China Sea", "United States Virgin Islands", "Moscow
- * River") or an institution named after it ("Seoul National University",
- * "Moscow State University", "The Moscow Times", "China Daily").
+ * Words that, right after a place's name, make it the name of something else: another place ("South China
+ * Sea", "United States Virgin Islands", "Moscow River"), an institution or a newspaper ("Seoul National
+ * University", "The Moscow Times", "China Daily", "Seoul Shinmun", "Moscow News", "Russia Today"; not Korean
+ * 신문 and 방송 written apart, common nouns: 북한 방송 is North Korea's broadcasts), a dish or drink ("Moscow
+ * mule", "Pyongyang cold noodles", "평양 냉면"), an era (조선 시대: Joseon, not North Korea). Hangul words by
+ * their first two syllables.
  */
-export const PLACE_FEATURE_NOUNS: ReadonlySet<string> = new Set([
-  'sea',
-  'ocean',
-  'strait',
-  'straits',
-  'gulf',
-  'bay',
-  'river',
-  'island',
-  'islands',
-  'lake',
-  'canal',
-  'channel',
-  'mountains',
-  'university',
-  'institute',
-  'airport',
-  'times',
-  'daily',
-  'herald',
+export const NAMED_AFTER: ReadonlyMap<string, number> = new Map([
+  ...tag(
+    PLACE_NAMED,
+    'sea ocean strait straits gulf bay river island islands lake canal channel mountains university institute airport ' +
+      'times daily herald shinmun ilbo tribune gazette telegraph journal broadcasting television тв 일보 시대 왕조',
+  ),
+  ...tag(MEDIA_COMMON, 'news tv radio today post press express'),
+  ...tag(DISH, 'mule mules noodle noodles naengmyeon cake cakes salad cocktail dumplings 냉면 온반'),
+]);
+
+/** Words that, before a place's name, make it a station's or a dish's name ("Radio Moscow", "Эхо Москвы", "mula de Moscú"). */
+export const NAMED_BEFORE: ReadonlyMap<string, number> = new Map([
+  ...tag(MEDIA_BEFORE, 'radio echo voice радио эхо голос'),
+  ...tag(CHANNEL, 'телеканал телеканала телеканале телеканалу телеканалом канал канала канале радиостанция радиостанции'),
+  ...tag(DISH, 'mula ensalada fideos pastel tarta coctel'),
 ]);
 
 /** Verbs and prepositions after which an all-caps "US" is the pronoun: LET US, TELL US, CONTACT US, FOR US. */
@@ -526,3 +537,6 @@ export const PRONOUN_CUES: ReadonlySet<string> = new Set([
   'it',
   'its',
 ]);
+
+/** Words that introduce a reporter's name: "By Christopher Kim", "Reporting by …", "Автор: Мария Путина", "Por …". */
+export const BYLINE_CUES: ReadonlySet<string> = new Set(['by', 'автор', 'авторы', 'текст', 'корреспондент', 'por']);

@@ -226,7 +226,8 @@ function readMatcher(m: CompiledMatcher): PreparedMatcher {
   const at = (e: number) => parseInt(entAt.substr(e * w, w), 36);
   const rec = (e: number) => ents.slice(at(e), at(e + 1));
   const id = (e: number) => rec(e).split(' ', 1)[0]!;
-  let ko: string[] | undefined;
+  /** the Korean endings by their last character (a Korean page asks for every word that is no name) */
+  let ko: Map<string, string[]> | undefined;
   let byId: Map<string, number> | undefined;
   return {
     trie: readTrie(m),
@@ -241,14 +242,17 @@ function readMatcher(m: CompiledMatcher): PreparedMatcher {
     id,
     splits(word) {
       // the particles are Hangul, three characters each encoded: decoded once, for the first Korean word
-      ko ??= m.ko
-        .split(' ')
-        .map((x) =>
-          x.replace(/[^]{3}/g, (t) =>
+      if (!ko) {
+        ko = new Map();
+        for (const enc of m.ko.split(' ')) {
+          const x = enc.replace(/[^]{3}/g, (t) =>
             String.fromCharCode(((t.charCodeAt(0) - 160) << 12) | ((t.charCodeAt(1) - 192) << 6) | (t.charCodeAt(2) - 192)),
-          ),
-        );
-      return ko.filter((x) => word.length > x.length && word.endsWith(x)).map((x) => x.length);
+          );
+          const last = x[x.length - 1]!;
+          ko.set(last, [...(ko.get(last) ?? []), x]);
+        }
+      }
+      return (ko.get(word[word.length - 1]!) ?? []).filter((x) => word.length > x.length && word.endsWith(x)).map((x) => x.length);
     },
     index(key) {
       // built on the first question (most pages never ask), so no story's size is walked per question

@@ -7,7 +7,8 @@
  * dashes made plain, no-break space = space. Hangul and Cyrillic letters keep
  * their identity (й is not и: Сергей, Восточный).
  *
- * Tokens are runs of letters and digits. Soft hyphens, zero-width characters
+ * Tokens are runs of letters and digits; Hangul after a Latin letter starts a new one ("AFP연합뉴스").
+ * Soft hyphens, zero-width characters
  * and combining marks inside a run are ignorable: they neither split a token
  * nor count in its key ("Pu\u00adtin" is "putin"). The tokenizer reads each
  * character of a word once through two lookup tables and hashes its folded key
@@ -240,6 +241,8 @@ export function tokenize(text: string, reuse?: TokenArrays): Tokens {
       k = CLASS[c]!;
       if (k === UNKNOWN) k = classOf(c);
       if (k === WORD) {
+        // Hangul right after a Latin letter starts a word: "AFP연합뉴스" is an agency credit and a name
+        if (c >= 0xac00 && c <= 0xd7a3 && last >= 0x41 && last < 0x250) break;
         h = Math.imul(h ^ FOLD[c]!, FNV_PRIME);
         last = c;
         e = ++i;

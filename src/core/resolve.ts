@@ -11,9 +11,23 @@
  */
 import type { Mention } from './types';
 import { encode, type PreparedMatcher, type Term } from './matcher-format';
-import type { Candidate } from './find-candidates';
-import { isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
-import { CAPITALISED_FUNCTION_WORDS, PLACE_FEATURE_NOUNS, PLACE_QUALIFIERS, PRONOUN_CUES, WORDLIKE_ABBREVIATIONS } from './lang-words';
+import { isHan, type Candidate } from './find-candidates';
+import { KO_ALONE, KO_BEFORE_NOUN, KO_BOOK_WORDS, KO_COUNTRY_SYLLABLES } from './lang-ko';
+import { isCyrillic, isSpaceGap, startsUpper, allUpper, type Tokens } from './normalize';
+import {
+  BYLINE_CUES,
+  CAPITALISED_FUNCTION_WORDS,
+  CHANNEL,
+  DISH,
+  MEDIA_BEFORE,
+  MEDIA_COMMON,
+  NAMED_AFTER,
+  NAMED_BEFORE,
+  PLACE_NAMED,
+  PLACE_QUALIFIERS,
+  PRONOUN_CUES,
+  WORDLIKE_ABBREVIATIONS,
+} from './lang-words';
 
 const K_NAME = 0;
 const K_SURNAME = 1;
@@ -90,12 +104,16 @@ export function readCandidates(p: PreparedMatcher, text: string, tk: Tokens, can
     }
     if (t) {
       if (t[1] === K_ABBR && wordlikeInCapsLine(text, tk, c)) continue;
+      if (t[1] === K_ABBR && (c.part || c.end - c.start === 1) && !koreanAbbreviation(p, text, tk, c)) continue;
       // "US$36,254" is a currency, not the country
       if (t[1] === K_ABBR && text.charCodeAt(c.end) === 0x24) continue;
-      if (p.entity(t[0]).type === 'place' && qualifiedPlace(text, tk, c)) continue;
+      if (p.entity(t[0]).type === 'place' && (qualifiedPlace(text, tk, c) || namedAfterPlace(text, tk, c, startsAt))) continue;
       r.full.push({ c, entity: t[0], kind: t[1] });
-    } else if (surname) r.surnames.push(c);
-    else roles.push({ c, entity: c.terms[0]![0], kind: K_DESC });
+    } else if (surname) {
+      // 조선 시대 (the Joseon era) is no North Korea
+      const place = c.terms.find((x) => x[1] === K_SURNAME && p.entity(x[0]).type === 'place');
+      if (!place || !namedAfterPlace(text, tk, c, startsAt)) r.surnames.push(c);
+    } else roles.push({ c, entity: c.terms[0]![0], kind: K_DESC });
   }
   const named = candidates.filter((c) => c.terms.some((t) => t[1] !== K_DESC));
   for (const role of roles) {
@@ -158,6 +176,51 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
 }
 
 /**
+ * 북, 러, 미 written alone (an abbreviation of one syllable; see lang-ko.ts): a country when joined by "·" to
+ * another ("북·러", "한·미·일"), or standing as lang-ko.ts allows ("러 국방장관", "미 국무부"), never inside
+ * ordinary words ("한 번", "회의 중"). Compounds ("북러") are found whole (find-candidates.ts).
+ */
+function koreanAbbreviation(p: PreparedMatcher, text: string, tk: Tokens, c: Candidate): boolean {
+  const ch = text[c.start]!;
+  const k = c.i;
+  // Hanja (北, 美) only in Korean text: Korean after it in its block
+  if (isHan(ch.charCodeAt(0)) && !koreanAfter(text, tk, c)) return false;
+  if (c.part) return true;
+  // written onto a Latin word it is part of it ("e북": e-book)
+  if (k > 0 && tk.end[k - 1] === c.start) return false;
+  if (k > 0 && linkedSyllable(p, text, tk, k - 1, tk.end[k - 1]!, c.start)) return true;
+  if (k + 1 < tk.count && linkedSyllable(p, text, tk, k + 1, tk.end[k]!, tk.start[k + 1]!)) return true;
+  const next = tk.start[k + 1] ?? -1;
+  if (KO_ALONE.includes(ch)) return !(ch === '북' && next > 0 && KO_BOOK_WORDS.includes(tk.key(k + 1).slice(0, 2)));
+  return KO_BEFORE_NOUN.includes(ch) && tk.end[k] === c.end && next > 0 && isSpaceGap(text, c.end, next) && text.charCodeAt(next) >= 0xac00;
+}
+
+/** a Korean particle on the candidate's word, or a Korean word among the next three of its block */
+function koreanAfter(text: string, tk: Tokens, c: Candidate): boolean {
+  if (tk.end[c.j]! > c.end) return true;
+  for (let n = c.j + 1; n < tk.count && n <= c.j + 3; n++) {
+    if (blockBetween(text, tk.end[n - 1]!, tk.start[n]!)) return false;
+    const first = text.charCodeAt(tk.start[n]!);
+    if (first >= 0xac00 && first <= 0xd7a3) return true;
+  }
+  return false;
+}
+
+/** token k, joined to its neighbour by "·", "-" or "/", is a country syllable (with or without a particle) */
+function linkedSyllable(p: PreparedMatcher, text: string, tk: Tokens, k: number, from: number, to: number): boolean {
+  if (!/^[^\S\u2029]*[·ㆍ・‧/\u2013-][^\S\u2029]*$/.test(text.slice(from, to))) return false;
+  const key = tk.key(k);
+  const one =
+    key.length === 1
+      ? key
+      : p
+          .splits(key)
+          .map((len) => key.slice(0, -len))
+          .find((w) => w.length === 1);
+  return one !== undefined && KO_COUNTRY_SYLLABLES.includes(one);
+}
+
+/**
  * "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town;
  * "South China Sea", "United States Virgin Islands": followed by a capitalised sea, river or island, another place.
  * Within the place's block only (a page read in pieces never sees the next block with it).
@@ -165,14 +228,94 @@ function wordlikeInCapsLine(text: string, tk: Tokens, c: Candidate): boolean {
 function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
   const k = c.j + 1;
   if (k >= tk.count) return false;
-  // up to two more capitalised words may come between ("Virgin" in "United States Virgin Islands")
-  for (let f = k, prevEnd = c.end; f < tk.count && f <= k + 2; prevEnd = tk.end[f]!, f++) {
-    if (!isSpaceGap(text, prevEnd, tk.start[f]!) || !startsUpper(text, tk.start[f]!)) break;
-    if (PLACE_FEATURE_NOUNS.has(tk.key(f))) return true;
-  }
   const between = text.slice(c.end, tk.start[k]);
   if (!/^[^\S\u2029]*,[^\S\u2029]*$/.test(between)) return false;
   return PLACE_QUALIFIERS.has(tk.key(k)) && startsUpper(text, tk.start[k]!);
+}
+
+/** white space or one hyphen, within a block: "Moscow Times", "Москва-ТВ" */
+const joined = (text: string, from: number, to: number) =>
+  isSpaceGap(text, from, to) || /^[^\S\u2029]*-[^\S\u2029]*$/.test(text.slice(from, to));
+
+/** a Hangul word is read by its first two syllables (a particle or 집 may follow: 냉면은, 냉면집) */
+const stemOf = (key: string) => (key.charCodeAt(0) >= 0xac00 ? key.slice(0, 2) : key);
+
+/**
+ * Something else named after the place: a sea, river or island ("South China Sea", "United States Virgin
+ * Islands"), an institution or a newspaper ("Seoul National University", "The Moscow Times", "Seoul Shinmun"),
+ * a channel ("Moscow 24", "Radio Moscow", "Эхо Москвы"), a dish or drink ("Moscow mule", "Pyongyang cold noodles",
+ * "평양 냉면", "mula de Moscú"). Within the place's block only (a page read in pieces never sees the next block).
+ */
+function namedAfterPlace(text: string, tk: Tokens, c: Candidate, names: Map<number, Candidate>): boolean {
+  const k = c.j + 1;
+  if (k < tk.count && c.i === c.j && agreeingAdjectives(text, tk, c.i)) return true;
+  // up to two more capitalised words may come between ("Virgin" in "United States Virgin Islands")
+  for (let f = k, prevEnd = c.end, caps = true; f < tk.count && f <= k + 2; prevEnd = tk.end[f]!, f++) {
+    if (!joined(text, prevEnd, tk.start[f]!)) break;
+    const key = tk.key(f);
+    // a dish: right after the place, or after one more word ("Pyongyang cold noodles"), in any case
+    if (f <= k + 1 && NAMED_AFTER.get(stemOf(key)) === DISH) return true;
+    if (f === k && /^\d\d?$/.test(key)) return channelNumber(text, tk, f);
+    caps &&= startsUpper(text, tk.start[f]!) || key.charCodeAt(0) >= 0xac00;
+    const what = caps ? NAMED_AFTER.get(f === k ? stemOf(key) : key) : undefined;
+    if (what === PLACE_NAMED || (what === MEDIA_COMMON && !headlineWord(text, tk, c, f, names))) return true;
+  }
+  const pv = c.i - 1;
+  if (pv < 0) return false;
+  const gap = text.slice(tk.end[pv], c.start);
+  if (/\u2029/.test(gap)) return false;
+  const before = NAMED_BEFORE.get(tk.key(pv));
+  // "телеканал «Москва 24»", "Radio Moscow", "Эхо Москвы", "Echo of Moscow"
+  if (
+    (before === CHANNEL && /^[\s«"“„]+$/.test(gap)) ||
+    (before === MEDIA_BEFORE && startsUpper(text, tk.start[pv]!) && joined(text, tk.end[pv]!, c.start))
+  )
+    return true;
+  if (pv < 1 || !joined(text, tk.end[pv]!, c.start) || !(tk.key(pv) === 'of' || tk.key(pv) === 'de')) return false;
+  // "Echo of Moscow", "mula de Moscú", "fideos fríos de Pionyang"
+  for (let b = pv - 1; b >= 0 && b >= pv - 2; b--) {
+    const w = NAMED_BEFORE.get(tk.key(b));
+    if (w === DISH || (w === MEDIA_BEFORE && b === pv - 1 && startsUpper(text, tk.start[b]!))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Moscow News", "Russia Today" name a newspaper and a channel in running text; where a capitalised word follows
+ * or the line is in Title Case, the word may be a common one ("Putin Holds Moscow News Conference").
+ */
+function headlineWord(text: string, tk: Tokens, c: Candidate, f: number, names: Map<number, Candidate>): boolean {
+  const n = f + 1;
+  if (n < tk.count && isSpaceGap(text, tk.end[f]!, tk.start[n]!) && startsUpper(text, tk.start[n]!)) return true;
+  return isTitleCaseBlock(text, tk, c, names);
+}
+
+/** a Russian adjective's case ending, ы/и and о/е made one ("Восточный" and "экономический" agree) */
+const adjectiveEnding = (w: string) =>
+  /(?:[ыи]й|ой|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х)$/.exec(w)?.[0].replace('ы', 'и').replace('о', 'е');
+
+/**
+ * "Восточный военный округ", "Восточного экономического форума": a place named by a Russian adjective
+ * (Восточный) followed by another adjective in the same case is the start of another name.
+ */
+function agreeingAdjectives(text: string, tk: Tokens, i: number): boolean {
+  const key = tk.key(i);
+  const next = tk.key(i + 1);
+  if (!isCyrillic(key) || !isSpaceGap(text, tk.end[i]!, tk.start[i + 1]!) || startsUpper(text, tk.start[i + 1]!)) return false;
+  const ending = adjectiveEnding(key);
+  return ending !== undefined && ending === adjectiveEnding(next);
+}
+
+/**
+ * "«Москва 24»", "Moscow 24 TV", "the Moscow 24 channel": a place and a number of one or two digits are a
+ * channel where the number ends the phrase or a broadcaster's word follows; not before other words (a count:
+ * "Moscow 24 people", "Corea del Norte 24 años después"; a date: "Moscow 24 June").
+ */
+function channelNumber(text: string, tk: Tokens, f: number): boolean {
+  const n = f + 1;
+  if (n >= tk.count || !isSpaceGap(text, tk.end[f]!, tk.start[n]!)) return true;
+  const what = NAMED_AFTER.get(tk.key(n));
+  return what === PLACE_NAMED || what === MEDIA_COMMON;
 }
 
 /**
@@ -292,8 +435,8 @@ function resolveSurname(x: SurnameContext, c: Candidate): number | undefined {
     const last = lastNamedInBlock(x, c);
     // ...unless the surname stands in a quotation opened since: the speaker talks of someone else
     // ("said Kim Jae-chun: “Putin needs shells. Kim needs technology.”" is Kim Jong Un)
-    if (last && !(quoteOpenAt(text, c.start) > last.at))
-      return last.entity !== undefined && cands.includes(last.entity) ? last.entity : undefined;
+    // (a namesake of the story's pack too: "Kim Yo Jong spoke. Kim said" is Kim Yo Jong, not Kim Jong Un)
+    if (last && !(quoteOpenAt(text, c.start) > last.at)) return last.entity;
   }
   return supportedReading(x, cands, title, shared);
 }
@@ -314,10 +457,10 @@ function someoneElses(x: SurnameContext, c: Candidate, people: number, title: st
   // "Previous Putin trip", "Накануне Путин выступал")
   const pv = c.i - 1;
   if (title || shouting || pv < 0 || !isSpaceGap(text, tk.end[pv]!, c.start) || !startsUpper(text, tk.start[pv]!)) return false;
+  if (CAPITALISED_FUNCTION_WORDS.has(tk.key(pv)) || endsAt.has(pv) || allUpper(text, tk.start[pv]!, tk.end[pv]!)) return false;
+  // "By Christopher Kim", "Автор: Мария Путина": after a byline's cue the word is a given name, wherever it stands
+  if (pv > 0 && BYLINE_CUES.has(tk.key(pv - 1)) && !blockBetween(text, tk.end[pv - 1]!, tk.start[pv]!)) return true;
   return (
-    !CAPITALISED_FUNCTION_WORDS.has(tk.key(pv)) &&
-    !endsAt.has(pv) &&
-    !allUpper(text, tk.start[pv]!, tk.end[pv]!) &&
     // A sentence's first word is capitalised anyway (so is every word of a Title Case Heading: "As Trump
     // Reaches Toward Putin"): it is a common word if the page also writes it in lower case, and taken as one
     // before a surname only one person of the story has ("Переговоры Путина", not "Stella Kim reported").
@@ -327,7 +470,7 @@ function someoneElses(x: SurnameContext, c: Candidate, people: number, title: st
 
 /**
  * The last person of the surname the paragraph named before it, who is the one meant: "Kim Yo Jong said ...
- * Kim added" is not Kim Jong Un, nor is "Kim" after "Kim Kardashian" (entity undefined); "Kim Jae-chun ...
+ * Kim added" is Kim Yo Jong; "Kim" after "Kim Kardashian" is no one (entity undefined); "Kim Jae-chun ...
  * said. Kim added" is Kim Jae-chun. Undefined when the paragraph named none.
  */
 function lastNamedInBlock(x: SurnameContext, c: Candidate): { at: number; entity: number | undefined } | undefined {
@@ -364,12 +507,16 @@ function supportedReading(x: SurnameContext, cands: number[], title: string | un
   const { p, support } = x;
   const named = (e: number) => support.named.get(e) ?? 0;
   const ownTitle = (e: number) => title !== undefined && (p.title(title) ?? []).includes(e);
+  // a place's short name that is also a common word (조선: North Korea, also Joseon and shipbuilding) needs the
+  // place named in full
+  const place = (e: number) => p.entity(e).type === 'place';
   cands = cands.filter(
     (e) =>
       named(e) > 0 ||
-      (!shared && title !== undefined) || // "President Putin", "Mr Shoigu"
-      (!shared && support.storyContext >= CONTEXT_ENTITIES) ||
-      (support.storyContext >= CONTEXT_ENTITIES_SHARED && ownTitle(e)),
+      (!place(e) &&
+        ((!shared && title !== undefined) || // "President Putin", "Mr Shoigu"
+          (!shared && support.storyContext >= CONTEXT_ENTITIES) ||
+          (support.storyContext >= CONTEXT_ENTITIES_SHARED && ownTitle(e)))),
   );
   if (cands.length <= 1) return cands[0];
   const own = (e: number) => Number(p.entity(e).fromArticle !== false);

@@ -64,14 +64,16 @@ export class MentionIndex {
     return this.all.size;
   }
 
-  /** Adds a mention; false (and nothing added) when the same range is already indexed. */
+  /** Adds a mention; false (and nothing added) when the same range is already indexed for the same entity. */
   add(rec: MentionRecord): boolean {
     const first = rec.nodes[0];
     if (!first) return false;
     const existing = this.byNode.get(first);
+    // the same mention twice is painted once; one word may name two entities ("북러": North Korea and Russia)
     if (
       existing?.some(
         (r) =>
+          r.entity === rec.entity &&
           r.range.startContainer === rec.range.startContainer &&
           r.range.startOffset === rec.range.startOffset &&
           r.range.endContainer === rec.range.endContainer &&

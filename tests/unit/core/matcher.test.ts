@@ -140,7 +140,10 @@ describe('no false friends', () => {
 
   it('gives a bare Kim to the last Kim the paragraph named, even when that is someone else', () => {
     const base = 'Kim Jong Un met Vladimir Putin in Russia.' + BLOCK_BREAK;
-    expect(found(base + 'Kim Yo Jong spoke. Kim said the talks went well.').slice(3)).toEqual(['Kim Yo Jong → kim-yo-jong']);
+    expect(found(base + 'Kim Yo Jong spoke. Kim said the talks went well.').slice(3)).toEqual([
+      'Kim Yo Jong → kim-yo-jong',
+      'Kim → kim-yo-jong',
+    ]);
     expect(found(base + 'Analyst Kim Yong-hyun spoke. Kim said the talks went well.').slice(3)).toEqual([]);
     expect(found(base + 'Kim Yo Jong spoke.' + BLOCK_BREAK + 'Kim said the talks went well.').slice(3)).toEqual([
       'Kim Yo Jong → kim-yo-jong',
@@ -275,6 +278,16 @@ describe('compiled matcher', () => {
   it('can be compiled with the names of some languages only', () => {
     const en = compileMatcher([bundledPack()], { types: ['person', 'place'], roleMentions: false, languages: ['en'] });
     expect(findMentions(en, 'Vladimir Putin, Владимир Путин, 블라디미르 푸틴').map((x) => x.entity)).toEqual(['vladimir-putin']);
+  });
+
+  it('reads the German spelling "Wladimir Putin" as German, not English', () => {
+    const spans = (languages: string[]) => {
+      const m = compileMatcher([bundledPack()], { types: ['person'], roleMentions: false, languages });
+      const text = 'Kim Jong Un traf Wladimir Putin.';
+      return findMentions(m, text).map((x) => text.slice(x.start, x.end));
+    };
+    expect(spans(['de'])).toEqual(['Kim Jong Un', 'Wladimir Putin']);
+    expect(spans(['en'])).toEqual(['Kim Jong Un']);
   });
 
   it('reports only the types it was compiled for', () => {
