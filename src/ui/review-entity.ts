@@ -87,6 +87,26 @@ export function entityItem(view: ReviewView, e: DraftEntity): HTMLLIElement {
   );
 }
 
+/**
+ * Brings a drawn row up to date in place when only its type, central/background or selection changed (the
+ * controls keep the keyboard, and nothing else is laid out again); false when the row must be drawn anew.
+ */
+export function patchEntityItem(node: HTMLElement, before: DraftEntity, after: DraftEntity): boolean {
+  const same = before.name === after.name && before.aliases === after.aliases && before.sentences === after.sentences;
+  if (!same || before.aliasKinds !== after.aliasKinds || before.key !== after.key) return false;
+  const k = after.key;
+  node.dataset.type = after.type;
+  node.dataset.centrality = after.centrality;
+  node.dataset.selected = String(after.selected);
+  const control = <T extends HTMLElement>(key: string) => node.querySelector<T>(`[data-focus-key="${CSS.escape(`${key}:${k}`)}"]`)!;
+  control<HTMLSelectElement>('type').value = after.type;
+  control<HTMLSelectElement>('centrality').value = after.centrality;
+  control<HTMLInputElement>('keep').checked = after.selected;
+  if (before.type !== after.type)
+    node.querySelector(`label[for="sl-name-${CSS.escape(k)}"]`)!.textContent = t('reviewNameLabel', typeWord(after.type));
+  return true;
+}
+
 function entityHead(view: ReviewView, e: DraftEntity): HTMLElement {
   const { doc, dispatch } = view;
   const k = e.key;

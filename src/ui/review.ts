@@ -12,7 +12,7 @@
 import { ENTITY_TYPES } from '../core/pack';
 import { el } from './dom';
 import { t, typeCount } from './i18n';
-import { entityItem, NAMES_LIST_ID, type ReviewView } from './review-entity';
+import { entityItem, NAMES_LIST_ID, patchEntityItem, type ReviewView } from './review-entity';
 import { reviewProblems, reviewReducer, type DraftEntity, type ReviewState } from './review-state';
 import { addEntityField, bulkTools, entityMatches, type ReviewFilter } from './review-toolbar';
 
@@ -76,7 +76,9 @@ export function mountReview(
     r.state = reviewReducer(before, action);
     showProblems(r, []);
     if (r.state.entities !== before.entities) syncEntities(r);
-    if (focus) r.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focus)}"]`)?.focus();
+    // a control patched in place keeps the keyboard; one drawn anew takes it back
+    const active = r.doc.activeElement as HTMLElement | null;
+    if (focus && active?.dataset.focusKey !== focus) r.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focus)}"]`)?.focus();
   };
   r.keyNamed = (name) => {
     const want = name.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
@@ -87,7 +89,7 @@ export function mountReview(
     return (r.state.entities[i + 1] ?? r.state.entities[i - 1])?.key;
   };
   r.refilter = () => {
-    for (const { entity, node } of r.rows.values()) node.hidden = !entityMatches(r.filter, entity);
+    for (const { entity, node } of r.rows.values()) setHidden(node, !entityMatches(r.filter, entity));
     updateCounts(r);
   };
   r.parts = skeleton(r);
@@ -163,6 +165,11 @@ function syncEntities(r: Review) {
     seen.add(e.key);
     const row = r.rows.get(e.key);
     if (row?.entity === e) continue;
+    if (row && patchEntityItem(row.node, row.entity, e)) {
+      row.entity = e;
+      setHidden(row.node, !entityMatches(r.filter, e));
+      continue;
+    }
     const node = entityItem(r, e);
     node.hidden = !entityMatches(r.filter, e);
     row?.node.replaceWith(node);
@@ -197,19 +204,26 @@ function updateNames(r: Review) {
   r.parts.names.replaceChildren(...names.map((n) => el(r.doc, 'option', { value: n })));
 }
 
+/** Sets a text or a flag only when it changes: an unchanged write would still make the page lay the list out again. */
+function setText(node: HTMLElement, text: string) {
+  if (node.textContent !== text) node.textContent = text;
+}
+function setHidden(node: HTMLElement, hidden: boolean) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
 function updateCounts(r: Review) {
   const { parts, state } = r;
   const kept = state.entities.filter((e) => e.selected);
   const left = state.entities.length - kept.length;
-  const intro = r.options.editing ? t('reviewEditIntro', countsLine(kept)) : t('reviewIntro', countsLine(kept));
-  if (parts.intro.textContent !== intro) parts.intro.textContent = intro;
-  parts.keptHeading.textContent = t('reviewKept', kept.length);
-  parts.leftHeading.textContent = t('reviewLeftOut', left);
-  parts.leftSection.hidden = left === 0;
-  parts.empty.hidden = state.entities.length > 0;
-  const shown =
-    r.filter.type === 'all' && !r.filter.text ? state.entities.length : state.entities.filter((e) => entityMatches(r.filter, e)).length;
-  parts.shown.textContent = t('reviewShowing', shown, state.entities.length);
+  setText(parts.intro, r.options.editing ? t('reviewEditIntro', countsLine(kept)) : t('reviewIntro', countsLine(kept)));
+  setText(parts.keptHeading, t('reviewKept', kept.length));
+  setText(parts.leftHeading, t('reviewLeftOut', left));
+  setHidden(parts.leftSection, left === 0);
+  setHidden(parts.empty, state.entities.length > 0);
+  const filtered = r.filter.type !== 'all' || r.filter.text;
+  const shown = filtered ? state.entities.filter((e) => entityMatches(r.filter, e)).length : state.entities.length;
+  setText(parts.shown, t('reviewShowing', shown, state.entities.length));
 }
 
 /** Title, date and summary of the story. */
