@@ -38,7 +38,8 @@ export async function mountStoryEdit(
   const story = await deps.getStory(id);
   if (!story) return done({ gone: true });
   const doc = container.ownerDocument;
-  const box = el(doc, 'section', { className: 'sl-add-story sl-edit-story', 'aria-labelledby': 'sl-review-title' });
+  // the review inside is the region (named by its heading); this box only carries the screen's styles
+  const box = el(doc, 'div', { className: 'sl-add-story sl-edit-story' });
   container.replaceChildren(box);
   const onSave = async (state: Parameters<typeof reviewToPack>[0]): Promise<string[]> => {
     const others = await deps.otherEntityIds(id);

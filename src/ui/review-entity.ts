@@ -83,7 +83,14 @@ export function entityItem(view: ReviewView, e: DraftEntity): HTMLLIElement {
       'data-selected': String(e.selected),
       'data-centrality': e.centrality,
     },
-    [entityHead(view, e), el(view.doc, 'div', { className: 'sl-entity-body' }, [namesRow(view, e), sentences(view.doc, e)])],
+    [
+      entityHead(view, e),
+      el(view.doc, 'div', { className: 'sl-entity-body' }, [
+        namesRow(view, e),
+        // merge sits below the name so the name keeps its width on the first line
+        el(view.doc, 'div', { className: 'sl-inline sl-entity-foot' }, [sentences(view.doc, e), mergeControl(view, e)]),
+      ]),
+    ],
   );
 }
 
@@ -148,7 +155,6 @@ function entityHead(view: ReviewView, e: DraftEntity): HTMLElement {
       (centrality) => dispatch({ type: 'setCentrality', keys: [k], centrality }, `centrality:${k}`),
       `centrality:${k}`,
     ),
-    mergeControl(view, e),
     el(
       doc,
       'button',
@@ -199,7 +205,7 @@ function mergeControl(view: ReviewView, e: DraftEntity): HTMLElement {
   return el(doc, 'span', { className: 'sl-merge' }, [
     el(doc, 'label', { for: mergeId, className: 'sl-sr-only' }, [t('reviewMergeLabel', e.name)]),
     input,
-    el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': `merge:${e.key}`, onclick: merge }, [
+    el(doc, 'button', { type: 'button', className: 'sl-ghost sl-small', 'data-focus-key': `merge:${e.key}`, onclick: merge }, [
       t('reviewMerge'),
       srOnly(doc, ` ${e.name}`),
     ]),

@@ -108,8 +108,10 @@ function currentFocusKey(r: Review): string | undefined {
 function skeleton(r: Review) {
   const { doc } = r;
   const list = (label: string) => el(doc, 'ul', { className: 'sl-entity-list', 'aria-label': label });
-  const keptHeading = el(doc, 'h5', { id: 'sl-review-kept' });
-  const leftHeading = el(doc, 'h5', { id: 'sl-review-left' });
+  // under "Add a story" (h3) the screen's heading is an h4; an edit opens under "Stories" (h2)
+  const [title, sub] = r.options.editing ? (['h3', 'h4'] as const) : (['h4', 'h5'] as const);
+  const keptHeading = el(doc, sub, { id: 'sl-review-kept', className: 'sl-group-heading' });
+  const leftHeading = el(doc, sub, { id: 'sl-review-left', className: 'sl-group-heading' });
   const kept = list(t('reviewKeptLabel'));
   const left = list(t('reviewLeftLabel'));
   const leftSection = el(doc, 'section', { className: 'sl-type-group sl-left-out', 'aria-labelledby': 'sl-review-left' }, [
@@ -133,9 +135,12 @@ function skeleton(r: Review) {
   );
   const warnings = r.options.warnings ?? [];
   r.root.replaceChildren(
-    el(doc, 'h4', { id: 'sl-review-title', tabindex: '-1', 'data-focus-key': 'review-title', dir: 'auto' }, [
-      r.options.editing ? t('reviewEditTitle', r.options.editing) : t('reviewTitle'),
-    ]),
+    el(
+      doc,
+      title,
+      { id: 'sl-review-title', className: 'sl-review-heading', tabindex: '-1', 'data-focus-key': 'review-title', dir: 'auto' },
+      [r.options.editing ? t('reviewEditTitle', r.options.editing) : t('reviewTitle')],
+    ),
     intro,
     warnings.length
       ? el(
