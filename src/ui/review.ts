@@ -78,7 +78,7 @@ export function mountReview(
     if (r.state.entities !== before.entities) syncEntities(r);
     // a control patched in place keeps the keyboard; one drawn anew takes it back
     const active = r.doc.activeElement as HTMLElement | null;
-    if (focus && active?.dataset.focusKey !== focus) r.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focus)}"]`)?.focus();
+    if (focus && active?.dataset.focusKey !== focus) focusControl(r, focus);
   };
   r.keyNamed = (name) => {
     const want = name.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
@@ -97,6 +97,13 @@ export function mountReview(
   syncEntities(r);
   r.root.querySelector<HTMLElement>('#sl-review-title')?.focus();
   return { state: () => r.state };
+}
+
+/** Focuses the control of this focus key; a row's own ("name:e7") is looked for in its row, not the whole screen. */
+function focusControl(r: Review, focusKey: string) {
+  const selector = `[data-focus-key="${CSS.escape(focusKey)}"]`;
+  const row = r.rows.get(focusKey.split(':')[1] ?? '')?.node;
+  (row?.querySelector<HTMLElement>(selector) ?? r.root.querySelector<HTMLElement>(selector))?.focus();
 }
 
 function currentFocusKey(r: Review): string | undefined {
