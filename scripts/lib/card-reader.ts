@@ -34,7 +34,7 @@ export interface Box {
 export interface CardView {
   /** on the page, not hidden, placed (not off-screen while being placed) */
   open: boolean;
-  /** the dialog's rendered text */
+  /** the dialog's rendered text (its generated content read as text) */
   text: string;
   label: string | null;
   role: string | null;
@@ -61,7 +61,7 @@ function view(root: ShadowRoot): CardView {
   const hostBox = host.getBoundingClientRect();
   return {
     open: host.isConnected && !host.hidden && hostBox.width > 0 && hostBox.left > -1000,
-    text: dialog?.innerText ?? '',
+    text: dialog ? renderedText(dialog) : '',
     label: dialog?.getAttribute('aria-label') ?? null,
     role: dialog?.getAttribute('role') ?? null,
     className: dialog?.className ?? '',
@@ -69,6 +69,32 @@ function view(root: ShadowRoot): CardView {
     shadowMode: root.mode,
     settled: root.getAnimations().every((a) => a.playState !== 'running'),
   };
+
+  /**
+   * The card's text is CSS generated content (src/ui/card-text.ts), which innerText leaves out: for the moment
+   * of reading (no frame is drawn meanwhile, and the page cannot look inside), each piece the card's CSS
+   * renders is also put in as a text node, read with innerText's line breaks, and taken out again.
+   */
+  function renderedText(el: HTMLElement): string {
+    const added: Text[] = [];
+    for (const e of el.querySelectorAll('[data-t]')) {
+      const text = generated(e);
+      if (text) added.push(e.appendChild(el.ownerDocument.createTextNode(text)));
+    }
+    const text = el.innerText;
+    for (const t of added) t.remove();
+    return text;
+  }
+
+  /** what the element's ::before renders: its computed content, a CSS string (Firefox may give attr() as written) */
+  function generated(e: Element): string | null {
+    const content = getComputedStyle(e, '::before').content;
+    if (content.startsWith('attr(')) return e.getAttribute('data-t');
+    if (!content.startsWith('"')) return null;
+    return content
+      .slice(1, -1)
+      .replace(/\\([0-9a-f]{1,6} ?|[\s\S])/gi, (_, c: string) => (/^[0-9a-f]/i.test(c) ? String.fromCodePoint(parseInt(c, 16)) : c));
+  }
 }
 
 /** Runs inside the card's root: the box of the first element matching `selector`. */
@@ -167,8 +193,9 @@ export async function onCardElement<R>(page: Page, selector: string, fn: (elemen
 
 /** The card as the reader sees it, and how many card elements the page holds. */
 export async function readCard(page: Page): Promise<CardState> {
-  const count = await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_TAG);
-  return { count, ...((await inCard(page, view)) ?? NO_CARD) };
+  // the card first, then the count: a card that opens between the two reads is seen whole at the next read
+  const card = (await inCard(page, view)) ?? NO_CARD;
+  return { count: await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_TAG), ...card };
 }
 
 /**
@@ -263,6 +290,7 @@ export async function inCardBidi<R, A = undefined>(page: PuppeteerPage, fn: (roo
 
 /** The card as the reader sees it, in Firefox. */
 export async function readCardBidi(page: PuppeteerPage): Promise<CardState> {
-  const count = await page.evaluate((tag: string) => document.querySelectorAll(tag).length, CARD_TAG);
-  return { count, ...((await inCardBidi(page, view)) ?? NO_CARD) };
+  // the card first, then the count, as in readCard
+  const card = (await inCardBidi(page, view)) ?? NO_CARD;
+  return { count: await page.evaluate((tag: string) => document.querySelectorAll(tag).length, CARD_TAG), ...card };
 }

@@ -162,6 +162,7 @@ export function largeStory(entities = LARGE_STORY_ENTITIES, seed = 13): LargeSto
       id,
       name: canonical,
       type,
+      centrality: 'central',
       description: `Made up for a test of a large story: ${canonical}, entity ${list.length + 1}.`,
       fromArticle: true,
       names,
@@ -176,7 +177,7 @@ export function largeStory(entities = LARGE_STORY_ENTITIES, seed = 13): LargeSto
   }
   const pack: StoryPack = {
     format: 'story-lens/pack',
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'large-story',
     title: 'A story of two thousand made-up names',
     date: '2024-05-01',

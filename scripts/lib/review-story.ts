@@ -3,7 +3,7 @@
  * name, two other names and three sentences per entity), for the review
  * screen's bench and e2e test: how the screen copes with `entities` rows.
  */
-import type { Entity, EntityType, StoryPack } from '../../src/core/pack';
+import { PACK_FORMAT_VERSION, type Entity, type EntityType, type StoryPack } from '../../src/core/pack';
 import { prng } from './prng';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ran', 'tes', 'vo', 'dun', 'pel', 'sar', 'ni', 'gor', 'bel', 'tu', 'ze', 'mor', 'lin'];
@@ -31,6 +31,7 @@ export function reviewStory(entities: number, seed = 7, id = `review-story-${ent
       id: entityId,
       name,
       type,
+      centrality: list.length < entities / 4 ? 'central' : 'background',
       description: `Made up for the review screen's tests: ${name}.`,
       fromArticle: true,
       names: [
@@ -50,7 +51,7 @@ export function reviewStory(entities: number, seed = 7, id = `review-story-${ent
   }
   return {
     format: 'story-lens/pack',
-    formatVersion: 1,
+    formatVersion: PACK_FORMAT_VERSION,
     id,
     title: `A story of ${entities} made-up names`,
     date: '2024-05-01',

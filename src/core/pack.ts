@@ -7,6 +7,20 @@
 export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/**
+ * How an entity stands to its story (issue 14): `central` for the story's
+ * protagonists and the places, events and organizations particular to it;
+ * `background` for names the news carries on any subject (countries, capitals
+ * and world cities, global agencies and institutions). A page is coverage of
+ * the story when its main text names the story's central entities. Not to be
+ * confused with the popup's "from the article" count (`fromArticle`).
+ */
+export const CENTRALITIES = ['central', 'background'] as const;
+export type Centrality = (typeof CENTRALITIES)[number];
+
+/** The pack format's version: 2 added `centrality` (a version-1 pack is upgraded when read). */
+export const PACK_FORMAT_VERSION = 2;
+
 /** How a name counts (see docs/detection-rules.md). */
 export type NameKind = 'name' | 'surname' | 'abbreviation' | 'description';
 
@@ -58,6 +72,7 @@ export interface Entity {
   /** canonical English name */
   name: string;
   type: EntityType;
+  centrality: Centrality;
   description: string;
   wikipedia?: string;
   wikidata?: string;
@@ -77,7 +92,7 @@ export interface Entity {
 
 export interface StoryPack {
   format: 'story-lens/pack';
-  formatVersion: 1;
+  formatVersion: typeof PACK_FORMAT_VERSION;
   id: string;
   title: string;
   /** the story's date: roles and role mentions are resolved as of this day */

@@ -14,14 +14,17 @@
  *   once per change of the stories.
  * - Every change goes through the store's one write queue (src/store/write-queue.ts).
  *
- * Version 1 (the only one so far): { revision, stories: StoredStory[] }, and
- * `local:storiesUndo` = { index, story, removedAt, edited? } (`edited`: the
- * story was replaced by an edit, not removed).
+ * Version 1: { revision, stories: StoredStory[] }, and `local:storiesUndo` =
+ * { index, story, removedAt, edited? } (`edited`: the story was replaced by
+ * an edit, not removed). Version 2: the same, with every pack in pack
+ * format 2 (each entity central or background); the migration upgrades each
+ * pack as parsePack would, so a read never has to again. A pack that still
+ * comes back in format 1 (an undo kept from before) is upgraded when read.
  */
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { EntityType, StoryPack } from '../core/pack';
-import { PackError, parsePack, safeParsePack } from '../story/schema';
+import { PackError, parsePack, safeParsePack, upgradePack } from '../story/schema';
 import { BUNDLED_PACK_ID, bundledPack } from '../story/bundled';
 import { queueWrite } from './write-queue';
 
@@ -105,7 +108,23 @@ const StoriesShape = z.object({
   stories: z.array(z.unknown()).max(MAX_STORIES + 1),
 });
 
-export const storiesItem = storage.defineItem<StoriesState | null>(STORIES_KEY, { fallback: null, version: 1 });
+/** version → function from the previous version's value to this one's (WXT runs them in order). */
+const STORIES_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (v1) => {
+    const state = StoriesShape.safeParse(v1);
+    if (!state.success) return v1; // left for the read to report
+    const stories = state.data.stories.map((s) =>
+      typeof s === 'object' && s !== null && !Array.isArray(s) ? { ...s, pack: upgradePack((s as { pack?: unknown }).pack) } : s,
+    );
+    return { ...state.data, stories };
+  },
+};
+
+export const storiesItem = storage.defineItem<StoriesState | null>(STORIES_KEY, {
+  fallback: null,
+  version: 2,
+  migrations: STORIES_MIGRATIONS as Record<number, (old: StoriesState | null) => StoriesState | null>,
+});
 
 const UndoShape = z.object({
   index: z.number().int().min(0),

@@ -14,8 +14,9 @@
  * A pure function: the options page runs it in a Web Worker, `npm run extract`
  * in Node. compromise is imported here and nowhere near the content script.
  */
-import type { Entity, EntityName, EntityType, StoryPack } from '../core/pack';
+import { PACK_FORMAT_VERSION, type Entity, type EntityName, type EntityType, type StoryPack } from '../core/pack';
 import { parsePack, type StoryPackInput } from './schema';
+import { proposeCentrality } from './centrality';
 import { checkText, ExtractError } from './extract-input';
 import { dropBoilerplate, isHeadingCase, splitSentences } from './extract-lines';
 import {
@@ -415,6 +416,7 @@ function toEntity(g: NameGroup, name: string, occ: Occurrence[], sentences: Sent
     id,
     name: name.slice(0, 120),
     type,
+    centrality: proposeCentrality({ type, name, names: aliases.map((text) => ({ text })) }),
     description: describe(type, g, occ, sentences).slice(0, 300),
     fromArticle: true,
     names: aliases.slice(0, 400).map((text) => ({ text: text.slice(0, 120), lang: 'en', kind: nameKind(text, name, type) })),
@@ -445,7 +447,7 @@ function packInput(input: ExtractInput, entities: Entity[], text: ArticleText, w
   const summary = (body.find((s) => s.text !== title) ?? body[0])?.text ?? '';
   return {
     format: 'story-lens/pack',
-    formatVersion: 1,
+    formatVersion: PACK_FORMAT_VERSION,
     id,
     title,
     date,

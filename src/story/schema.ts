@@ -5,7 +5,8 @@
  * imported. A bad pack is an error that names the entity and the field.
  */
 import { z } from 'zod';
-import { ENTITY_TYPES, type Entity, type EntityName, type StoryPack } from '../core/pack';
+import { CENTRALITIES, ENTITY_TYPES, PACK_FORMAT_VERSION, type Entity, type EntityName, type StoryPack } from '../core/pack';
+import { proposeCentrality } from './centrality';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD or YYYY-MM');
 const httpsUrl = z
@@ -72,6 +73,8 @@ export const EntitySchema = z.object({
   /** canonical English name */
   name: text(120),
   type: z.enum(ENTITY_TYPES),
+  /** central to the story or background to it (see src/core/pack.ts) */
+  centrality: z.enum(CENTRALITIES),
   /** one line: who or what it is */
   description: text(300),
   wikipedia: httpsUrl.optional(),
@@ -97,7 +100,7 @@ export const EntitySchema = z.object({
 export const PackSchema = z
   .object({
     format: z.literal('story-lens/pack'),
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(PACK_FORMAT_VERSION, { message: `expected ${PACK_FORMAT_VERSION} (or 1, which is upgraded)` }),
     id: z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
@@ -128,7 +131,12 @@ export const PackSchema = z
       }),
     );
   });
-export type StoryPackInput = z.input<typeof PackSchema>;
+type EntityInput = z.input<typeof EntitySchema>;
+/** What parsePack accepts: a version-1 pack, or entities without `centrality` (proposed when read). */
+export type StoryPackInput = Omit<z.input<typeof PackSchema>, 'formatVersion' | 'entities'> & {
+  formatVersion: 1 | typeof PACK_FORMAT_VERSION;
+  entities: (Omit<EntityInput, 'centrality'> & { centrality?: EntityInput['centrality'] })[];
+};
 
 // The schema validates into the core's plain types, field for field: either drifting from the other fails the type check.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -158,8 +166,31 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
   return `field ${path.join('.') || '(the pack itself)'}: ${issue.message}`;
 }
 
+/**
+ * A version-1 pack (before `centrality`) as version 2, and any entity without
+ * `centrality` given the proposed one (src/story/centrality.ts), so a pack
+ * written by hand need not spell it out. Anything else is returned as it is,
+ * for the schema to judge; junk inside stays for the schema to report.
+ */
+export function upgradePack(input: unknown): unknown {
+  if (!isObject(input) || (input.formatVersion !== 1 && input.formatVersion !== PACK_FORMAT_VERSION) || !Array.isArray(input.entities))
+    return input;
+  const entities = input.entities.map((e: unknown) => {
+    if (!isObject(e) || Object.hasOwn(e, 'centrality')) return e;
+    // an entity broken elsewhere (no name, an unknown type) gets a placeholder, so its one problem is the one reported
+    if (typeof e.name !== 'string' || !ENTITY_TYPES.includes(e.type as never)) return { ...e, centrality: 'central' };
+    const names = Array.isArray(e.names) ? e.names.filter((n): n is { text: string } => isObject(n) && typeof n.text === 'string') : [];
+    return { ...e, centrality: proposeCentrality({ type: e.type as Entity['type'], name: e.name, names }) };
+  });
+  return { ...input, formatVersion: PACK_FORMAT_VERSION, entities };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export function parsePack(input: unknown): StoryPack {
-  const result = PackSchema.safeParse(input);
+  const result = PackSchema.safeParse(upgradePack(input));
   if (result.success) return result.data;
   throw new PackError(result.error.issues.map((i) => describeIssue(input, i)));
 }

@@ -26,8 +26,8 @@ const EDGE = 8;
 /** the card is never made shorter than this where the room is less */
 const MIN_HEIGHT = 120;
 /**
- * The card's text is not selectable: a page can put the selection on text it guessed (window.find searches
- * shadow roots too), extend it and read it with getSelection().toString(), closed root or not.
+ * The card's text is not selectable either: a second wall behind generated content (card-text.ts). While it
+ * was text, a page put the selection on a guess with window.find, extended it and read getSelection().
  */
 const UNSELECTABLE = '.card{-webkit-user-select:none;user-select:none}';
 
@@ -82,9 +82,7 @@ export class CardHost {
     const card = renderCard(doc, model, opts);
     root.append(card);
     this.listen(host);
-    // off-screen until placed, so it never flashes at 0,0 or takes space
-    host.style.setProperty('left', '-10000px');
-    host.style.setProperty('top', '0px');
+    // off-screen until placed (card.css's default place), so it never flashes at 0,0 or takes space
     (doc.documentElement ?? doc.body).append(host);
     this.host = host;
     this.root = root;
@@ -131,7 +129,7 @@ export class CardHost {
     const update = () => {
       if (this.host !== host) return;
       // measured at its natural height (the max height of the last placement lifted), then placed
-      host.style.removeProperty('max-height');
+      host.style.removeProperty('--card-max-height');
       const size = host.getBoundingClientRect();
       const vv = this.win.visualViewport;
       const html = this.win.document.documentElement;
@@ -146,9 +144,10 @@ export class CardHost {
         edge: EDGE,
         minHeight: MIN_HEIGHT,
       });
-      host.style.setProperty('max-height', `${p.maxHeight}px`);
-      host.style.setProperty('left', `${p.left}px`);
-      host.style.setProperty('top', `${p.top}px`);
+      // custom properties: card.css's important :host rule places the card with them (`all` leaves them alone)
+      host.style.setProperty('--card-max-height', `${p.maxHeight}px`);
+      host.style.setProperty('--card-left', `${p.left}px`);
+      host.style.setProperty('--card-top', `${p.top}px`);
     };
     // Follow the mention when the page scrolls (any scroller: capture) or the window resizes, once a frame.
     update();

@@ -1,13 +1,16 @@
 /**
- * The place card's small map, drawn on the device as SVG (createElementNS,
- * textContent): the place, the story's other places near it and the route the
+ * The place card's small map, drawn on the device as SVG (createElementNS):
+ * the place, the story's other places near it and the route the
  * story follows. No tiles, no network. Equirectangular projection scaled by
  * cos(latitude) around the middle of the points: honest at the scale of a
- * region (a few hundred km), which is all the card shows.
+ * region (a few hundred km), which is all the card shows. The places' names
+ * are not SVG text (a page's window.find would search it) but the card's
+ * generated content (card-text.ts), laid over the drawing at the same points.
  */
 import type { CardMap, MapPoint } from '../core/card-model';
 import { displayText } from '../core/display-text';
-import { svgEl } from './dom';
+import { el, svgEl } from './dom';
+import { shown } from './card-text';
 import { t } from './i18n';
 
 const MAP_WIDTH = 288;
@@ -54,7 +57,8 @@ function mapLabel(map: CardMap, names: string[]): string {
   return parts.join('');
 }
 
-export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
+/** The map's figure: the drawing, named for screen readers by its aria-label, and the names laid over it. */
+export function renderMap(doc: Document, map: CardMap): HTMLElement {
   const unique = new Map<string, MapPoint>();
   for (const p of [map.place, ...map.route, ...map.others]) if (!unique.has(p.id)) unique.set(p.id, p);
   const projected = new Map(projectPoints([...unique.values()]).map((p) => [p.id, p]));
@@ -86,9 +90,11 @@ export function renderMap(doc: Document, map: CardMap): SVGSVGElement {
   svg.append(svgEl(doc, 'circle', { cx: here.x.toFixed(1), cy: here.y.toFixed(1), r: 5.5, class: 'map-here' }));
   // every dot is taken before any label is placed
   const taken: Box[] = [...projected.values()].map((p) => ({ x0: p.x - 3, y0: p.y - 3, x1: p.x + 3, y1: p.y + 3 }));
-  placeLabel(doc, svg, taken, here, 'map-label map-label-here', 6.6);
-  for (const p of rest) placeLabel(doc, svg, taken, p, 'map-label', 5.8);
-  return svg;
+  // hidden from screen readers: the drawing's aria-label names every place
+  const labels = el(doc, 'div', { 'aria-hidden': 'true' });
+  placeLabel(doc, labels, taken, here, 'map-label map-label-here', 6.6);
+  for (const p of rest) placeLabel(doc, labels, taken, p, 'map-label', 5.8);
+  return el(doc, 'figure', { className: 'map-figure' }, [svg, labels]);
 }
 
 const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -97,7 +103,7 @@ const hits = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.
  * A place's name: right of the dot, else left, above or below; one that fits nowhere (inside the map, clear
  * of the other labels and dots) is left out - the map's aria-label still names every place.
  */
-function placeLabel(doc: Document, svg: SVGSVGElement, taken: Box[], p: Projected, cls: string, charWidth: number): void {
+function placeLabel(doc: Document, labels: HTMLElement, taken: Box[], p: Projected, cls: string, charWidth: number): void {
   const w = p.name.length * charWidth;
   const hgt = 11;
   const options: { x: number; y: number; anchor: 'start' | 'end' | 'middle'; box: Box }[] = [
@@ -117,7 +123,9 @@ function placeLabel(doc: Document, svg: SVGSVGElement, taken: Box[], p: Projecte
   );
   if (!fit) return;
   taken.push(fit.box);
-  const text = svgEl(doc, 'text', { x: fit.x.toFixed(1), y: fit.y.toFixed(1), class: cls, 'text-anchor': fit.anchor });
-  text.textContent = displayText(p.name);
-  svg.append(text);
+  // at the point SVG text would start, end or centre its baseline, in percent of the map: it scales with it (card.css)
+  const label = shown(doc, p.name, `${cls} ${fit.anchor}`);
+  label.style.setProperty('left', `${((fit.x / MAP_WIDTH) * 100).toFixed(2)}%`);
+  label.style.setProperty('top', `${((fit.y / MAP_HEIGHT) * 100).toFixed(2)}%`);
+  labels.append(label);
 }

@@ -1,9 +1,11 @@
 /**
  * The hover card's content, built from a CardModel with the one element
  * builder (dom.ts): nothing from a pack or a page is ever parsed as HTML.
+ * Its text is CSS generated content, never a text node (card-text.ts): a
+ * page's window.find cannot test guesses against it.
  */
 import type { CardModel, CardRole } from '../core/card-model';
-import { el } from './dom';
+import { cardEl as el } from './card-text';
 import { date, t, typeName } from './i18n';
 import { renderMap } from './card-map';
 
@@ -35,7 +37,8 @@ export function renderCard(doc: Document, model: CardModel, opts: CardViewOption
     'aria-label': model.name,
     tabindex: '-1',
   });
-  // dir auto and <bdi>: a pack's text sets its own direction, isolated from the card's words around it
+  // dir auto and <bdi>: a pack's text sets its own direction, isolated from the card's words around it (card.css
+  // makes both unicode-bidi: plaintext, as the browser reads direction from text nodes, not generated content)
   root.append(header(doc, model, opts), el(doc, 'p', { className: 'description', dir: 'auto' }, [model.description]));
   if (model.showStory)
     root.append(el(doc, 'p', { className: 'story muted' }, [t('cardStory'), ' ', el(doc, 'bdi', {}, [model.story.title])]));
@@ -97,7 +100,8 @@ function roles(doc: Document, model: CardModel): HTMLElement | null {
   const then = t('cardThen', date(model.story.date));
   return el(doc, 'div', { className: 'roles' }, [
     ...model.rolesThen.map((r) => roleLine(doc, then, r, r.to ? 'ended' : 'then')),
-    ...model.rolesNow.map((r) => roleLine(doc, t('cardNow'), r, 'now')),
+    // "As of" the day the role was last confirmed, not "Now": the reference facts are not live
+    ...model.rolesNow.map((r) => roleLine(doc, t('cardRoleAsOf', date(r.asOf)), r, 'now')),
   ]);
 }
 
@@ -109,7 +113,7 @@ function where(doc: Document, model: CardModel): HTMLElement[] {
   const out: HTMLElement[] = [
     el(doc, 'p', { className: 'where muted' }, [el(doc, 'bdi', {}, [[loc.region, loc.country].filter(Boolean).join(', ')]), at]),
   ];
-  if (model.map) out.push(el(doc, 'figure', { className: 'map-figure' }, [renderMap(doc, model.map)]));
+  if (model.map) out.push(renderMap(doc, model.map));
   return out;
 }
 

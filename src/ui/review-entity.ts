@@ -6,10 +6,10 @@
  * its entity alone (the merge field lists the others through one shared
  * datalist), so an edit redraws one row, never the list.
  */
-import { ENTITY_TYPES, type EntityType } from '../core/pack';
+import { CENTRALITIES, ENTITY_TYPES, type Centrality, type EntityType } from '../core/pack';
 import { el, srOnly } from './dom';
 import { t, typeName, typeWord } from './i18n';
-import { CENTRALITIES, type Centrality, type DraftEntity, type ReviewAction } from './review-state';
+import type { DraftEntity, ReviewAction } from './review-state';
 
 export interface ReviewView {
   doc: Document;

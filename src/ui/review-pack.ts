@@ -4,18 +4,10 @@
  * does not show is kept from it), `extractedFromPack` and `reviewFromPack` make
  * review input from extraction's pack or from a saved story.
  */
-import type { Entity, EntityName, StoryPack } from '../core/pack';
+import { CENTRALITIES, PACK_FORMAT_VERSION, type Centrality, type Entity, type EntityName, type StoryPack } from '../core/pack';
 import type { StoryPackInput } from '../story/schema';
 import { t, typeName } from './i18n';
-import {
-  CENTRALITIES,
-  initialReview,
-  slugify,
-  type Centrality,
-  type DraftEntity,
-  type ExtractedEntity,
-  type ReviewState,
-} from './review-state';
+import { initialReview, slugify, type DraftEntity, type ExtractedEntity, type ReviewState } from './review-state';
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -58,7 +50,7 @@ export function reviewToPack(state: ReviewState, opts: PackOptions = {}): StoryP
   return {
     ...(base ?? {}),
     format: 'story-lens/pack',
-    formatVersion: 1,
+    formatVersion: PACK_FORMAT_VERSION,
     id: packId,
     title,
     date: state.date,
@@ -97,11 +89,11 @@ function packEntity(
     sentences: e.sentences.filter((s) => s.length <= 2000).slice(0, 200),
     // a relation to an entity the reader took out goes with it
     relations: (origin?.relations ?? []).filter((r) => ctx.keptIds.has(r.to)),
-    ...{ centrality: e.centrality },
+    centrality: e.centrality,
   };
 }
 
-/** What the raw entity says of its rank, whether it is proposed and how central (fields the schema may not know yet). */
+/** What an entity says of its rank, whether it is proposed and how central (rank and selection: fields the schema does not carry). */
 function proposal(raw: unknown): Pick<ExtractedEntity, 'rank' | 'selected' | 'centrality'> {
   const r = (raw ?? {}) as { rank?: unknown; selected?: unknown; centrality?: unknown };
   const out: Pick<ExtractedEntity, 'rank' | 'selected' | 'centrality'> = {};
@@ -130,7 +122,9 @@ export function extractedFromPack(
       aliasKinds: new Map(e.names.filter((n) => n.kind !== 'name').map((n) => [n.text, n.kind])),
       sentences: e.sentences,
       description: e.description,
-      ...proposal(rawById.get(e.id) ?? e),
+      // the pack's own centrality (proposed when it was read), then what the raw extraction adds
+      ...proposal(e),
+      ...proposal(rawById.get(e.id)),
       ...(opts.keepOrigin ? { origin: e.id } : {}),
     })),
   };

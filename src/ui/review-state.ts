@@ -9,12 +9,8 @@
  * same object, so the view redraws only what changed (review.ts).
  * review-pack.ts turns the result into a story pack that `parsePack` accepts.
  */
-import { ENTITY_TYPES, type EntityType, type NameKind } from '../core/pack';
+import { ENTITY_TYPES, type Centrality, type EntityType, type NameKind } from '../core/pack';
 import { t } from './i18n';
-
-/** Whether an entity is one of the story's own or background to it (the pack's field of issue 14). */
-export type Centrality = 'central' | 'background';
-export const CENTRALITIES: readonly Centrality[] = ['central', 'background'];
 
 /** What extraction gives (the extract JSON contract: name, type, aliases, sentences). */
 export interface ExtractedEntity {

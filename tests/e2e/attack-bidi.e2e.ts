@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { launch, type Harness } from '../../scripts/lib/browser';
 import { importBackup } from './harness';
-import { onCardElement } from '../../scripts/lib/card-reader';
+import { onCardElement, readCard } from '../../scripts/lib/card-reader';
 import { hoverText, quietFavicon, waitForCard, waitForHighlights } from './highlight-helpers';
 
 // chrome.* inside page.evaluate runs in the extension's own pages
@@ -82,11 +82,16 @@ const shownTexts = (root: Element): string[] => [
   ...[root, ...root.querySelectorAll('*')].flatMap((e) => [e.getAttribute('title') ?? '', e.getAttribute('aria-label') ?? '']),
 ];
 
-/** What the open card's dialog shows, read in the card's closed shadow root through the DevTools protocol. */
+/**
+ * What the open card's dialog shows, read in the card's closed shadow root through the DevTools protocol: its
+ * rendered text (generated content, src/ui/card-text.ts), then each attribute it shows or names itself with.
+ */
 async function cardShownTexts(page: Page): Promise<string[]> {
-  const texts = await onCardElement(page, '[role="dialog"]', shownTexts);
+  const texts = await onCardElement(page, '[role="dialog"]', (root) =>
+    [root, ...root.querySelectorAll('*')].flatMap((e) => ['title', 'aria-label', 'data-t'].map((a) => e.getAttribute(a) ?? '')),
+  );
   if (!texts) throw new Error('no card');
-  return texts;
+  return [(await readCard(page)).text, ...texts];
 }
 
 describe('bidirectional controls in a story', () => {

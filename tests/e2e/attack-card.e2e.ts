@@ -1,7 +1,7 @@
 /**
  * What a page's own scripts can do to the hover card (issue 13): nothing it
- * shows is theirs to read or rewrite, their events neither keep it open nor
- * pin or close it, and a page that claims the card's element name gets no
+ * shows is theirs to read, find or rewrite, their events neither keep it open
+ * nor pin or close it, and a page that claims the card's element name gets no
  * card and no error. Each test first opens a card with the reader's own
  * pointer and reads it through the DevTools protocol (a path no page has:
  * scripts/lib/card-reader.ts), so none passes by Story Lens doing nothing.
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
 import { readCard } from '../../scripts/lib/card-reader';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { importBackup } from './harness';
 import {
   cardState,
   collectErrors,
@@ -24,12 +26,35 @@ import {
 
 const STORY = '<p id="story">Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.</p><p id="blank">Nothing more to say here.</p>';
 
+/** A reader's own story, as a reporter might keep one: nothing of it is on the page but the name. */
+const PRIVATE = {
+  name: 'Ada Quill',
+  description: 'Keeps the harbour ledgers for a syndicate the paper has not named',
+  sentence: 'Ada Quill met the courier twice at the old ferry terminal.',
+  page: '<p id="story">Ada Quill wrote to the editor on Monday.</p>',
+};
+const privateStory = {
+  id: 'private-dossier',
+  title: 'Harbour dossier',
+  enabled: true,
+  bundled: false,
+  pack: {
+    format: 'story-lens/pack',
+    formatVersion: 1,
+    id: 'private-dossier',
+    title: 'Harbour dossier',
+    date: '2026-11-02',
+    entities: [{ id: 'ada-quill', name: PRIVATE.name, type: 'person', description: PRIVATE.description, sentences: [PRIVATE.sentence] }],
+  },
+};
+
 let h: Harness;
 beforeAll(async () => {
   // STORY_LENS_EXTENSION_DIR: a build of one's own while others rebuild .output/chrome-mv3
   h = await launch({ extensionDir: process.env.STORY_LENS_EXTENSION_DIR });
   quietFavicon(h);
   h.server.route('/story.html', { body: `<!doctype html><title>Story</title>${STORY}` });
+  h.server.route('/private.html', { body: `<!doctype html><title>Letters</title>${PRIVATE.page}` });
   // the page defines the card's element before any content script runs, and keeps what its class is given
   h.server.route('/own-card.html', {
     body: `<!doctype html><title>Own card</title><script>
@@ -64,10 +89,40 @@ async function openCard(page: Page): Promise<string> {
   return secret;
 }
 
+/**
+ * The page's own `window.find` (which searches closed shadow roots too) of each text, from no selection,
+ * over the whole document (wrapping): true where it found the text.
+ */
+function pageFinds(page: Page, texts: string[]): Promise<boolean[]> {
+  return page.evaluate(
+    (texts) =>
+      texts.map((text) => {
+        getSelection()!.removeAllRanges();
+        return (window as unknown as { find(s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find(
+          text,
+          false,
+          false,
+          true,
+        );
+      }),
+    texts,
+  );
+}
+
+/** The card's lines the page itself does not hold (a name the page writes is found in the page, not the card). */
+async function cardOnlyLines(page: Page, text: string): Promise<string[]> {
+  const own = await page.evaluate(() => document.body.innerText);
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 1 && !own.includes(l));
+}
+
 /** Everything of the page a script can turn into text, after putting the selection on the card's name. */
 function pageReadings(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const host = document.querySelector('story-lens-card') as HTMLElement;
+    const box = host.getBoundingClientRect();
     const range = document.createRange();
     range.selectNodeContents(document.documentElement);
     const sel = getSelection()!;
@@ -87,6 +142,9 @@ function pageReadings(page: Page): Promise<Record<string, string>> {
       range: range.toString(),
       selectedAll,
       found: sel.toString(),
+      // what the caret APIs find under the middle of the card: never a node inside it
+      caretRange: document.caretRangeFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.startContainer.textContent ?? '',
+      caretPosition: document.caretPositionFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.offsetNode.textContent ?? '',
     };
   });
 }
@@ -114,6 +172,24 @@ describe("the card is out of the page's reach", () => {
     await page.close();
   });
 
+  it("a page's window.find finds none of the open card's lines, where it finds the page's own text", async () => {
+    const { page, errors } = await open('/story.html');
+    await hoverText(page, 'Kim Jong Un');
+    const card = await waitForCard(page, 'Kim Jong Un');
+    // precondition: the reader sees these lines in the open card, and the page does not hold them
+    const lines = await cardOnlyLines(page, card.text);
+    expect(lines.length, card.text).toBeGreaterThanOrEqual(5);
+    const description = lines.sort((a, b) => b.length - a.length)[0]!;
+    // whole lines, and the start of the longest, as a page spelling it out would guess it
+    const guesses = [...lines, description.slice(0, 6), description.slice(0, 12)];
+    expect(await pageFinds(page, guesses)).toEqual(guesses.map(() => false));
+    expect((await cardState(page)).text).toBe(card.text);
+    // control: the same search finds the page's own text
+    expect(await pageFinds(page, ['Nothing more to say', 'Vostochny Cosmodrome'])).toEqual([true, true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("what a page's script puts in the card's element does not show: the card still shows only its own", async () => {
     const { page, errors } = await open('/story.html');
     await openCard(page);
@@ -132,6 +208,24 @@ describe("the card is out of the page's reach", () => {
     expect(after.text).not.toContain('Sign in again');
     expect(after.text).toBe(before.text);
     expect(after.rect).toEqual(before.rect);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a page's styles on the card's element, important ones too, change neither its place nor how it lays out its text", async () => {
+    const { page, errors } = await open('/story.html');
+    await openCard(page);
+    const before = await readCard(page);
+    // a page that could narrow the card or change its text's properties would learn its words from the heights
+    await page.addStyleTag({
+      content: `story-lens-card { width: 140px !important; min-width: 0 !important; padding: 0 90px !important;
+        border: 40px solid red !important; zoom: 0.5 !important; left: 0 !important; top: 0 !important;
+        font-size-adjust: 3 !important; word-break: break-all !important; writing-mode: vertical-rl !important;
+        direction: rtl !important; hyphens: auto !important; text-rendering: geometricPrecision !important }`,
+    });
+    const after = await readCard(page);
+    expect(after.rect).toEqual(before.rect);
+    expect(after.text).toBe(before.text);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -197,6 +291,40 @@ describe("the card is out of the page's reach", () => {
     );
     expect(roots.length).toBeGreaterThanOrEqual(1);
     expect(new Set(roots)).toEqual(new Set(['null']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a reader's own story", () => {
+  it("a private story's description, sentence and title in the open card are not found by the page's window.find", async () => {
+    const options = await h.extensionPage('options.html');
+    await options.waitForSelector('#options:not([aria-busy])');
+    expect(
+      await importBackup(
+        options,
+        JSON.stringify({
+          format: 'story-lens/backup',
+          formatVersion: 1,
+          settingsVersion: 2,
+          settings: DEFAULT_SETTINGS,
+          stories: [privateStory],
+        }),
+      ),
+    ).toMatch(/^Imported/);
+    await options.close();
+    const { page, errors } = await open('/private.html');
+    await hoverText(page, PRIVATE.name);
+    const card = await waitForCard(page, PRIVATE.name);
+    // precondition: the card shows what only the reader's story holds
+    const lines = await cardOnlyLines(page, card.text);
+    expect(lines).toContain(PRIVATE.description);
+    expect(lines).toContain(PRIVATE.sentence);
+    expect(card.text).toContain(privateStory.title);
+    const guesses = [PRIVATE.description, PRIVATE.sentence, privateStory.title, 'harbour ledgers', 'ferry terminal', ...lines];
+    expect(await pageFinds(page, guesses)).toEqual(guesses.map(() => false));
+    expect((await cardState(page)).open).toBe(true);
+    expect(await pageFinds(page, ['wrote to the editor'])).toEqual([true]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -162,11 +162,15 @@ describe('hover card', () => {
     const map = await inCard(page, (root) => {
       const svg = root.querySelector('svg');
       return svg
-        ? { route: svg.querySelectorAll('polyline').length, labels: [...svg.querySelectorAll('text')].map((t) => t.textContent) }
+        ? {
+            route: svg.querySelectorAll('polyline').length,
+            // the places' names: generated content laid over the drawing (src/ui/card-map.ts)
+            labels: [...root.querySelectorAll('.map-label')].map((l) => getComputedStyle(l, '::before').content),
+          }
         : null;
     });
     expect(map).not.toBeNull();
-    expect(map!.labels).toContain('Ussuriysk');
+    expect(map!.labels).toContain('"Ussuriysk"');
     expect(map!.route).toBe(1);
     await page.close();
   });
@@ -232,6 +236,25 @@ describe('hover card', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await axeCard(page);
     expect(dark.map((v) => v.id)).toEqual([]);
+    await page.close();
+  });
+
+  it("a screen reader gets the card's text: what it shows is in the browser's accessibility tree", async () => {
+    const { page } = await open(FIXTURE);
+    await hoverText(page, 'Sergei Shoigu');
+    const card = await waitForCard(page, 'Sergei Shoigu');
+    // its text is generated content (src/ui/card-text.ts): the tree must still hold it as text
+    const description = await inCard(page, (root) => root.querySelector('.description [data-t]')!.getAttribute('data-t'));
+    expect(card.text).toContain(description);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
+    const named = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value);
+    expect(named('StaticText')).toContain(description);
+    expect(named('StaticText')).toContain('1 mention on this page');
+    expect(named('dialog')).toContain('Sergei Shoigu');
+    await cdp.detach();
     await page.close();
   });
 

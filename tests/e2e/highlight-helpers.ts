@@ -264,3 +264,27 @@ export async function setSettings(h: Harness, patch: Record<string, unknown>): P
 export async function domSnapshot(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML);
 }
+
+/**
+ * An init script: the page's own timer, every 10 ms from its first script, records at each firing how many
+ * mentions are marked (read back with `timerFiringsDuringScan`). Its firings while some but not all mentions
+ * are marked are the page's tasks run between the content script's slices: the structure a sliced scan gives,
+ * with no duration in it.
+ */
+export const PAGE_TIMER = `
+  window.__seen = [];
+  (function tick() {
+    let n = 0;
+    for (const k of ['story-lens-person', 'story-lens-place', 'story-lens-organization']) n += CSS.highlights.get(k)?.size ?? 0;
+    window.__seen.push({ at: performance.now(), marked: n });
+    setTimeout(tick, 10);
+  })();
+`;
+
+/** What PAGE_TIMER saw: its firings while the scan was under way (0 < marked < `all`), and its longest gap (printed only). */
+export async function timerFiringsDuringScan(page: Page, all: number): Promise<{ during: number; longestGap: number }> {
+  const seen = await page.evaluate(() => (window as unknown as { __seen: { at: number; marked: number }[] }).__seen);
+  let longestGap = 0;
+  for (let i = 1; i < seen.length; i++) longestGap = Math.max(longestGap, seen[i]!.at - seen[i - 1]!.at);
+  return { during: seen.filter((s) => s.marked > 0 && s.marked < all).length, longestGap };
+}

@@ -1,14 +1,24 @@
 /**
- * A 20,000-paragraph page: the scan is sliced (no task of the page's main thread
- * holds 50 ms of the content script, from a trace of the page), and later content is
- * highlighted on it as on an empty page (its cost ratio is the bench's
- * append_big_over_small; that only the change is read is a unit test).
+ * A 20,000-paragraph page: the scan is sliced (the page's own timer runs again
+ * and again between the content script's slices while the scan is under way;
+ * how long those slices or the page's tasks take is a duration, printed or left
+ * to the bench, never asserted), and later content is highlighted on it as on an
+ * empty page (its cost ratio is the bench's append_big_over_small; that only the
+ * change is read is a unit test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../../scripts/lib/browser';
-import { collectErrors, highlightCount, quietFavicon, scanSettled, waitForHighlights } from './highlight-helpers';
-import { extensionTime, extensionTimePerTask, startProfile, stopProfile, traceOf } from '../../scripts/lib/trace';
+import {
+  collectErrors,
+  highlightCount,
+  PAGE_TIMER,
+  quietFavicon,
+  scanSettled,
+  timerFiringsDuringScan,
+  waitForHighlights,
+} from './highlight-helpers';
+import { extensionTime, startProfile, stopProfile } from '../../scripts/lib/trace';
 
 const SENTENCES = [
   'Kim Jong Un rode his armoured train towards the border.',
@@ -33,7 +43,9 @@ const OBSERVE = `
 
 let h: Harness;
 beforeAll(async () => {
+  // STORY_LENS_EXTENSION_DIR: a build of one's own while others rebuild .output/chrome-mv3
   h = await launch({
+    extensionDir: process.env.STORY_LENS_EXTENSION_DIR,
     routes: {
       '/large.html': { body: bigPage(20_000) },
       '/empty.html': { body: bigPage(0) },
@@ -103,40 +115,35 @@ async function appendCost(page: Page): Promise<{ ours: number; latency: number }
 
 describe('a very large page', () => {
   it(
-    "is scanned in slices: no task holds 50 ms of the content script (the long tasks on this page are the engine's)",
+    "is scanned in slices: the page's own timer runs between them, again and again while the scan is under way",
     { timeout: 120_000 },
     async () => {
       const page = await h.context.newPage();
       const errors = collectErrors(page);
       await page.addInitScript(OBSERVE);
-      // traced from the commit of the page's document, before the content script runs (document_idle)
-      await page.goto(h.server.url('/large.html'), { waitUntil: 'commit' });
-      let n = 0;
-      let loadEnd = 0;
-      const events = await traceOf(page, async () => {
-        await page.waitForLoadState('load');
-        loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-        await waitForHighlights(page, 1000, 60_000);
-        n = await settledCount(page);
-      });
-      expect(n).toBe((20_000 / 5) * 3); // Kim Jong Un, Moscow, Vladimir Putin in every five paragraphs
-      const { perTask, longestTask, longestTaskOurs } = extensionTimePerTask(events);
-      const total = perTask.reduce((a, b) => a + b, 0);
-      const most = Math.max(...perTask);
+      await page.addInitScript({ content: PAGE_TIMER });
+      await page.goto(h.server.url('/large.html'));
+      const loadEnd = await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      );
+      await waitForHighlights(page, 1000, 60_000);
+      const n = await settledCount(page);
+      const all = (20_000 / 5) * 3; // Kim Jong Un, Moscow, Vladimir Putin in every five paragraphs
+      expect(n).toBe(all);
+      // The page's tasks ran while some but not all mentions were marked: the scan yields to the page between
+      // its slices, not only before and after it (a scan in one task, or one that yields ahead of the page's
+      // tasks, leaves the timer no firing there). How long each slice took is the bench's to report.
+      const timer = await timerFiringsDuringScan(page, all);
+      expect(timer.during).toBeGreaterThanOrEqual(3);
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
       const after = tasks.filter((t) => t.start >= loadEnd);
       console.log(
-        `20,000 paragraphs: ${n} mentions; the content script ran ${total.toFixed(0)} ms in ${perTask.length} tasks, at most ${most.toFixed(1)} ms in one; ` +
-          `the longest task was ${longestTask.toFixed(0)} ms with ${longestTaskOurs.toFixed(1)} ms of it; ` +
+        `20,000 paragraphs: ${n} mentions; the page's 10 ms timer fired ${timer.during} times during the scan, its longest gap ${timer.longestGap.toFixed(0)} ms; ` +
           `long tasks after load (PerformanceObserver): ${after.length}, longest ${Math.max(0, ...after.map((t) => t.duration)).toFixed(0)} ms`,
       );
-      // the scan ran, in many tasks, none holding 50 ms of it: the work is chunked and yields
-      expect(total).toBeGreaterThan(50);
-      expect(perTask.length).toBeGreaterThan(10);
-      expect(most).toBeLessThan(50);
-      // A task over 50 ms on this page is the engine's: laying out and styling 20,000 paragraphs and
-      // rendering ~12,000 registered ranges (docs/adr/0002: every frame after a highlight changes pays for
-      // every range), not script of ours. The bench reports the observer's longest task (longest_task_ms).
+      // Long tasks on this page are mostly the engine's: laying out and styling 20,000 paragraphs and rendering
+      // ~12,000 registered ranges (docs/adr/0002: every frame after a highlight changes pays for every range).
+      // The bench reports the observer's longest task (longest_task_ms).
       expect(errors).toEqual([]);
       await page.close();
     },
@@ -169,9 +176,10 @@ describe('a very large page', () => {
     );
     // The time ratio is the bench's (append_big_over_small, interleaved runs in one process); a timed
     // assertion here would fail on a loaded machine. That the scanner reads only the appended text is
-    // checked deterministically in tests/unit/page/page-scanner-cost.test.ts. Here: every append is painted.
-    expect(bigCost.ours).toBeGreaterThan(0);
-    expect(smallCost.ours).toBeGreaterThan(0);
+    // checked deterministically in tests/unit/page/page-scanner-cost.test.ts. Here: every append is painted,
+    // two mentions a paragraph, on both pages.
+    expect(await highlightCount(small)).toBe(5 * 200);
+    expect(await highlightCount(big)).toBe((20_000 / 5) * 3 + 5 * 200);
     await small.close();
     await big.close();
   });

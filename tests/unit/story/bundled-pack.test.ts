@@ -140,6 +140,53 @@ describe('the bundled story pack', () => {
     }
   });
 
+  it('says its facts are current to the date of the newest source it uses', () => {
+    const newest = pack.entities
+      .flatMap((e) => [...e.facts, ...e.roles].map((item) => item.asOf))
+      .sort()
+      .at(-1);
+    expect(pack.factsAsOf).toBe(newest);
+  });
+
+  it('states a distance that agrees with its own coordinates (within 5%)', () => {
+    const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+      const rad = Math.PI / 180;
+      const h =
+        Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+        Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+      return 2 * 6371 * Math.asin(Math.sqrt(h));
+    };
+    const stated = Number(/(\d+) km north of Vladivostok/.exec(entity('ussuriysk').facts.find((f) => f.label === 'Distance')!.value)![1]);
+    const actual = km(entity('ussuriysk').location!, entity('vladivostok').location!);
+    expect(Math.abs(stated - actual) / actual).toBeLessThan(0.05);
+    const rail = Number(
+      /about (\d+) km north-west of Ussuriysk/.exec(entity('vostochny-cosmodrome').relations.find((r) => r.to === 'ussuriysk')!.text)![1],
+    );
+    expect(Math.abs(rail - km(entity('ussuriysk').location!, entity('vostochny-cosmodrome').location!)) / rail).toBeLessThan(0.05);
+  });
+
+  it('keeps the corrected claims: no forum in 2020, Rossiya-24 off air in Ukraine since 2014, YTN not Yonhap’s channel', () => {
+    const facts = (id: string) =>
+      entity(id)
+        .facts.map((f) => `${f.label}: ${f.value}`)
+        .join('\n');
+    expect(facts('eastern-economic-forum')).toMatch(/except 2020/);
+    expect(facts('rossiya-24')).toMatch(/Ukraine.*2014/);
+    expect(facts('rossiya-24')).not.toMatch(/United Kingdom/);
+    expect(facts('ytn')).not.toMatch(/\(Yonhap Television News\)/);
+    expect(facts('ytn')).toMatch(/independent of Yonhap since 1998/);
+  });
+
+  it('holds Kim Yo Jong’s February 2026 promotion and Shoigu’s committee before his ministry', () => {
+    const titles = (id: string, day: string) => rolesOn(entity(id), day).map((r) => r.title);
+    expect(titles('kim-yo-jong', '2026-02-24')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Department director/), expect.stringMatching(/^Alternate member of the Politburo/)]),
+    );
+    expect(titles('kim-yo-jong', pack.date)).toContain("Vice department director of the Central Committee of the Workers' Party of Korea");
+    expect(titles('sergei-shoigu', '1992-01-01')).toEqual(['Chairman of the State Committee for Emergency Situations']);
+    expect(titles('sergei-shoigu', '1995-01-01')).toEqual(['Minister of Emergency Situations']);
+  });
+
   it('links every entity to its English Wikipedia article, except Kim Jae-chun who has none', () => {
     for (const e of pack.entities) {
       if (e.id === 'kim-jae-chun') expect(e.wikipedia).toBeUndefined();

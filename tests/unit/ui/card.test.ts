@@ -61,15 +61,23 @@ const input: StoryPackInput = {
 const pack = parsePack(input);
 const view = { detail: 'full' as const, theme: 'system' as const, close: () => undefined };
 
+/** What an element of the card shows: its text nodes and the generated content of its data-t attributes, in order. */
+function shownText(root: Element): string {
+  const walk = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let out = root.getAttribute('data-t') ?? '';
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) out += n instanceof Element ? (n.getAttribute('data-t') ?? '') : n.nodeValue;
+  return out;
+}
+
 describe('card view', () => {
   it('a story whose names and facts hold HTML and script shows them as text; nothing is parsed or run', () => {
     const el = renderCard(document, buildCard(pack, 'evil'), view);
     document.body.append(el);
     expect(el.querySelectorAll('img, script, iframe, b').length).toBe(0);
     expect(el.querySelectorAll('a').length).toBe(1); // the Wikipedia link only
-    expect(el.textContent).toContain('<img src=x onerror="window.__pwned=1">Evil');
-    expect(el.textContent).toContain('<script>window.__pwned=2</script>');
-    expect(el.textContent).toContain('<iframe src="javascript:alert(1)">');
+    expect(shownText(el)).toContain('<img src=x onerror="window.__pwned=1">Evil');
+    expect(shownText(el)).toContain('<script>window.__pwned=2</script>');
+    expect(shownText(el)).toContain('<iframe src="javascript:alert(1)">');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     el.remove();
   });
@@ -84,10 +92,10 @@ describe('card view', () => {
     expect(close.getAttribute('aria-label')).toBe('Close card');
     close.click();
     expect(closed).toBe(1);
-    expect(el.textContent).toContain('as of May 2024');
-    expect(el.textContent).toContain('12 September 2023:');
-    expect(el.textContent).toContain('Minister (November 2012 – 12 May 2024)');
-    expect(el.textContent).toContain('Facts as of 1 November 2026');
+    expect(shownText(el)).toContain('as of May 2024');
+    expect(shownText(el)).toContain('12 September 2023:');
+    expect(shownText(el)).toContain('Minister (November 2012 – 12 May 2024)');
+    expect(shownText(el)).toContain('Facts as of 1 November 2026');
     const a = el.querySelector('a')!;
     expect(a.getAttribute('target')).toBe('_blank');
     expect(a.getAttribute('rel')).toContain('noopener');
@@ -109,32 +117,67 @@ describe('card view', () => {
       ],
     });
     const el = renderCard(document, buildCard(bidi, 'rlo', { storyTitle: 'The \u202Eengine', multipleStories: true }), view);
-    expect(el.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+    expect(shownText(el)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
     expect(el.getAttribute('aria-label')).toBe('Ada ecalevoL');
     expect(el.querySelector('h2.name')!.getAttribute('dir')).toBe('auto');
-    expect(el.textContent).toContain('Mathematician and writer');
-    expect(el.textContent).toContain('She wrote the first program in 1843.');
-    expect(el.querySelector('.story bdi')!.textContent).toBe('The engine');
-    expect(el.querySelector('.role bdi')!.textContent).toBe('Countess');
-    expect(el.querySelector('dd bdi')!.textContent).toBe('5181');
+    expect(shownText(el)).toContain('Mathematician and writer');
+    expect(shownText(el)).toContain('She wrote the first program in 1843.');
+    expect(shownText(el.querySelector('.story bdi')!)).toBe('The engine');
+    expect(shownText(el.querySelector('.role bdi')!)).toBe('Countess');
+    expect(shownText(el.querySelector('dd bdi')!)).toBe('5181');
+  });
+
+  it('labels a role held now with the day it was last confirmed, never "Now": the facts are not live', () => {
+    const promoted = parsePack({
+      ...input,
+      entities: [
+        {
+          id: 'ada',
+          name: 'Ada Lovelace',
+          type: 'person',
+          description: 'Mathematician',
+          roles: [
+            { title: 'Assistant', from: '2010-01', to: '2026-02-23', asOf: '2026-02-24', source: SRC },
+            { title: 'Director', from: '2026-02-23', asOf: '2026-02-24', source: SRC },
+          ],
+        },
+      ],
+    });
+    const el = renderCard(document, buildCard(promoted, 'ada'), view);
+    expect(shownText(el)).toContain('As of 24 February 2026: Director');
+    expect(shownText(el)).not.toMatch(/\bNow\b/);
   });
 
   it('shows how often the page names the entity, with previous/next buttons that step', () => {
     const steps: number[] = [];
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), { ...view, nav: { index: 1, count: 3, step: (d) => steps.push(d) } });
-    expect(el.querySelector('.mentions')!.textContent).toContain('3 mentions on this page · 2 of 3');
+    expect(shownText(el.querySelector('.mentions')!)).toContain('3 mentions on this page · 2 of 3');
     (el.querySelector('button[aria-label="Next mention on this page"]') as HTMLButtonElement).click();
     (el.querySelector('button[aria-label="Previous mention on this page"]') as HTMLButtonElement).click();
     expect(steps).toEqual([1, -1]);
   });
 
-  it('a place card draws its map as SVG with the route in order and labels as text', () => {
+  it('a place card draws its map as SVG with the route in order, its names laid over it', () => {
     const el = renderCard(document, buildCard(pack, 'ussuriysk'), view);
     const svg = el.querySelector('svg')!;
     expect(svg.getAttribute('aria-label')).toContain('Pyongyang → Khasan → Ussuriysk → Vostochny Cosmodrome');
     expect(svg.querySelectorAll('polyline').length).toBe(1);
     expect(svg.querySelectorAll('circle').length).toBe(4);
-    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toContain('Ussuriysk');
+    expect(svg.querySelectorAll('text').length).toBe(0);
+    expect([...el.querySelectorAll('.map-label')].map((t) => shownText(t))).toContain('Ussuriysk');
+  });
+
+  it("holds no text a page's window.find could search: every word it shows is generated content", () => {
+    const model = buildCard(pack, 'ussuriysk', { storyTitle: 'A story', multipleStories: true });
+    const el = renderCard(document, model, { ...view, nav: { index: 0, count: 2, step: () => undefined } });
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const words: string[] = [];
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.nodeValue!.trim()) words.push(n.nodeValue!);
+    expect(words).toEqual([]);
+    // and it does show them
+    expect(shownText(el)).toContain('Ussuriysk');
+    expect(shownText(el)).toContain('City');
+    expect(shownText(el)).toContain('2 mentions on this page');
   });
 
   it('compact detail shows fewer facts, one sentence and no relations', () => {

@@ -171,6 +171,7 @@ describe('saving a reviewed story', () => {
             id: 'kim-jong-un',
             name: 'Kim Jong Un',
             type: 'person',
+            centrality: 'central',
             description: 'North Korean leader named in the story',
             fromArticle: true,
             names: [
@@ -187,6 +188,7 @@ describe('saving a reviewed story', () => {
             id: 'dprk',
             name: 'North Korea',
             type: 'place',
+            centrality: 'background',
             description: 'Country named in the story',
             fromArticle: true,
             names: [{ text: 'DPRK', lang: 'en', kind: 'abbreviation' }],
@@ -349,6 +351,16 @@ describe('editing a saved story', () => {
     expect(yoon.roles).toEqual(saved.entities[0]!.roles);
     expect(yoon.description).toBe('President of South Korea.');
     expect(pack.entities.find((e) => e.id === 'seoul')!.location).toEqual(saved.entities[1]!.location);
+  });
+
+  it('shows each entity as central or background as saved, and saves a change of it', () => {
+    let s = open();
+    expect(s.entities.map((e) => e.centrality)).toEqual(saved.entities.map((e) => e.centrality));
+    const yoon = byName(s, 'Yoon Suk Yeol');
+    const flipped = yoon.centrality === 'central' ? 'background' : 'central';
+    s = reviewReducer(s, { type: 'setCentrality', keys: [yoon.key], centrality: flipped });
+    const pack = parsePack(reviewToPack(s, { base: saved }));
+    expect(pack.entities.map((e) => e.centrality)).toEqual([flipped, ...saved.entities.slice(1).map((e) => e.centrality)]);
   });
 
   it('removing an entity drops it and the relations that point to it; a new one gets a free id', () => {
