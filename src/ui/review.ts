@@ -128,6 +128,7 @@ function skeleton(r: Review) {
   ]);
   const intro = el(doc, 'p', { className: 'sl-muted' });
   const empty = el(doc, 'p', { className: 'sl-muted' }, [t('reviewNoEntities')]);
+  const noMatch = el(doc, 'p', { className: 'sl-muted', hidden: true }, [t('reviewNoMatch')]);
   const problems = el(doc, 'div', { className: 'sl-problems-box' });
   const names = el(doc, 'datalist', { id: NAMES_LIST_ID });
   const shown = el(doc, 'span', { className: 'sl-shown sl-muted', role: 'status' });
@@ -162,12 +163,13 @@ function skeleton(r: Review) {
     el(doc, 'section', { className: 'sl-type-group', 'aria-labelledby': 'sl-review-kept' }, [keptHeading, kept]),
     leftSection,
     empty,
+    noMatch,
     names,
     addEntityField(r),
     problems,
     el(doc, 'div', { className: 'sl-actions' }, [save, cancel]),
   );
-  return { intro, keptHeading, leftHeading, kept, left, leftSection, empty, problems, names, shown, save, cancel };
+  return { intro, keptHeading, leftHeading, kept, left, leftSection, empty, noMatch, problems, names, shown, save, cancel };
 }
 
 /** Brings the rows in line with the state: new and changed entities redrawn, removed ones gone, the order kept. */
@@ -236,6 +238,7 @@ function updateCounts(r: Review) {
   const filtered = r.filter.type !== 'all' || r.filter.text;
   const shown = filtered ? state.entities.filter((e) => entityMatches(r.filter, e)).length : state.entities.length;
   setText(parts.shown, t('reviewShowing', shown, state.entities.length));
+  setHidden(parts.noMatch, shown > 0 || state.entities.length === 0);
 }
 
 /** Title, date and summary of the story. */

@@ -70,6 +70,7 @@ describe('review screen view', () => {
     const type = box.querySelector<HTMLSelectElement>('#sl-review-filter-type')!;
     change(type, 'place');
     expect(rows().filter((r) => !r.hidden)).toHaveLength(0);
+    expect(box.textContent).toContain('No person, place or organization here matches the filter.');
   });
 
   it('blocks a save with nothing kept, saying why, without calling the store', async () => {
