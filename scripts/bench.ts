@@ -25,6 +25,7 @@ import { benchExtension } from './bench/extension';
 import { generatedPage, median, stripScripts } from './bench/fixtures';
 import { heapCosts } from './bench/heap';
 import { benchLargeStory } from './bench/large-story';
+import { benchReview } from './bench/review';
 import { prepareMatchers } from './bench/matchers';
 import { MARKJS_RUN_BUDGET_MS, scanPages, type PageResult } from './bench/page-scan';
 import { markdown, printSummary, reportBlock, table, verdicts, withReport } from './bench/report';
@@ -120,12 +121,15 @@ export async function main(argv: string[]): Promise<number> {
   let ext;
   let heap;
   let large;
+  let review;
   try {
     ext = await benchExtension(extensionDir, bigHtml, m.story, args.quick ? 3 : Math.max(3, args.runs));
     console.log("Memory: a tab's heap with and without the extension, and the service worker's ...");
     heap = await heapCosts(extensionDir);
     console.log('A 50,000-name story on a page naming 1,500 of its entities, and the churn page (scripts/bench/large-story.ts) ...');
     large = await benchLargeStory(extensionDir, args.quick ? 1 : 3);
+    console.log('The review screen: one edit and one save with 400 entities against 20 (scripts/bench/review.ts) ...');
+    review = await benchReview(extensionDir, args.quick ? 1 : 3);
   } finally {
     fs.rmSync(extensionDir, { recursive: true, force: true });
   }
@@ -144,6 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     longest_task_ms: ext.longest_task_ms,
     ...large,
     append_big_over_small: ext.append_big_over_small,
+    ...review,
     other_languages_over_english_only_median: round(median(english.map((p) => p.other_languages_over_english_only))),
     bound_over_floor_median: round(median(pages.map((p) => p.bound_over_floor))),
     bound_visit_over_floor_median: round(median(pages.map((p) => p.bound_visit_over_floor))),

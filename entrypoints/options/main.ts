@@ -4,12 +4,15 @@ import { getSettings, resetSettings, updateSettings, watchSettings } from '../..
 import {
   addStory,
   getStories,
+  getStory,
   listStories,
   removeStory,
   renameStory,
+  replaceStory,
   setStoryEnabled,
   storyProblems,
   StoryStoreError,
+  undoEdit,
   undoRemove,
   watchStories,
 } from '../../src/store/stories';
@@ -19,6 +22,7 @@ import { getSyncStatus, watchSyncStatus } from '../../src/store/sync';
 import { PackError } from '../../src/story/schema';
 import { clearStoryDraft, MAX_DRAFT_CHARS, readStoryDraft } from '../../src/store/story-draft';
 import { mountOptions } from '../../src/ui/options';
+import type { StoryListDeps } from '../../src/ui/options-stories';
 import { mountAddStory, type AddStoryDeps } from '../../src/ui/add-story';
 import { workerExtract } from '../../src/ui/add-story-worker';
 import { applyTheme } from '../../src/ui/theme';
@@ -44,11 +48,31 @@ const addStoryDeps: AddStoryDeps = {
       const info = await addStory(pack);
       return { ok: true, title: info.title, entityCount: info.entityCount };
     } catch (err) {
-      if (err instanceof PackError) return { ok: false, problems: err.problems };
-      if (err instanceof StoryStoreError) return { ok: false, problems: [err.message] };
-      throw err;
+      return refusal(err);
     }
   },
+};
+
+/** A store refusal as problems the review screen lists; anything else is a bug and throws. */
+function refusal(err: unknown): { ok: false; problems: string[] } {
+  if (err instanceof PackError) return { ok: false, problems: err.problems };
+  if (err instanceof StoryStoreError) return { ok: false, problems: [err.message] };
+  throw err;
+}
+
+const storyEditDeps: NonNullable<StoryListDeps['edit']> = {
+  getStory,
+  async otherEntityIds(id) {
+    return (await getStories()).filter((s) => s.id !== id).flatMap((s) => s.pack.entities.map((e) => e.id));
+  },
+  async replace(id, pack) {
+    try {
+      return { ok: true, title: (await replaceStory(id, pack)).title };
+    } catch (err) {
+      return refusal(err);
+    }
+  },
+  undoEdit,
 };
 
 void mountOptions(root, {
@@ -64,6 +88,7 @@ void mountOptions(root, {
     undoRemove,
     watch: (cb) => watchStories(() => cb()),
     problems: storyProblems,
+    edit: storyEditDeps,
   },
   trail: {
     count: async () => (await listTrail()).length,

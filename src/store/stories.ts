@@ -8,13 +8,15 @@
  *   so a story that no longer validates is dropped from reads (and reported by
  *   `storyProblems()`), never handed to the matcher.
  * - The bundled story can be switched off and renamed, never destroyed.
- * - Removing keeps the last removed story for `undoRemove()`.
+ * - Removing keeps the last removed story for `undoRemove()`; editing one
+ *   (`replaceStory`) keeps its previous content for `undoEdit()`, in the same slot.
  * - `revision` grows on every write, so the background recompiles its matcher
  *   once per change of the stories.
  * - Every change goes through the store's one write queue (src/store/write-queue.ts).
  *
  * Version 1: { revision, stories: StoredStory[] }, and `local:storiesUndo` =
- * { index, story, removedAt }. Version 2: the same, with every pack in pack
+ * { index, story, removedAt, edited? } (`edited`: the story was replaced by
+ * an edit, not removed). Version 2: the same, with every pack in pack
  * format 2 (each entity central or background); the migration upgrades each
  * pack as parsePack would, so a read never has to again. A pack that still
  * comes back in format 1 (an undo kept from before) is upgraded when read.
@@ -124,7 +126,12 @@ export const storiesItem = storage.defineItem<StoriesState | null>(STORIES_KEY, 
   migrations: STORIES_MIGRATIONS as Record<number, (old: StoriesState | null) => StoriesState | null>,
 });
 
-const UndoShape = z.object({ index: z.number().int().min(0), story: z.unknown(), removedAt: z.string().max(40) });
+const UndoShape = z.object({
+  index: z.number().int().min(0),
+  story: z.unknown(),
+  removedAt: z.string().max(40),
+  edited: z.boolean().optional(),
+});
 const storiesUndoItem = storage.defineItem<z.infer<typeof UndoShape> | null>(STORIES_UNDO_KEY, { fallback: null });
 
 /** Validates one stored story; null (with problems) when it does not hold. */
@@ -321,7 +328,8 @@ export function removeStory(id: string): Promise<StoryInfo> {
 export function undoRemove(): Promise<StoryInfo | null> {
   return queueWrite(async () => {
     const raw = UndoShape.safeParse(await storiesUndoItem.getValue());
-    if (!raw.success) return null;
+    // an edit's undo brings back content, not a story: undoEdit() does that
+    if (!raw.success || raw.data.edited) return null;
     const v = validateStoredStory(raw.data.story);
     await storiesUndoItem.setValue(null);
     if (!v.story) return null;
@@ -340,6 +348,57 @@ export function undoRemove(): Promise<StoryInfo | null> {
       return out;
     });
     return storyInfo(story);
+  });
+}
+
+/** One stored story of the reader's own, to edit: its title as shown and its pack. */
+export async function getStory(id: string): Promise<StoredStory | null> {
+  return (await getStories()).find((s) => s.id === id) ?? null;
+}
+
+/**
+ * Saves an edit of a story of the reader's own in one write: the new pack
+ * (validated first, its id kept) and its title; the switch and the date it
+ * was added stay. `undoEdit()` brings the previous content back.
+ */
+export async function replaceStory(id: string, pack: unknown): Promise<StoryInfo> {
+  const valid = parsePack(pack);
+  return queueWrite(async () => {
+    let previous!: StoredStory;
+    let index = -1;
+    let edited!: StoredStory;
+    await write((stories) => {
+      index = stories.findIndex((s) => s.id === id);
+      if (index < 0) throw new StoryStoreError(`No story "${id}".`);
+      previous = stories[index]!;
+      if (previous.bundled) throw new StoryStoreError('The bundled story can be switched off, not edited.');
+      edited = { ...previous, title: valid.title.slice(0, MAX_TITLE_LENGTH), pack: { ...valid, id } };
+      stories[index] = edited;
+      return stories;
+    });
+    await storiesUndoItem.setValue({ index, story: previous, removedAt: new Date().toISOString(), edited: true });
+    return storyInfo(edited);
+  });
+}
+
+/** Brings back what the last edit replaced (the switch stays as it is now). Null when there is nothing to undo. */
+export function undoEdit(): Promise<StoryInfo | null> {
+  return queueWrite(async () => {
+    const raw = UndoShape.safeParse(await storiesUndoItem.getValue());
+    if (!raw.success || !raw.data.edited) return null;
+    const v = validateStoredStory(raw.data.story);
+    await storiesUndoItem.setValue(null);
+    if (!v.story) return null;
+    const previous = v.story;
+    let restored = false;
+    await write((stories) => {
+      const i = stories.findIndex((s) => s.id === previous.id);
+      if (i < 0 || stories[i]!.bundled) return stories;
+      stories[i] = { ...previous, enabled: stories[i]!.enabled };
+      restored = true;
+      return stories;
+    });
+    return restored ? storyInfo(previous) : null;
   });
 }
 

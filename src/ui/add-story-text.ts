@@ -2,7 +2,8 @@
 import { safeParsePack } from '../story/schema';
 import { checkText } from '../story/extract-input';
 import { splitSentences } from '../story/extract-lines';
-import { extractedFromPack, type ExtractedEntity } from './review-state';
+import { extractedFromPack } from './review-pack';
+import type { ExtractedEntity } from './review-state';
 
 export interface Extraction {
   entities: ExtractedEntity[];
@@ -20,7 +21,14 @@ export function readExtraction(result: unknown): Extraction | null {
   const parsed = safeParsePack(r.pack);
   if (!parsed.ok) return null;
   const warnings = Array.isArray(r.warnings) ? r.warnings.filter((w): w is string => typeof w === 'string') : [];
-  return { ...extractedFromPack(parsed.pack), title: parsed.pack.title, date: parsed.pack.date, summary: parsed.pack.summary, warnings };
+  // rank and selection are read from the pack as it came (the schema may not carry them)
+  return {
+    ...extractedFromPack(parsed.pack, { raw: r.pack }),
+    title: parsed.pack.title,
+    date: parsed.pack.date,
+    summary: parsed.pack.summary,
+    warnings,
+  };
 }
 
 /** The article's sentences, read the way extraction reads them (HTML taken apart, not parsed). */

@@ -16,7 +16,8 @@ import type { Extract, ExtractRun } from './add-story-worker';
 import { el } from './dom';
 import { t } from './i18n';
 import { mountReview } from './review';
-import { initialReview, reviewToPack, sentencesNaming, type ReviewState } from './review-state';
+import { reviewToPack } from './review-pack';
+import { initialReview, sentencesNaming, type ReviewState } from './review-state';
 
 export interface AddStoryDeps {
   extract: Extract;
@@ -171,10 +172,18 @@ function review(a: AddStory, found: Extraction, text: string) {
     say(a, t('addNothingSaved'));
     backToText(a);
   };
-  mountReview(a.reviewBox, state, { onSave: (s) => save(a, s), onCancel }, found.warnings, (name) => {
-    sentences ??= articleSentences(text);
-    return sentencesNaming(sentences, name);
-  });
+  mountReview(
+    a.reviewBox,
+    state,
+    { onSave: (s) => save(a, s), onCancel },
+    {
+      warnings: found.warnings,
+      sentencesFor: (name) => {
+        sentences ??= articleSentences(text);
+        return sentencesNaming(sentences, name);
+      },
+    },
+  );
 }
 
 function cancel(a: AddStory) {

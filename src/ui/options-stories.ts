@@ -1,10 +1,11 @@
 /**
- * "Stories" on the options page: each story with its switch, Rename and
- * Remove (with an Undo bar), the stored stories that could not be read, and
- * the slot where "Add a story" mounts. The bundled story can be switched off
- * and renamed, never removed.
+ * "Stories" on the options page: each story with its switch, Rename, Edit
+ * and Remove (an edit or a removal with an Undo bar), the stored stories that
+ * could not be read, and the slot where "Add a story" mounts. The bundled
+ * story can be switched off and renamed, never edited or removed.
  */
 import type { StoryInfo } from '../store/stories';
+import { editEndMessage, mountStoryEdit, type StoryEditDeps } from './review-edit';
 import { ENTITY_TYPES } from '../core/pack';
 import { el } from './dom';
 import { date, t, typeCount } from './i18n';
@@ -19,6 +20,8 @@ export interface StoryListDeps {
   watch(cb: () => void): () => void;
   /** what is wrong with stored stories that could not be read (they are left out) */
   problems?(): Promise<string[]>;
+  /** editing a story of the reader's own on the review screen (no Edit button without it) */
+  edit?: StoryEditDeps & { undoEdit(): Promise<StoryInfo | null> };
 }
 
 /** The most unreadable stories listed by name. */
@@ -30,7 +33,8 @@ export async function storiesSection(
   deps: StoryListDeps,
   say: Say,
 ): Promise<{ node: HTMLElement; addSlot: HTMLElement; stop(): void }> {
-  const list = mountStoryList(doc, deps, say);
+  const editSlot = el(doc, 'div', { id: 'sl-edit-story-slot' });
+  const list = mountStoryList(doc, deps, say, editSlot);
   // a story storage holds but that no longer validates is left out of every read: say so, and why
   const unreadable = el(doc, 'div', { className: 'sl-import-result', id: uid('unreadable-stories'), 'data-kind': 'error', hidden: true });
   const showUnreadable = async () => {
@@ -52,7 +56,7 @@ export async function storiesSection(
   });
   await Promise.all([list.refresh(), showUnreadable()]);
   const addSlot = el(doc, 'div', { id: 'add-story-slot', className: 'sl-add-slot' });
-  const node = section(doc, 'stories', t('optionsStories'), t('optionsStoriesIntro'), [unreadable, list.node, addSlot]);
+  const node = section(doc, 'stories', t('optionsStories'), t('optionsStoriesIntro'), [unreadable, list.node, editSlot, addSlot]);
   return { node, addSlot, stop };
 }
 
@@ -73,16 +77,24 @@ interface StoryList {
   draftTitle: string;
   /** the rename field has been focused once */
   renderedEditing: boolean;
-  /** the story the undo bar offers to bring back */
+  /** the story the undo bar offers to bring back (after a removal) */
   undoId: string | null;
+  /** where a story opens for editing */
+  editSlot: HTMLElement;
   refresh(): Promise<void>;
 }
 
-function mountStoryList(doc: Document, deps: StoryListDeps, say: Say): { node: HTMLElement; refresh(): Promise<void> } {
+function mountStoryList(
+  doc: Document,
+  deps: StoryListDeps,
+  say: Say,
+  editSlot: HTMLElement,
+): { node: HTMLElement; refresh(): Promise<void> } {
   const s: StoryList = {
     doc,
     deps,
     say,
+    editSlot,
     list: el(doc, 'ul', { className: 'sl-stories', id: 'sl-story-list', 'aria-label': t('optionsYourStories') }),
     undoBar: el(doc, 'div', { className: 'sl-undo', id: 'sl-undo', hidden: true }),
     editing: null,
@@ -113,21 +125,49 @@ function focusRow(s: StoryList, id: string, selector: string) {
 }
 
 function showUndo(s: StoryList, removed: StoryInfo) {
-  const { doc } = s;
-  const undo = async () => {
+  undoBar(s, t('optionsStoryRemoved', removed.title), async () => {
     const back = await s.deps.undoRemove();
-    s.undoBar.hidden = true;
-    await s.refresh();
-    if (back) {
+    return () => {
+      if (!back) return;
       s.say(t('optionsStoryBack', back.title));
       focusRow(s, back.id, 'input[type=checkbox]');
-    }
-  };
-  const button = el(doc, 'button', { type: 'button', className: 'sl-button', onclick: () => void undo() }, [t('optionsUndo')]);
-  s.undoBar.replaceChildren(el(doc, 'span', {}, [t('optionsStoryRemoved', removed.title)]), button);
-  s.undoBar.hidden = false;
+    };
+  });
   s.undoId = removed.id;
+}
+
+/** The bar that offers to undo the last removal or edit; what `undo` returns runs once the list is redrawn. */
+function undoBar(s: StoryList, text: string, undo: () => Promise<() => void>) {
+  const run = async () => {
+    s.undoBar.hidden = true;
+    s.undoId = null;
+    const after = await undo();
+    await s.refresh();
+    after();
+  };
+  const button = el(s.doc, 'button', { type: 'button', className: 'sl-button', onclick: () => void run() }, [t('optionsUndo')]);
+  s.undoBar.replaceChildren(el(s.doc, 'span', {}, [text]), button);
+  s.undoBar.hidden = false;
   button.focus();
+}
+
+/** Opens the story on the review screen; when the edit ends, says how and offers to undo a saved one. */
+async function openEdit(s: StoryList, story: StoryInfo) {
+  const edit = s.deps.edit;
+  if (!edit) return;
+  s.undoBar.hidden = true;
+  await mountStoryEdit(s.editSlot, story.id, edit, (end) => {
+    s.say(editEndMessage(end), end.gone ? 'error' : 'ok');
+    if (!end.saved) return focusRow(s, story.id, '.sl-edit-button');
+    undoBar(s, t('optionsStoryEdited', end.saved), async () => {
+      const back = await edit.undoEdit();
+      return () => {
+        if (!back) return;
+        s.say(t('optionsEditUndone', back.title));
+        focusRow(s, back.id, '.sl-edit-button');
+      };
+    });
+  });
 }
 
 function storyRow(s: StoryList, story: StoryInfo): HTMLLIElement {
@@ -183,6 +223,20 @@ function storyActions(s: StoryList, story: StoryInfo): HTMLElement[] {
       [t('optionsRename')],
     ),
   ];
+  if (!story.bundled && s.deps.edit)
+    buttons.push(
+      el(
+        doc,
+        'button',
+        {
+          type: 'button',
+          className: 'sl-link-button sl-edit-button',
+          'aria-label': t('optionsEditStory', story.title),
+          onclick: () => void openEdit(s, story),
+        },
+        [t('optionsEdit')],
+      ),
+    );
   if (!story.bundled)
     buttons.push(
       el(

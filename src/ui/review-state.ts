@@ -1,14 +1,16 @@
 /**
- * The review screen's state, as a pure reducer: what extraction found, as the
- * reader edits it before saving (rename, change type, merge two, split an
- * alias into its own entity, remove, add, add/remove aliases, title, date).
- * No DOM here, so every operation is tested in Node (tests/unit/ui/review-state);
- * its words for the reader come from the message catalogue.
- * `reviewToPack` turns the result into a story pack that `parsePack` accepts.
+ * The review screen's state, as a pure reducer: what extraction found (or a
+ * saved story holds), as the reader edits it before saving (rename, change
+ * type, merge two, split an alias into its own entity, remove, add,
+ * add/remove aliases, title, date; and on many at once: select, keep the top
+ * N, retype, central/background). No DOM here, so every operation is tested
+ * in Node (tests/unit/ui/review-state); its words come from the message catalogue.
+ * An edit returns a new state in which every entity it did not touch is the
+ * same object, so the view redraws only what changed (review.ts).
+ * review-pack.ts turns the result into a story pack that `parsePack` accepts.
  */
-import { ENTITY_TYPES, type EntityType, type NameKind, type StoryPack } from '../core/pack';
-import type { StoryPackInput } from '../story/schema';
-import { t, typeName } from './i18n';
+import { ENTITY_TYPES, type Centrality, type EntityType, type NameKind } from '../core/pack';
+import { t } from './i18n';
 
 /** What extraction gives (the extract JSON contract: name, type, aliases, sentences). */
 export interface ExtractedEntity {
@@ -20,6 +22,13 @@ export interface ExtractedEntity {
   description?: string;
   /** kind of each alias that is not a plain name ("Kim" alone is a surname, "DPRK" an abbreviation) */
   aliasKinds?: Map<string, NameKind>;
+  /** how central extraction thinks it is: lower first (absent: the order given) */
+  rank?: number;
+  /** proposed for the story (absent: yes) */
+  selected?: boolean;
+  centrality?: Centrality;
+  /** the saved entity's id, when a saved story is edited */
+  origin?: string;
 }
 
 export interface DraftEntity {
@@ -33,6 +42,11 @@ export interface DraftEntity {
   description?: string;
   /** kind of each alias that is not a plain name (absent: "name"); a Map, as aliases are text from the article */
   aliasKinds: Map<string, NameKind>;
+  /** saved with the story; unselected entities are listed below the others */
+  selected: boolean;
+  centrality: Centrality;
+  /** the saved entity's id, when a saved story is edited (what the screen does not show is kept from it) */
+  origin?: string;
 }
 
 export interface ReviewState {
@@ -57,7 +71,11 @@ export type ReviewAction =
   | { type: 'remove'; key: string }
   | { type: 'add'; name: string; entityType: EntityType; sentences?: string[] }
   | { type: 'addAlias'; key: string; alias: string }
-  | { type: 'removeAlias'; key: string; alias: string };
+  | { type: 'removeAlias'; key: string; alias: string }
+  | { type: 'setSelected'; keys: string[]; selected: boolean }
+  | { type: 'keepTop'; count: number }
+  | { type: 'setTypes'; keys: string[]; entityType: EntityType }
+  | { type: 'setCentrality'; keys: string[]; centrality: Centrality };
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const same = (a: string, b: string) => clean(a).toLocaleLowerCase() === clean(b).toLocaleLowerCase();
@@ -96,7 +114,12 @@ export function initialReview(
 ): ReviewState {
   const entities: DraftEntity[] = [];
   let nextKey = 1;
-  for (const e of extracted.entities) {
+  // most central first (a stable sort: without ranks, the order given)
+  const ranked = extracted.entities
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.rank ?? a.i) - (b.e.rank ?? b.i) || a.i - b.i)
+    .map(({ e }) => e);
+  for (const e of ranked) {
     const name = clean(e.name);
     if (!name || !ENTITY_TYPES.includes(e.type)) continue;
     const aliases = tidyAliases(name, e.aliases ?? []);
@@ -108,6 +131,10 @@ export function initialReview(
       sentences: uniq((e.sentences ?? []).map(clean).filter(Boolean)),
       description: e.description?.trim() || undefined,
       aliasKinds: kindsFor(aliases, e.aliasKinds),
+      selected: e.selected ?? true,
+      // without a proposal an entity counts as the story's own: a story with no central entity would mark nothing
+      centrality: e.centrality ?? 'central',
+      ...(e.origin ? { origin: e.origin } : {}),
     });
   }
   return {
@@ -124,6 +151,14 @@ function update(state: ReviewState, key: string, fn: (e: DraftEntity) => DraftEn
   return { ...state, entities: state.entities.map((e) => (e.key === key ? fn(e) : e)) };
 }
 
+/** `fn` on the entities of `keys`; an entity `fn` leaves as it was stays the same object. */
+function updateMany(state: ReviewState, keys: string[], fn: (e: DraftEntity) => DraftEntity): ReviewState {
+  const wanted = new Set(keys);
+  return { ...state, entities: state.entities.map((e) => (wanted.has(e.key) ? fn(e) : e)) };
+}
+
+const retype = (e: DraftEntity, type: EntityType): DraftEntity => (e.type === type ? e : { ...e, type, description: undefined });
+
 type Handler<K extends ReviewAction['type']> = (state: ReviewState, action: Extract<ReviewAction, { type: K }>) => ReviewState;
 
 /** One handler per action; the mapped type makes a missing one a type error. */
@@ -132,8 +167,15 @@ const HANDLERS: { [K in ReviewAction['type']]: Handler<K> } = {
   setDate: (state, { date }) => ({ ...state, date }),
   setSummary: (state, { summary }) => ({ ...state, summary }),
   rename,
-  setType: (state, { key, entityType }) =>
-    update(state, key, (e) => (e.type === entityType ? e : { ...e, type: entityType, description: undefined })),
+  setType: (state, { key, entityType }) => update(state, key, (e) => retype(e, entityType)),
+  setTypes: (state, { keys, entityType }) => updateMany(state, keys, (e) => retype(e, entityType)),
+  setSelected: (state, { keys, selected }) => updateMany(state, keys, (e) => (e.selected === selected ? e : { ...e, selected })),
+  setCentrality: (state, { keys, centrality }) => updateMany(state, keys, (e) => (e.centrality === centrality ? e : { ...e, centrality })),
+  // the list is in rank order: the first `count` are the top
+  keepTop: (state, { count }) => ({
+    ...state,
+    entities: state.entities.map((e, i) => (e.selected === i < count ? e : { ...e, selected: i < count })),
+  }),
   merge,
   split,
   remove: (state, { key }) => ({ ...state, entities: state.entities.filter((e) => e.key !== key) }),
@@ -191,6 +233,8 @@ function split(state: ReviewState, action: { key: string; alias: string }): Revi
     type: source.type,
     aliases: [],
     aliasKinds: new Map(),
+    selected: source.selected,
+    centrality: source.centrality,
     // the sentences that use the alias go with it (they may still name the source too)
     sentences: source.sentences.filter(mentions),
   };
@@ -215,6 +259,8 @@ function add(state: ReviewState, action: { name: string; entityType: EntityType;
     aliases: [],
     sentences,
     aliasKinds: new Map(),
+    selected: true,
+    centrality: 'central',
   };
   return { ...state, entities: [...state.entities, created], nextKey: state.nextKey + 1 };
 }
@@ -226,9 +272,10 @@ export function reviewProblems(state: ReviewState): string[] {
   if (clean(state.title).length > 300) problems.push(t('reviewTitleTooLong'));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(state.date) || Number.isNaN(Date.parse(state.date))) problems.push(t('reviewNeedDate'));
   if (clean(state.summary).length > 1000) problems.push(t('reviewSummaryTooLong'));
-  if (state.entities.length === 0) problems.push(t('reviewNeedEntity'));
+  const kept = state.entities.filter((e) => e.selected);
+  if (kept.length === 0) problems.push(t('reviewNeedEntity'));
   const seen = new Map<string, string>();
-  for (const e of state.entities) {
+  for (const e of kept) {
     const k = e.name.toLocaleLowerCase();
     if (seen.has(k)) problems.push(t('reviewListedTwice', e.name));
     seen.set(k, e.name);
@@ -247,69 +294,6 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-}
-
-function uniqueId(base: string, taken: Set<string>, fallback: string): string {
-  const root = base || fallback;
-  let id = root;
-  for (let i = 2; taken.has(id); i++) id = `${root}-${i}`;
-  taken.add(id);
-  return id;
-}
-
-/**
- * The story pack to save. Entity and pack ids are kebab-case and unique
- * against `takenIds` (the ids already used by stored stories: entity ids must
- * be unique across enabled stories, see src/core/types.ts).
- */
-export function reviewToPack(
-  state: ReviewState,
-  opts: { takenPackIds?: Iterable<string>; takenEntityIds?: Iterable<string>; language?: string } = {},
-): StoryPackInput {
-  const title = clean(state.title);
-  const packId = uniqueId(slugify(`${title} ${state.date}`), new Set(opts.takenPackIds ?? []), 'story');
-  const takenEntities = new Set(opts.takenEntityIds ?? []);
-  const language = opts.language ?? 'en';
-  const source: { publisher?: string; url?: string } = {};
-  if (state.source.publisher?.trim()) source.publisher = state.source.publisher.trim().slice(0, 120);
-  if (state.source.url && /^https:\/\/[^\s<>"]+$/.test(state.source.url)) source.url = state.source.url;
-  return {
-    format: 'story-lens/pack',
-    formatVersion: 1,
-    id: packId,
-    title,
-    date: state.date,
-    source,
-    summary: clean(state.summary).slice(0, 1000),
-    language,
-    entities: state.entities.map((e) => ({
-      id: uniqueId(slugify(e.name), takenEntities, `${packId}-entity`),
-      name: e.name,
-      type: e.type,
-      description: (
-        e.description ?? t('reviewDescription', typeName(e.type), title.length > 200 ? `${title.slice(0, 200)}…` : title)
-      ).slice(0, 300),
-      fromArticle: true,
-      names: e.aliases
-        .filter((a) => a.length <= 120)
-        .map((text) => ({ text, lang: language, kind: e.aliasKinds.get(text) ?? ('name' as const) })),
-      sentences: e.sentences.filter((s) => s.length <= 2000).slice(0, 200),
-    })),
-  };
-}
-
-/** Review input from an extracted pack (src/story/extract.ts gives one): names become aliases, with their kinds. */
-export function extractedFromPack(pack: Pick<StoryPack, 'entities'>): { entities: ExtractedEntity[] } {
-  return {
-    entities: pack.entities.map((e) => ({
-      name: e.name,
-      type: e.type,
-      aliases: e.names.map((n) => n.text),
-      aliasKinds: new Map(e.names.filter((n) => n.kind !== 'name').map((n) => [n.text, n.kind])),
-      sentences: e.sentences,
-      description: e.description,
-    })),
-  };
 }
 
 /** The sentences (from `sentences`) that write `name` as a word of its own, at most `max`. */

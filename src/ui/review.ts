@@ -1,15 +1,20 @@
 /**
- * The review screen of "Add a story": what extraction found, for the reader
- * to correct before saving. Every edit goes through the pure reducer in
- * review-state.ts and the view is redrawn from the state (focus is put back
- * on the control that had it, or the nearest sensible one). Names from the
- * article are data, never markup. Each entity is drawn by review-entity.ts.
+ * The review screen, for "Add a story" and for editing a saved story: the
+ * entities to correct before saving. Every edit goes through the pure reducer
+ * in review-state.ts; the screen is built once and an edit redraws only the
+ * rows of the entities it changed (the reducer keeps every other entity the
+ * same object), moves rows between "in the story" and "left out", and updates
+ * the counts: with hundreds of entities an edit shows in the next frame.
+ * Checks run on save only. Names from the article are data, never markup.
+ * Rows are drawn by review-entity.ts, the filters and actions on many by
+ * review-toolbar.ts.
  */
-import { ENTITY_TYPES, type EntityType } from '../core/pack';
+import { ENTITY_TYPES } from '../core/pack';
 import { el } from './dom';
-import { t, typeCount, typePlural } from './i18n';
-import { entityItem, typeSelect, type ReviewView } from './review-entity';
+import { t, typeCount } from './i18n';
+import { entityItem, NAMES_LIST_ID, patchEntityItem, type ReviewView } from './review-entity';
 import { reviewProblems, reviewReducer, type DraftEntity, type ReviewState } from './review-state';
+import { addEntityField, bulkTools, entityMatches, type ReviewFilter } from './review-toolbar';
 
 export interface ReviewHandlers {
   /** saves the story; resolves to problems to show (empty or void when saved) */
@@ -17,53 +22,88 @@ export interface ReviewHandlers {
   onCancel(): void;
 }
 
+export interface ReviewOptions {
+  /** notes on the text, listed above the entities */
+  warnings?: string[];
+  /** the article's sentences that name an entity the reader adds ("what the story says") */
+  sentencesFor?(name: string): string[];
+  /** a saved story is being edited (its title in the heading) rather than a new one reviewed */
+  editing?: string;
+}
+
 /** "2 people, 1 place, 0 organizations" */
 function countsLine(entities: DraftEntity[]): string {
   return ENTITY_TYPES.map((type) => typeCount(type, entities.filter((e) => e.type === type).length)).join(', ');
 }
 
-interface Review extends ReviewView {
+export interface Review extends ReviewView {
   root: HTMLElement;
   state: ReviewState;
-  problems: string[];
-  saving: boolean;
-  warnings: string[];
   handlers: ReviewHandlers;
-  /** the article's sentences that name an entity the reader adds ("what the story says") */
-  sentencesFor(name: string): string[];
-  draw(focusKey?: string): void;
+  options: ReviewOptions;
+  saving: boolean;
+  /** each entity's row, by key, with the entity it was drawn from */
+  rows: Map<string, { entity: DraftEntity; node: HTMLLIElement }>;
+  filter: ReviewFilter;
+  parts: ReturnType<typeof skeleton>;
+  /** the names the datalist holds, joined (rebuilt only when one changes) */
+  listedNames: string;
+  /** shows or hides every row for the filter, and says how many are shown */
+  refilter(): void;
 }
 
 export function mountReview(
   container: HTMLElement,
   initial: ReviewState,
   handlers: ReviewHandlers,
-  warnings: string[] = [],
-  sentencesFor: (name: string) => string[] = () => [],
+  options: ReviewOptions = {},
 ): { state(): ReviewState } {
   const doc = container.ownerDocument;
-  const r: Review = {
+  const r = {
     doc,
     root: el(doc, 'div', { className: 'sl-review', role: 'region', 'aria-labelledby': 'sl-review-title' }),
     state: initial,
-    problems: [],
-    saving: false,
-    warnings,
     handlers,
-    sentencesFor,
-    dispatch(action, focusKey) {
-      r.state = reviewReducer(r.state, action);
-      r.problems = [];
-      r.draw(focusKey ?? currentFocusKey(r));
-    },
-    draw(focusKey) {
-      r.root.replaceChildren(...reviewChildren(r).filter((c): c is Node => c != null));
-      if (focusKey) r.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
-    },
+    options,
+    saving: false,
+    rows: new Map(),
+    filter: { type: 'all', text: '' },
+    listedNames: '',
+  } as unknown as Review;
+  r.dispatch = (action, focusKey) => {
+    const focus = focusKey ?? currentFocusKey(r);
+    const before = r.state;
+    r.state = reviewReducer(before, action);
+    showProblems(r, []);
+    if (r.state.entities !== before.entities) syncEntities(r);
+    // a control patched in place keeps the keyboard; one drawn anew takes it back
+    const active = r.doc.activeElement as HTMLElement | null;
+    if (focus && active?.dataset.focusKey !== focus) focusControl(r, focus);
   };
+  r.keyNamed = (name) => {
+    const want = name.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+    return want ? r.state.entities.find((e) => e.name.toLocaleLowerCase() === want)?.key : undefined;
+  };
+  r.keyAfter = (key) => {
+    const i = r.state.entities.findIndex((e) => e.key === key);
+    return (r.state.entities[i + 1] ?? r.state.entities[i - 1])?.key;
+  };
+  r.refilter = () => {
+    for (const { entity, node } of r.rows.values()) setHidden(node, !entityMatches(r.filter, entity));
+    updateCounts(r);
+  };
+  r.parts = skeleton(r);
   container.replaceChildren(r.root);
-  r.draw('review-title');
+  syncEntities(r);
+  r.root.querySelector<HTMLElement>('#sl-review-title')?.focus();
   return { state: () => r.state };
+}
+
+/** Focuses the control of this focus key; a row's own ("name:e7") is looked for in its row, not the whole screen. */
+function focusControl(r: Review, focusKey: string) {
+  const selector = `[data-focus-key="${CSS.escape(focusKey)}"]`;
+  const row = r.rows.get(focusKey.split(':')[1] ?? '')?.node;
+  (row?.querySelector<HTMLElement>(selector) ?? r.root.querySelector<HTMLElement>(selector))?.focus();
 }
 
 function currentFocusKey(r: Review): string | undefined {
@@ -71,39 +111,134 @@ function currentFocusKey(r: Review): string | undefined {
   return active && r.root.contains(active) ? (active.dataset.focusKey ?? undefined) : undefined;
 }
 
-function reviewChildren(r: Review): (Node | null)[] {
-  const { doc, state } = r;
-  const list = (cls: string, label: string, items: string[], role?: string) =>
+/** The parts built once: heading, story fields, tools, the two lists, the add field, problems and buttons. */
+function skeleton(r: Review) {
+  const { doc } = r;
+  const list = (label: string) => el(doc, 'ul', { className: 'sl-entity-list', 'aria-label': label });
+  // under "Add a story" (h3) the screen's heading is an h4; an edit opens under "Stories" (h2)
+  const [title, sub] = r.options.editing ? (['h3', 'h4'] as const) : (['h4', 'h5'] as const);
+  const keptHeading = el(doc, sub, { id: 'sl-review-kept', className: 'sl-group-heading' });
+  const leftHeading = el(doc, sub, { id: 'sl-review-left', className: 'sl-group-heading' });
+  const kept = list(t('reviewKeptLabel'));
+  const left = list(t('reviewLeftLabel'));
+  const leftSection = el(doc, 'section', { className: 'sl-type-group sl-left-out', 'aria-labelledby': 'sl-review-left' }, [
+    leftHeading,
+    el(doc, 'p', { className: 'sl-muted' }, [t('reviewLeftHint')]),
+    left,
+  ]);
+  const intro = el(doc, 'p', { className: 'sl-muted' });
+  const empty = el(doc, 'p', { className: 'sl-muted' }, [t('reviewNoEntities')]);
+  const noMatch = el(doc, 'p', { className: 'sl-muted', hidden: true }, [t('reviewNoMatch')]);
+  const problems = el(doc, 'div', { className: 'sl-problems-box' });
+  const names = el(doc, 'datalist', { id: NAMES_LIST_ID });
+  const shown = el(doc, 'span', { className: 'sl-shown sl-muted', role: 'status' });
+  const save = el(doc, 'button', { type: 'button', className: 'sl-primary', 'data-focus-key': 'save', onclick: () => void saveReview(r) }, [
+    r.options.editing ? t('reviewSaveChanges') : t('reviewSave'),
+  ]);
+  const cancel = el(
+    doc,
+    'button',
+    { type: 'button', className: 'sl-ghost', 'data-focus-key': 'cancel', onclick: () => r.handlers.onCancel() },
+    [t('reviewCancel')],
+  );
+  const warnings = r.options.warnings ?? [];
+  r.root.replaceChildren(
     el(
       doc,
-      'ul',
-      { className: cls, role: role ?? null, 'aria-label': label },
-      items.map((w) => el(doc, 'li', {}, [w])),
-    );
-  return [
-    el(doc, 'h4', { id: 'sl-review-title', tabindex: '-1', 'data-focus-key': 'review-title' }, [t('reviewTitle')]),
-    el(doc, 'p', { className: 'sl-muted' }, [t('reviewIntro', countsLine(state.entities))]),
-    r.warnings.length ? list('sl-warnings', t('reviewWarnings'), r.warnings) : null,
+      title,
+      { id: 'sl-review-title', className: 'sl-review-heading', tabindex: '-1', 'data-focus-key': 'review-title', dir: 'auto' },
+      [r.options.editing ? t('reviewEditTitle', r.options.editing) : t('reviewTitle')],
+    ),
+    intro,
+    warnings.length
+      ? el(
+          doc,
+          'ul',
+          { className: 'sl-warnings', 'aria-label': t('reviewWarnings') },
+          warnings.map((w) => el(doc, 'li', {}, [w])),
+        )
+      : '',
     storyFields(r),
-    ...ENTITY_TYPES.map((type) => typeGroup(r, type)),
-    state.entities.length === 0 ? el(doc, 'p', { className: 'sl-muted' }, [t('reviewNoEntities')]) : null,
-    addEntity(r),
-    r.problems.length ? list('sl-problems', t('reviewCannotSave'), r.problems, 'alert') : null,
-    el(doc, 'div', { className: 'sl-actions' }, [
-      el(
-        doc,
-        'button',
-        { type: 'button', className: 'sl-primary', 'data-focus-key': 'save', disabled: r.saving, onclick: () => void save(r) },
-        [r.saving ? t('reviewSaving') : t('reviewSave')],
-      ),
-      el(
-        doc,
-        'button',
-        { type: 'button', className: 'sl-ghost', 'data-focus-key': 'cancel', disabled: r.saving, onclick: () => r.handlers.onCancel() },
-        [t('reviewCancel')],
-      ),
-    ]),
-  ];
+    bulkTools(r, shown),
+    el(doc, 'section', { className: 'sl-type-group', 'aria-labelledby': 'sl-review-kept' }, [keptHeading, kept]),
+    leftSection,
+    empty,
+    noMatch,
+    names,
+    addEntityField(r),
+    problems,
+    el(doc, 'div', { className: 'sl-actions' }, [save, cancel]),
+  );
+  return { intro, keptHeading, leftHeading, kept, left, leftSection, empty, noMatch, problems, names, shown, save, cancel };
+}
+
+/** Brings the rows in line with the state: new and changed entities redrawn, removed ones gone, the order kept. */
+function syncEntities(r: Review) {
+  const seen = new Set<string>();
+  for (const e of r.state.entities) {
+    seen.add(e.key);
+    const row = r.rows.get(e.key);
+    if (row?.entity === e) continue;
+    if (row && patchEntityItem(row.node, row.entity, e)) {
+      row.entity = e;
+      setHidden(row.node, !entityMatches(r.filter, e));
+      continue;
+    }
+    const node = entityItem(r, e);
+    node.hidden = !entityMatches(r.filter, e);
+    row?.node.replaceWith(node);
+    r.rows.set(e.key, { entity: e, node });
+  }
+  for (const [key, row] of r.rows) {
+    if (seen.has(key)) continue;
+    row.node.remove();
+    r.rows.delete(key);
+  }
+  const nodes = (selected: boolean) => r.state.entities.filter((e) => e.selected === selected).map((e) => r.rows.get(e.key)!.node);
+  arrange(r.parts.kept, nodes(true));
+  arrange(r.parts.left, nodes(false));
+  updateNames(r);
+  updateCounts(r);
+}
+
+/** Puts `nodes` in `list` in this order, moving only the ones out of place. */
+function arrange(list: HTMLElement, nodes: HTMLElement[]) {
+  const children = list.children;
+  nodes.forEach((node, i) => {
+    if (children[i] !== node) list.insertBefore(node, children[i] ?? null);
+  });
+  while (children.length > nodes.length) children[children.length - 1]!.remove();
+}
+
+function updateNames(r: Review) {
+  const names = r.state.entities.map((e) => e.name);
+  const joined = names.join('\n');
+  if (joined === r.listedNames) return;
+  r.listedNames = joined;
+  r.parts.names.replaceChildren(...names.map((n) => el(r.doc, 'option', { value: n })));
+}
+
+/** Sets a text or a flag only when it changes: an unchanged write would still make the page lay the list out again. */
+function setText(node: HTMLElement, text: string) {
+  if (node.textContent !== text) node.textContent = text;
+}
+function setHidden(node: HTMLElement, hidden: boolean) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+function updateCounts(r: Review) {
+  const { parts, state } = r;
+  const kept = state.entities.filter((e) => e.selected);
+  const left = state.entities.length - kept.length;
+  setText(parts.intro, r.options.editing ? t('reviewEditIntro', countsLine(kept)) : t('reviewIntro', countsLine(kept)));
+  setText(parts.keptHeading, t('reviewKept', kept.length));
+  setText(parts.leftHeading, t('reviewLeftOut', left));
+  setHidden(parts.leftSection, left === 0);
+  setHidden(parts.empty, state.entities.length > 0);
+  const filtered = r.filter.type !== 'all' || r.filter.text;
+  const shown = filtered ? state.entities.filter((e) => entityMatches(r.filter, e)).length : state.entities.length;
+  setText(parts.shown, t('reviewShowing', shown, state.entities.length));
+  setHidden(parts.noMatch, shown > 0 || state.entities.length === 0);
 }
 
 /** Title, date and summary of the story. */
@@ -148,79 +283,45 @@ function storyFields(r: Review): HTMLElement {
   ]);
 }
 
-function typeGroup(r: Review, type: EntityType): HTMLElement | null {
-  const { doc, state } = r;
-  const members = state.entities.filter((e) => e.type === type);
-  if (!members.length) return null;
-  const nextAfter = (e: DraftEntity) => {
-    const i = state.entities.indexOf(e);
-    return (state.entities[i + 1] ?? state.entities[i - 1])?.key;
-  };
-  return el(doc, 'section', { className: 'sl-type-group', 'aria-labelledby': `sl-group-${type}` }, [
-    el(doc, 'h5', { id: `sl-group-${type}` }, [t('reviewGroup', typePlural(type), members.length)]),
+function showProblems(r: Review, problems: string[]) {
+  const box = r.parts.problems;
+  if (!problems.length) {
+    if (box.firstChild) box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(
     el(
-      doc,
+      r.doc,
       'ul',
-      { className: 'sl-entity-list' },
-      members.map((e) =>
-        entityItem(
-          r,
-          e,
-          state.entities.filter((o) => o.key !== e.key),
-          nextAfter(e),
-        ),
-      ),
+      { className: 'sl-problems', role: 'alert', 'aria-label': t('reviewCannotSave') },
+      problems.map((p) => el(r.doc, 'li', {}, [p])),
     ),
-  ]);
+  );
 }
 
-/** "Add a person, place or organization the article names" (the type menu starts at person on every redraw). */
-function addEntity(r: Review): HTMLElement {
-  const { doc } = r;
-  let addType: EntityType = 'person';
-  const name = el(doc, 'input', {
-    id: 'sl-add-entity-name',
-    type: 'text',
-    maxlength: 120,
-    dir: 'auto',
-    'data-focus-key': 'add-name',
-    placeholder: t('reviewAddPlaceholder'),
-  });
-  const add = () => {
-    const v = name.value.trim();
-    if (!v) return name.focus();
-    r.dispatch({ type: 'add', name: v, entityType: addType, sentences: r.sentencesFor(v) }, 'add-name');
-  };
-  name.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter') {
-      ev.preventDefault();
-      add();
-    }
-  });
-  return el(doc, 'fieldset', { className: 'sl-add-entity' }, [
-    el(doc, 'legend', {}, [t('reviewAddLegend')]),
-    el(doc, 'div', { className: 'sl-inline' }, [
-      el(doc, 'label', { for: 'sl-add-entity-name', className: 'sl-sr-only' }, [t('reviewNewName')]),
-      name,
-      typeSelect(doc, 'sl-add-entity-type', addType, t('reviewAddType'), (type) => (addType = type), 'add-type'),
-      el(doc, 'button', { type: 'button', className: 'sl-ghost', 'data-focus-key': 'add-entity', onclick: add }, [t('reviewAdd')]),
-    ]),
-  ]);
+function setSaving(r: Review, saving: boolean) {
+  r.saving = saving;
+  r.parts.save.disabled = saving;
+  r.parts.cancel.disabled = saving;
+  r.parts.save.textContent = saving ? t('reviewSaving') : r.options.editing ? t('reviewSaveChanges') : t('reviewSave');
 }
 
-async function save(r: Review) {
+async function saveReview(r: Review) {
   // A field still being edited has not fired "change": take its value first.
   const active = r.doc.activeElement as HTMLInputElement | null;
   if (active && r.root.contains(active) && 'value' in active) active.blur();
-  r.problems = reviewProblems(r.state);
-  if (r.problems.length) return r.draw('save');
-  r.saving = true;
-  r.draw('save');
+  const problems = reviewProblems(r.state);
+  showProblems(r, problems);
+  if (problems.length) return r.parts.save.focus();
+  setSaving(r, true);
+  let after: string[];
   try {
-    r.problems = (await r.handlers.onSave(r.state)) ?? [];
+    after = (await r.handlers.onSave(r.state)) ?? [];
   } catch (err) {
-    r.problems = [(err as Error)?.message ?? t('reviewNotSaved')];
+    after = [(err as Error)?.message ?? t('reviewNotSaved')];
   }
-  r.saving = false;
-  if (r.root.isConnected) r.draw(r.problems.length ? 'save' : undefined);
+  if (!r.root.isConnected) return;
+  setSaving(r, false);
+  showProblems(r, after);
+  if (after.length) r.parts.save.focus();
 }

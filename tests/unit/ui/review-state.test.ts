@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractedFromPack,
-  initialReview,
-  sentencesNaming,
-  reviewProblems,
-  reviewReducer,
-  reviewToPack,
-  slugify,
-  type ReviewState,
-} from '../../../src/ui/review-state';
+import { initialReview, sentencesNaming, reviewProblems, reviewReducer, slugify, type ReviewState } from '../../../src/ui/review-state';
+import { extractedFromPack, reviewFromPack, reviewToPack } from '../../../src/ui/review-pack';
 import { parsePack } from '../../../src/story/schema';
 
 const extracted = {
@@ -235,5 +227,150 @@ describe('saving a reviewed story', () => {
       ['constructor', 'name'],
       ['toString', 'name'],
     ]);
+  });
+});
+
+describe('acting on many entities at once', () => {
+  const ranked = {
+    entities: [
+      { name: 'Seoul', type: 'place' as const, rank: 3, selected: false },
+      { name: 'Yoon Suk Yeol', type: 'person' as const, rank: 1, centrality: 'central' as const },
+      { name: 'Lee Jae-myung', type: 'person' as const, rank: 2 },
+      { name: 'United States', type: 'place' as const, centrality: 'background' as const, rank: 4, selected: false },
+    ],
+  };
+  const names = (s: ReviewState, selected = true) => s.entities.filter((e) => e.selected === selected).map((e) => e.name);
+
+  it('lists entities by rank, with the ones extraction did not select left out', () => {
+    const s = initialReview(ranked, { title: 'Martial law', date: '2024-12-04' });
+    expect(names(s)).toEqual(['Yoon Suk Yeol', 'Lee Jae-myung']);
+    expect(names(s, false)).toEqual(['Seoul', 'United States']);
+  });
+
+  it('without a rank or a selection, every entity is kept in the order found, and counts as central', () => {
+    const s = start();
+    expect(names(s)).toEqual(['Kim Jong Un', 'Vladimir Putin', 'Vostochny', 'Kremlin']);
+    expect(s.entities.every((e) => e.centrality === 'central')).toBe(true);
+  });
+
+  it('select all, select none and keep the top N', () => {
+    const s = initialReview(ranked, { title: 'Martial law', date: '2024-12-04' });
+    const keys = s.entities.map((e) => e.key);
+    expect(names(reviewReducer(s, { type: 'setSelected', keys, selected: true }))).toHaveLength(4);
+    expect(names(reviewReducer(s, { type: 'setSelected', keys, selected: false }))).toEqual([]);
+    expect(names(reviewReducer(s, { type: 'keepTop', count: 3 }))).toEqual(['Yoon Suk Yeol', 'Lee Jae-myung', 'Seoul']);
+  });
+
+  it('retypes several at once and marks them central or background', () => {
+    const s = initialReview(ranked, { title: 'Martial law', date: '2024-12-04' });
+    const places = s.entities.filter((e) => e.type === 'place').map((e) => e.key);
+    const moved = reviewReducer(s, { type: 'setTypes', keys: places, entityType: 'organization' });
+    expect(moved.entities.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['Seoul', 'United States']);
+    const back = reviewReducer(s, { type: 'setCentrality', keys: places, centrality: 'background' });
+    expect(back.entities.map((e) => e.centrality)).toEqual(['central', 'central', 'background', 'background']);
+  });
+
+  it('an edit leaves every entity it did not touch as it was (the view redraws only what changed)', () => {
+    const s = start();
+    const k = byName(s, 'Vladimir Putin').key;
+    const next = reviewReducer(s, { type: 'addAlias', key: k, alias: 'President Putin' });
+    expect(next.entities.filter((e, i) => e !== s.entities[i]).map((e) => e.name)).toEqual(['Vladimir Putin']);
+  });
+
+  it('saves only the selected entities, and a story with none selected cannot be saved', () => {
+    const s = initialReview(ranked, { title: 'Martial law', date: '2024-12-04' });
+    expect(parsePack(reviewToPack(s)).entities.map((e) => e.name)).toEqual(['Yoon Suk Yeol', 'Lee Jae-myung']);
+    const none = reviewReducer(s, { type: 'keepTop', count: 0 });
+    expect(reviewProblems(none)).toContain('Keep at least one person, place or organization.');
+  });
+});
+
+describe('editing a saved story', () => {
+  const saved = parsePack({
+    format: 'story-lens/pack',
+    formatVersion: 1,
+    id: 'martial-law-2024-12-04',
+    title: 'Martial law in Seoul',
+    date: '2024-12-04',
+    factsAsOf: '2024-12-05',
+    entities: [
+      {
+        id: 'yoon-suk-yeol',
+        name: 'Yoon Suk Yeol',
+        type: 'person',
+        description: 'President of South Korea.',
+        names: [
+          { text: 'Yoon', lang: 'en', kind: 'surname' },
+          { text: '윤석열', lang: 'ko', kind: 'name' },
+        ],
+        roles: [{ title: 'President of South Korea', from: '2022-05-10', asOf: '2024-12-05', source: 'https://example.org/a' }],
+        facts: [{ label: 'Born', value: '1960', asOf: '2024-12-05', source: 'https://example.org/b' }],
+        relations: [{ to: 'seoul', text: 'declared martial law in' }],
+      },
+      {
+        id: 'seoul',
+        name: 'Seoul',
+        type: 'place',
+        description: 'Capital of South Korea.',
+        location: { lat: 37.57, lon: 126.98, country: 'South Korea' },
+      },
+      {
+        id: 'stella-kim',
+        name: 'Stella Kim',
+        type: 'person',
+        description: 'A reporter.',
+        names: [{ text: 'Kim', lang: 'en', kind: 'surname' }],
+      },
+    ],
+  });
+  const open = () => reviewFromPack({ title: 'My martial law story', pack: saved });
+
+  it('opens with its people, places, organizations and their other names, under the title the reader sees', () => {
+    const s = open();
+    expect(s.title).toBe('My martial law story');
+    expect(s.entities.map((e) => [e.name, e.type, e.aliases])).toEqual([
+      ['Yoon Suk Yeol', 'person', ['Yoon', '윤석열']],
+      ['Seoul', 'place', []],
+      ['Stella Kim', 'person', ['Kim']],
+    ]);
+  });
+
+  it('saving keeps what the screen does not show: ids, facts, roles, places, the kinds and languages of names', () => {
+    let s = open();
+    s = reviewReducer(s, { type: 'addAlias', key: byName(s, 'Yoon Suk Yeol').key, alias: 'President Yoon' });
+    const pack = parsePack(reviewToPack(s, { base: saved, takenEntityIds: ['seoul', 'yoon-suk-yeol', 'stella-kim'] }));
+    expect(pack.id).toBe(saved.id);
+    expect(pack.factsAsOf).toBe('2024-12-05');
+    const yoon = pack.entities.find((e) => e.id === 'yoon-suk-yeol')!;
+    expect(yoon.names).toEqual([
+      { text: 'Yoon', lang: 'en', kind: 'surname' },
+      { text: '윤석열', lang: 'ko', kind: 'name' },
+      { text: 'President Yoon', lang: 'en', kind: 'name' },
+    ]);
+    expect(yoon.facts).toEqual(saved.entities[0]!.facts);
+    expect(yoon.roles).toEqual(saved.entities[0]!.roles);
+    expect(yoon.description).toBe('President of South Korea.');
+    expect(pack.entities.find((e) => e.id === 'seoul')!.location).toEqual(saved.entities[1]!.location);
+  });
+
+  it('shows each entity as central or background as saved, and saves a change of it', () => {
+    let s = open();
+    expect(s.entities.map((e) => e.centrality)).toEqual(saved.entities.map((e) => e.centrality));
+    const yoon = byName(s, 'Yoon Suk Yeol');
+    const flipped = yoon.centrality === 'central' ? 'background' : 'central';
+    s = reviewReducer(s, { type: 'setCentrality', keys: [yoon.key], centrality: flipped });
+    const pack = parsePack(reviewToPack(s, { base: saved }));
+    expect(pack.entities.map((e) => e.centrality)).toEqual([flipped, ...saved.entities.slice(1).map((e) => e.centrality)]);
+  });
+
+  it('removing an entity drops it and the relations that point to it; a new one gets a free id', () => {
+    let s = open();
+    s = reviewReducer(s, { type: 'remove', key: byName(s, 'Seoul').key });
+    s = reviewReducer(s, { type: 'add', name: 'Seoul', entityType: 'place' });
+    s = reviewReducer(s, { type: 'setType', key: byName(s, 'Stella Kim').key, entityType: 'organization' });
+    const pack = parsePack(reviewToPack(s, { base: saved, takenEntityIds: ['seoul'] }));
+    expect(pack.entities.map((e) => e.id)).toEqual(['yoon-suk-yeol', 'stella-kim', 'seoul-2']);
+    expect(pack.entities[0]!.relations).toEqual([]);
+    expect(pack.entities[1]).toMatchObject({ type: 'organization', names: [{ text: 'Kim', lang: 'en', kind: 'surname' }] });
   });
 });
