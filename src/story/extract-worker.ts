@@ -7,10 +7,11 @@
  * Protocol (structured clone):
  *   page → worker  { type: 'extract', id, input: { text, title?, date?, url? } }
  *   worker → page  { type: 'progress', id, fraction, stage }
- *                  { type: 'result', id, result: { pack, warnings } }
+ *                  { type: 'result', id, result: { pack, warnings, ranking } }  (the pack's entities
+ *                    also carry `rank` and `selected`: postedResult in extract.ts)
  *                  { type: 'error', id, message, code }
  */
-import { extractStory, type ExtractInput, type ExtractProgress } from './extract';
+import { extractStory, postedResult, type ExtractInput, type ExtractProgress } from './extract';
 
 export interface ExtractRequest {
   type: 'extract';
@@ -42,7 +43,7 @@ scope.onmessage = async (ev: MessageEvent) => {
       last = now;
       scope.postMessage({ type: 'progress', id: req.id, ...readProgress(p) });
     });
-    scope.postMessage({ type: 'result', id: req.id, result: JSON.parse(JSON.stringify(result)) });
+    scope.postMessage({ type: 'result', id: req.id, result: postedResult(result) });
   } catch (err) {
     const e = err as { message?: unknown; code?: unknown };
     scope.postMessage({

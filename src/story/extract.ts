@@ -265,6 +265,21 @@ export function extractStory(input: ExtractInput | string, onProgress?: (p: Extr
   return { pack, warnings, ranking };
 }
 
+/**
+ * The result as it crosses to the options page: plain JSON, each of the pack's entities also carrying
+ * its `rank` and `selected` (fields the pack schema does not keep; the review screen reads them from
+ * the pack as it came, src/ui/review-pack.ts).
+ */
+export function postedResult(result: ExtractResult): unknown {
+  const posted = JSON.parse(JSON.stringify(result)) as { pack: { entities: { id: string; rank?: number; selected?: boolean }[] } };
+  const ranks = new Map((result.ranking ?? []).map((r) => [r.id, r]));
+  for (const e of posted.pack.entities) {
+    const r = ranks.get(e.id);
+    if (r) Object.assign(e, { rank: r.rank, selected: r.selected });
+  }
+  return posted;
+}
+
 interface Progress {
   done: number;
   readonly total: number;

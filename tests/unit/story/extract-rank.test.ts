@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractStory } from '../../../src/story/extract';
+import { extractStory, postedResult } from '../../../src/story/extract';
+import { readExtraction } from '../../../src/ui/add-story-text';
 import { root } from './extract-helpers';
 
 const article = (name: string) => readFileSync(`${root}tests/fixtures/extraction/articles/${name}.txt`, 'utf8');
@@ -53,5 +54,17 @@ describe('entities a story proposes', () => {
     expect(long.ranking!.map((r) => r.id)).toEqual(long.pack.entities.map((e) => e.id));
     expect(long.ranking!.map((r) => r.rank)).toEqual(long.ranking!.map((_, i) => i + 1));
     expect(long.ranking!.findIndex((r) => !r.selected)).toBe(selected.length);
+  });
+});
+
+describe('the review of a story added from a long page', () => {
+  it('lists the central entities first, selected, and the rest unselected below', () => {
+    const result = extractStory({ text: article('real-wikipedia-2'), date: '2025-01-01' });
+    const review = readExtraction(postedResult(result))!;
+    const selected = review.entities.filter((e) => e.selected);
+    expect(selected.length).toBe(result.ranking!.filter((r) => r.selected).length);
+    expect(review.entities.map((e) => e.rank)).toEqual(review.entities.map((_, i) => i + 1));
+    expect(review.entities.slice(0, selected.length).every((e) => e.selected)).toBe(true);
+    expect(review.entities[0]).toMatchObject({ name: 'New Zealand', rank: 1, selected: true });
   });
 });
