@@ -43,6 +43,10 @@ const addStoryDeps: AddStoryDeps = {
     const stories = await getStories();
     return { packs: stories.map((s) => s.id), entities: stories.flatMap((s) => s.pack.entities.map((e) => e.id)) };
   },
+  async followedEntities() {
+    const stories = (await getStories()).filter((s) => s.enabled);
+    return stories.flatMap((s) => s.pack.entities.map((e) => ({ name: e.name, names: e.names.map((n) => n.text) })));
+  },
   async save(pack) {
     try {
       const info = await addStory(pack);

@@ -13,6 +13,7 @@ import type { StoryDraft } from '../store/story-draft';
 import { addStoryView, type AddStoryView } from './add-story-view';
 import { articleSentences, firstSentences, readExtraction, type Extraction } from './add-story-text';
 import type { Extract, ExtractRun } from './add-story-worker';
+import type { OtherEntity } from '../story/extract-rank';
 import { el } from './dom';
 import { t } from './i18n';
 import { mountReview } from './review';
@@ -27,6 +28,8 @@ export interface AddStoryDeps {
   clearDraft(): Promise<void>;
   /** ids of stored stories and of their entities (a new story's ids must not clash) */
   takenIds(): Promise<{ packs: string[]; entities: string[] }>;
+  /** the entities of the stories the reader follows: the new story gets no alias that names one of them */
+  followedEntities(): Promise<OtherEntity[]>;
   /** stores the story, or says why the store refused it */
   save(pack: StoryPack): Promise<{ ok: true; title: string; entityCount: number } | { ok: false; problems: string[] }>;
 }
@@ -121,8 +124,9 @@ async function find(a: AddStory) {
   a.progress.removeAttribute('value'); // indeterminate until the worker reports
   a.progressLabel.textContent = t('addReading');
   const draft = a.draft;
+  const otherEntities = await a.deps.followedEntities().catch(() => []);
   const run = a.deps.extract(
-    { text, title: draft?.title || undefined, date: draft?.date, url: draft?.url || undefined },
+    { text, title: draft?.title || undefined, date: draft?.date, url: draft?.url || undefined, otherEntities },
     (fraction, stage) => {
       a.progress.value = fraction;
       a.progressLabel.textContent = t('addProgress', stage || t('addReadingStage'), Math.round(fraction * 100));

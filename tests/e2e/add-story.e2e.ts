@@ -27,6 +27,15 @@ Macron arrived at the Chancellery shortly before noon. Scholz greeted him in the
 
 Officials in Paris said the visit had been planned for weeks. Ursula von der Leyen, the president of the European Commission, welcomed the talks.`;
 
+/** A footballer the article calls "Kim": the bundled story already uses "Kim" for Kim Jong Un. */
+const FOOTBALL = `Kim Min-jae signs for Bayern Munich in record deal
+
+South Korean defender Kim Min-jae has joined Bayern Munich from Napoli on a five-year contract, the German club said on Tuesday 18 July 2023.
+
+Kim passed a medical in Munich on Saturday. The fee, reported at 50 million euros, makes him the most expensive Asian player in history.
+
+"I am proud to play for such a great club," Kim said at the Allianz Arena. Bayern Munich coach Thomas Tuchel called him a leader.`;
+
 const READER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Europe today</title></head><body>
 <p>Ursula von der Leyen spoke to Olaf Scholz by phone from Brussels on Tuesday.</p></body></html>`;
 
@@ -156,6 +165,17 @@ describe('add a story', () => {
     await popup.screenshot({ path: path.join(SCREENSHOT_DIR, 'popup-two-stories.png') });
     await popup.close();
     await reader.close();
+    await page.close();
+  });
+
+  it('proposes no alias that already names someone in a story the reader follows ("Kim" is Kim Jong Un\'s)', async () => {
+    const page = await openAddStory();
+    await page.fill('#sl-add-story-text', FOOTBALL);
+    await page.click('button:has-text("Find people and places")');
+    await page.waitForSelector('#sl-review-title');
+    await row(page, 'Kim Min-jae').waitFor();
+    // the article itself writes "Kim" alone for him alone: without the followed story it would be his alias
+    expect(await row(page, 'Kim Min-jae').locator('.sl-alias > span').allTextContents()).not.toContain('Kim');
     await page.close();
   });
 
