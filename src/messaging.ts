@@ -18,6 +18,11 @@ export interface PageFind {
   types: EntityType[];
   /** changes whenever what is found changes: a page rescans only then */
   revision: number;
+  /**
+   * Mark every story's names on this page whatever the coverage decision (the setting `markEverywhere`, or the
+   * reader's "mark this page anyway" for this tab). False: nothing is marked until the page is coverage of a story.
+   */
+  everywhere: boolean;
 }
 
 /** What a page needs: what to find (null where Story Lens does not run) and how to show it. */
@@ -30,8 +35,12 @@ export interface PageSetup {
 export interface PageReport {
   url: string;
   title: string;
-  /** entity id → number of mentions on the page */
+  /** entity id → number of mentions marked on the page (only what is marked: nothing on a quiet page) */
   counts: Record<string, number>;
+  /** ids of the stories (pack ids) this page is coverage of, as decided so far (it only grows while the page is open) */
+  covers: string[];
+  /** true when the page is settled and nothing is marked because it covers no story and `everywhere` is off */
+  quiet: boolean;
   /** the page's script moved to this URL (history.pushState) without the reader's input: not a visit for the trail */
   scripted?: boolean;
 }

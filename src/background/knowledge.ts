@@ -121,6 +121,7 @@ export class KnowledgeBase {
           matcher: await this.matcher(state),
           types: ENTITY_TYPES.filter((t) => state.settings.types[t]),
           revision: this.findRevision(state),
+          everywhere: false,
         }
       : null;
     return { find, show: showSettings(state.settings) };

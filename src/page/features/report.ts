@@ -29,7 +29,8 @@ export function startReports(ctx: PageContext, page: PageSession): void {
   };
   const report = (): PageReport => {
     moved();
-    return { url: page.win.location.href, title: page.doc.title, counts: page.active ? page.scanner.index.countsByEntity() : {}, scripted };
+    const counts = page.active ? page.scanner.index.countsByEntity() : {};
+    return { url: page.win.location.href, title: page.doc.title, counts, covers: [], quiet: false, scripted };
   };
   let timer = 0;
   const schedule = () => {

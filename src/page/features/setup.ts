@@ -26,7 +26,7 @@ const DESIGN_MODE_POLL_MS = 1000;
 function readFind(raw: PageFind | null | undefined): PageFind | null {
   if (!raw?.matcher || typeof raw.revision !== 'number') return null;
   const types = Array.isArray(raw.types) ? ENTITY_TYPES.filter((t) => raw.types.includes(t)) : [...ENTITY_TYPES];
-  return { matcher: raw.matcher, types, revision: raw.revision };
+  return { matcher: raw.matcher, types, revision: raw.revision, everywhere: raw.everywhere === true };
 }
 
 /** Runs `task` one at a time; a call while it runs makes it run once more (unless it returns false). */

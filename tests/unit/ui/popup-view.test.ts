@@ -14,7 +14,13 @@ function deps(over: Partial<PopupDeps> = {}, settings: Partial<Settings> = {}): 
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     setSiteEnabled: vi.fn(async () => undefined),
     setEnabled: vi.fn(async () => undefined),
-    pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, kremlin: 1 } }),
+    pageEntities: async () => ({
+      url: 'https://news.example/a',
+      title: 'A',
+      counts: { 'kim-jong-un': 3, kremlin: 1 },
+      covers: [],
+      quiet: false,
+    }),
     revealMention: vi.fn(async () => true),
     pageHtml: async () => ({ html: ARTICLE, url: 'https://news.example/a', title: 'A', truncated: false }),
     followStory: vi.fn(async () => undefined),
@@ -52,7 +58,13 @@ describe('popup view', () => {
   it('arrow keys move between the names', async () => {
     const root = await mount(
       deps({
-        pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 } }),
+        pageEntities: async () => ({
+          url: 'https://news.example/a',
+          title: 'A',
+          counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 },
+          covers: [],
+          quiet: false,
+        }),
       }),
     );
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
