@@ -75,7 +75,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
   it('prints a readable table per file without --json', () => {
     const r = scan(FIXTURE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${FIXTURE}: 11 mentions`);
+    expect(r.stdout).toContain(`${FIXTURE}: coverage of the story, 11 mentions`);
     expect(r.stdout).toMatch(/person\s+Kim Jae-chun\s+Kim\s+Professor \[Kim\] added that Russia needs shells\.\n/);
   });
 
