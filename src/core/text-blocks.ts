@@ -175,7 +175,7 @@ export const REFERENCE_HEADING =
  * A line (the text between two block breaks) whose visible characters are at least this share inside links is a
  * link list's item, a menu entry or a "read more" line: not main text.
  */
-export const LINK_LINE_SHARE = 0.7;
+export const LINK_LINE_SHARE = 0.6;
 
 /**
  * True when offset `at` of a collected text lies in one of its not-main spans (`aside`: sorted, disjoint
