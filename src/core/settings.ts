@@ -31,6 +31,8 @@ export interface Settings {
   syncSettings: boolean;
   /** keep a trail of the pages that mention a story (never from private windows) */
   keepTrail: boolean;
+  /** mark the stories' names on every page, not only on pages that are coverage of a story */
+  markEverywhere: boolean;
 }
 
 /** Mail, banking and password managers: pages a reader never wants read. Editable. */
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roleMentions: false,
   syncSettings: false,
   keepTrail: true,
+  markEverywhere: false,
 };
 
 /**
@@ -83,6 +86,7 @@ export const SETTING_EFFECTS = {
   onlyRunOn: 'run',
   types: 'find',
   roleMentions: 'find',
+  markEverywhere: 'find',
   highlightStyle: 'show',
   cardDelayMs: 'show',
   cardDetail: 'show',
