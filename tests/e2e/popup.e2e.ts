@@ -110,8 +110,8 @@ describe('popup', () => {
     // Kim Jong Un, Russia and Sergei Shoigu
     expect(await meter.getAttribute('aria-valuenow')).toBe('3');
     expect(await meter.getAttribute('aria-valuemax')).toBe('16');
-    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 3 of the story's 16 key people and places (19%)");
-    expect(await popup.textContent('.sl-meter-value')).toBe('3 of 16 key people and places');
+    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 3 of the 16 people and places from the story's article (19%)");
+    expect(await popup.textContent('.sl-meter-value')).toBe('3 of 16 people and places from the article');
     const missing = await popup.$$eval('.sl-missing li', (li) => li.map((l) => l.textContent));
     expect(missing).toHaveLength(13);
     expect(missing).toContain('Vladimir Putin (person)');
