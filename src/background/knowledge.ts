@@ -108,11 +108,11 @@ export class KnowledgeBase {
   }
 
   /**
-   * Changes whenever what a page finds changes: the stories, a setting that shapes the matcher, or whether the
-   * page marks every story's names (a page rescans only when its revision changes).
+   * Changes whenever what a page finds changes: the stories, or a setting that shapes the matcher. Not with
+   * `everywhere`: that changes only what is marked of what was found, which the page applies without a rescan.
    */
-  findRevision(state: KnowledgeState, everywhere = false): number {
-    return fnv1a(`${matcherKey(state)}|${everywhere ? 'everywhere' : 'coverage'}`);
+  findRevision(state: KnowledgeState): number {
+    return fnv1a(matcherKey(state));
   }
 
   /**
@@ -127,7 +127,7 @@ export class KnowledgeBase {
       ? {
           matcher: await this.matcher(state),
           types: ENTITY_TYPES.filter((t) => state.settings.types[t]),
-          revision: this.findRevision(state, everywhere),
+          revision: this.findRevision(state),
           everywhere,
         }
       : null;

@@ -72,8 +72,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /**
  * What a change of each setting asks of the open tabs, decided here and nowhere else:
- * - 'find': what is found changes: the background rebuilds the matcher and every tab rescans
- *   (a change of the stories is one too);
+ * - 'find': what is found or marked changes: every tab asks for its setup again; where the matcher
+ *   changed, the background rebuilds it and the tab rescans (a change of the stories is one too);
  * - 'show': how mentions are shown or kept changes: every tab applies it in place, nothing is found again;
  * - 'run': where Story Lens runs changes: every tab asks whether it still runs;
  * - 'none': no tab is concerned.
