@@ -65,7 +65,11 @@ export async function startSetup(ctx: PageContext, page: PageSession): Promise<v
       page.stopScan();
     } else if (find.revision !== revision || !page.active) {
       revision = find.revision;
-      page.startScan(find.matcher);
+      page.startScan(find.matcher, find.everywhere);
+    } else if (find.everywhere !== page.scanner.marksEverywhere) {
+      // "mark this page anyway", or the setting: what is found is the same, only what is marked changes
+      page.scanner.setEverywhere(find.everywhere);
+      page.emit('settled');
     }
   };
 
