@@ -63,6 +63,11 @@ export interface ProtocolMap {
   // extension pages (popup, options) → background; refused from content scripts
   /** "Off on this site" / back on: changes the site lists for the page's host */
   setSiteEnabled(req: { url: string; enabled: boolean }): void;
+  /**
+   * "Mark names on this page anyway": the tab's page (`url`, as its content script reported it) is marked
+   * until the tab closes or goes to another page
+   */
+  markPageAnyway(req: { tabId: number; url: string }): void;
 
   // popup → content script (through tabs.sendMessage)
   getPageEntities(): PageReport;
@@ -87,6 +92,7 @@ const MESSAGE_TYPES: Record<MessageType, 1> = {
   getCard: 1,
   reportPage: 1,
   setSiteEnabled: 1,
+  markPageAnyway: 1,
   getPageEntities: 1,
   revealMention: 1,
   stepMention: 1,
