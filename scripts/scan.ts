@@ -78,7 +78,7 @@ export function scanPage(html: string, matcher: CompiledMatcher, opts: { everywh
   // the whole page as one piece: the content script reads it in chunks through the same reader, and marks the same
   const found = new PageReader(matcher).read(collected.text).mentions;
   const decision = new CoverageDecision(matcher);
-  decision.add(found, collected.aside);
+  decision.add(found, collected.aside, collected.text);
   const marked = opts.everywhere ? found : found.filter((m) => decision.covers(decision.storyOf(m.entity)));
   const mentions = marked.map((m) => {
     const ctx = visibleContext(collected, m.start, m.end);

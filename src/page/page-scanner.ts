@@ -55,6 +55,8 @@ export const PAINT_MS = 250;
  * which took 200-600 ms per frame with 105,000 ranges, so the commits of a page that large come seconds apart
  */
 export const PAINT_MS_PER_MENTION = 0.1;
+/** settle() answers a page that keeps changing after this many batches of changes */
+const SETTLE_ROUNDS = 50;
 
 export interface ScannerEnv {
   win: Window & typeof globalThis;
@@ -102,6 +104,8 @@ export class PageScanner {
   private sliceChars = 0;
   /** when what is painted is next due to reach the page's highlights, if the scan is still going */
   private paintDue = -Infinity;
+  /** the batch of changes being handled, if one is */
+  private flushing: Promise<void> | null = null;
   /** shadow roots mentions were found in (hit-testing needs them) */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -201,6 +205,7 @@ export class PageScanner {
     this.reader = new PageReader(this.matcher!);
     // kept through a rescan of the same matcher (a page that changed too much at once): it only ever turns to yes
     this.decision ??= new CoverageDecision(this.matcher!);
+    this.decision.restart();
     this.index.clear();
     this.held.clear();
     this.painter.clear();
@@ -307,7 +312,7 @@ export class PageScanner {
       const mentions = this.reader?.reread(painted.piece);
       if (mentions) {
         for (const rec of painted.records) this.drop(rec);
-        painted.records = this.paintMentions(painted.chunk, mentions);
+        painted.records = this.paintMentions(painted.chunk, mentions, false);
       }
       if (this.spent(painted.chunk.text.length, SLICE_MS) && !(await this.yieldSlice(gen))) return;
     }
@@ -322,17 +327,19 @@ export class PageScanner {
     if (!reader || !chunk.nodes.length) return undefined;
     this.noteShadowRoots(chunk.nodes);
     const piece = reader.read(chunk.text, rereadable);
-    const records = this.paintMentions(chunk, piece.mentions);
+    // the first scan's chunks follow one another in the page's text; a change stands apart
+    const records = this.paintMentions(chunk, piece.mentions, rereadable);
     return piece.rereadable ? { chunk, piece, records } : undefined;
   }
 
   /**
    * Indexes a chunk's mentions and paints those of the stories marked (the chunk may turn the page to
    * coverage of a story: then what was held of it is painted too); returns the records, painted or held.
+   * `follows`: the chunk comes right after the last one read in the page's text.
    */
-  private paintMentions(chunk: CollectedText, mentions: Mention[]): MentionRecord[] {
+  private paintMentions(chunk: CollectedText, mentions: Mention[], follows: boolean): MentionRecord[] {
     const out: MentionRecord[] = [];
-    if (this.decision?.add(mentions, chunk.aside).length && !this.everywhere) {
+    if (this.decision?.add(mentions, chunk.aside, chunk.text, follows).length && !this.everywhere) {
       this.mark(this.held.takeEntities((e) => this.marked(e)));
       // the page's first marks reach its highlights at the end of this slice
       this.paintDue = -Infinity;
@@ -396,8 +403,17 @@ export class PageScanner {
     if (sr) this.dropSubtree(sr);
   }
 
-  /** Handles the queued changes: drops what the page removed, reads again what it added or rewrote. */
-  private async flush(): Promise<void> {
+  /** Handles the queued changes (see handleChanges), known as in progress until done (settle waits for it). */
+  private flush(): Promise<void> {
+    const run = this.handleChanges().finally(() => {
+      if (this.flushing === run) this.flushing = null;
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  /** Drops what the page removed, reads again what it added or rewrote. */
+  private async handleChanges(): Promise<void> {
     if (this.scanning || !this.reader || this.env.stopped()) return;
     const gen = this.generation;
     const roots = this.changes.take();
@@ -423,10 +439,19 @@ export class PageScanner {
     if (this.changes.pending) this.changes.schedule();
   }
 
-  /** Handles every queued change now (tests, and before answering the popup). */
+  /**
+   * Handles every queued change now, and waits for those in hand (tests, and before answering the popup: a
+   * quiet page is known as settled, not guessed from marks that do not come). A page that never stops
+   * changing is answered after a bounded number of rounds.
+   */
   async settle(): Promise<void> {
-    await this.scan;
-    while (this.changes.pending && !this.scanning) await this.flush();
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      await this.scan;
+      const busy = this.flushing;
+      if (busy) await busy.catch(() => undefined);
+      else if (this.changes.pending && !this.scanning) await this.flush();
+      else return;
+    }
   }
 }
 

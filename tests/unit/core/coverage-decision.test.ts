@@ -28,17 +28,26 @@ function pack(id: string, entities: [name: string, type: string, centrality: 'ce
   });
 }
 
-/** the stories a text (all of it main text) is coverage of */
+/** the stories a text (all of it main text, but `aside`) is coverage of */
 function covers(text: string, packs: StoryPack[] = [bundledPack()], aside: number[] = []): string[] {
   const m = compileMatcher(packs, OPTIONS);
   const d = new CoverageDecision(m);
-  d.add(findMentions(m, text), aside);
+  d.add(findMentions(m, text), aside, text);
   return d.coveredIds();
 }
 
+const FAR = ' Other news of the day went on for a long while, with nothing more of either of them in it at all.\u2029'.repeat(2);
+
 describe('coverage decision', () => {
-  it('a page naming two of the story protagonists and places is coverage of it', () => {
+  it('a page naming two of the story protagonists and places together is coverage of it', () => {
     expect(covers('Kim Jong Un arrived at the Vostochny Cosmodrome.')).toEqual(['kim-putin-2023']);
+    expect(covers('Kim Jong Un arrives in Russia\u2029MOSCOW - Vladimir Putin will host him this week.')).toEqual(['kim-putin-2023']);
+  });
+
+  it('a roundup naming Putin in one item and Kim Jong Un in another is not coverage; three central names anywhere are', () => {
+    const roundup = `Vladimir Putin hosted the Indian prime minister in Moscow.${FAR}Kim Jong Un watched a missile test, state media said.`;
+    expect(covers(roundup)).toEqual([]);
+    expect(covers(`${roundup}${FAR}A train later stopped at Khasan.`)).toEqual(['kim-putin-2023']);
   });
 
   it('one central name, however often, with the countries and capitals of the news, is not coverage', () => {
@@ -49,7 +58,7 @@ describe('coverage decision', () => {
 
   it('central names outside the main text do not count', () => {
     const text = 'Most read: Kim Jong Un\u2029Vladimir Putin met the Chinese leader.';
-    expect(covers(text, [bundledPack()], [0, 23])).toEqual([]);
+    expect(covers(text, [bundledPack()], [0, 22])).toEqual([]);
     expect(covers(text, [bundledPack()], [])).toEqual(['kim-putin-2023']);
   });
 
@@ -76,12 +85,26 @@ describe('coverage decision', () => {
     expect(covers('Elon Musk, Elon Musk', [none])).toEqual([]);
   });
 
+  it('a page read in pieces is decided as the page read whole', () => {
+    const m = compileMatcher([bundledPack()], OPTIONS);
+    const pieces = (...texts: string[]) => {
+      const d = new CoverageDecision(m);
+      for (const t of texts) d.add(findMentions(m, t), [], t, true);
+      return d.coveredIds();
+    };
+    const near = ['Vladimir Putin spoke first.', 'Then Kim Jong Un.'];
+    const far = [near[0]!, FAR, near[1]!];
+    expect([pieces(...near), covers(near.join('\u2029'))]).toEqual([['kim-putin-2023'], ['kim-putin-2023']]);
+    expect([pieces(...far), covers(far.join('\u2029'))]).toEqual([[], []]);
+  });
+
   it('once coverage, a page stays coverage as more of it is read', () => {
     const m = compileMatcher([bundledPack()], OPTIONS);
     const d = new CoverageDecision(m);
-    expect(d.add(findMentions(m, 'Kim Jong Un left Pyongyang.'), [])).toEqual([]);
-    expect(d.add(findMentions(m, 'Vladimir Putin waited at Khasan.'), [])).toEqual([0]);
-    expect(d.add(findMentions(m, 'Seoul protested.'), [])).toEqual([]);
+    const read = (text: string) => d.add(findMentions(m, text), [], text, true);
+    expect(read('Kim Jong Un left Pyongyang.')).toEqual([]);
+    expect(read('Vladimir Putin waited at Khasan.')).toEqual([0]);
+    expect(read('Seoul protested.')).toEqual([]);
     expect(d.coveredIds()).toEqual(['kim-putin-2023']);
   });
 });
