@@ -6,8 +6,11 @@
  *  - page-scan: per page (every page of ../shared/fixtures/real-pages/, scripts stripped and network
  *    blocked, and a generated page of 20,000 paragraphs), floor / ours / bound, mark.js and regex, ours
  *    with 1,000 and 10,000 aliases (matchers: compiled here, timed) and with English names only;
- *  - with the built extension: long-tasks (the load of the big page, traced), append (100 paragraphs on
- *    the big page against an empty one), heap (a tab's and the service worker's memory);
+ *  - with the built extension, marking every page (the setting: so these stay comparable with runs from
+ *    before issue 14): long-tasks (the load of the big page, traced), append (100 paragraphs on the big page
+ *    against an empty one), heap (a tab's and the service worker's memory);
+ *  - coverage: with the built extension, default settings against the every-page setting: the time to the
+ *    first highlight on coverage pages, and to a settled scan on pages that are not coverage;
  *  - engine-frame: what Chromium alone charges for a change to CSS.highlights;
  *  - the content script's gzipped size, here.
  * Prints a table and writes .output/bench.json (its keys are a contract: README, "Bench JSON") and the
@@ -26,6 +29,7 @@ import { generatedPage, median, stripScripts } from './bench/fixtures';
 import { heapCosts } from './bench/heap';
 import { benchLargeStory } from './bench/large-story';
 import { benchReview } from './bench/review';
+import { coverageCosts } from './bench/coverage';
 import { prepareMatchers } from './bench/matchers';
 import { MARKJS_RUN_BUDGET_MS, scanPages, type PageResult } from './bench/page-scan';
 import { markdown, printSummary, reportBlock, table, verdicts, withReport } from './bench/report';
@@ -122,6 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   let heap;
   let large;
   let review;
+  let coverage;
   try {
     ext = await benchExtension(extensionDir, bigHtml, m.story, args.quick ? 3 : Math.max(3, args.runs));
     console.log("Memory: a tab's heap with and without the extension, and the service worker's ...");
@@ -130,6 +135,8 @@ export async function main(argv: string[]): Promise<number> {
     large = await benchLargeStory(extensionDir, args.quick ? 1 : 3);
     console.log('The review screen: one edit and one save with 400 entities against 20 (scripts/bench/review.ts) ...');
     review = await benchReview(extensionDir, args.quick ? 1 : 3);
+    console.log('Deciding coverage: default settings against the every-page setting (scripts/bench/coverage.ts) ...');
+    coverage = await coverageCosts(extensionDir, args.quick ? 2 : Math.max(3, args.runs));
   } finally {
     fs.rmSync(extensionDir, { recursive: true, force: true });
   }
@@ -149,6 +156,8 @@ export async function main(argv: string[]): Promise<number> {
     ...large,
     append_big_over_small: ext.append_big_over_small,
     ...review,
+    first_highlight_default_over_everywhere_median: coverage.first_highlight_default_over_everywhere_median,
+    quiet_settle_default_over_everywhere_median: coverage.quiet_settle_default_over_everywhere_median,
     other_languages_over_english_only_median: round(median(english.map((p) => p.other_languages_over_english_only))),
     bound_over_floor_median: round(median(pages.map((p) => p.bound_over_floor))),
     bound_visit_over_floor_median: round(median(pages.map((p) => p.bound_visit_over_floor))),
@@ -163,6 +172,7 @@ export async function main(argv: string[]): Promise<number> {
       page_heap_with_extension_bytes: heap.page_heap_with_extension_bytes,
       page_heap_without_extension_bytes: heap.page_heap_without_extension_bytes,
     },
+    coverage: { first_highlight: coverage.first_highlight, quiet_settle: coverage.quiet_settle },
     /** ms from a change to CSS.highlights to the end of the next frame, on the 20,000-paragraph page, without the extension */
     engine_highlight_frame_ms: engine,
     seconds: round((performance.now() - started) / 1000, 1),

@@ -1,21 +1,29 @@
 /**
- * npm run scan -- [--json] [--role-mentions] FILE...
+ * npm run scan -- [--json] [--everywhere] [--role-mentions] FILE...
  *
  * Finds the story's mentions in saved HTML files with the same text collector
  * and reader as the extension (src/page/collect-text.ts, src/core/page-reader.ts),
- * over the bundled story with the default settings. The DOM is happy-dom with
- * page scripts, styles, frames and network turned off: a saved page is read,
- * never run.
+ * over the bundled story with the default settings, and decides as the
+ * extension does whether the page is coverage of the story
+ * (src/core/coverage-decision.ts, from the page's main text). The DOM is
+ * happy-dom with page scripts, styles, frames and network turned off: a saved
+ * page is read, never run.
+ *
+ * `mentions` is what the browser marks with the default settings: every
+ * mention on a page that is coverage of the story, none on one that is not.
+ * --everywhere: every mention whatever the decision, as the "mark every page"
+ * setting marks (covers_story is still reported).
  *
  * Plain output: a table per file. --json: one array, an object per file
- * { source, mentions: [{ entity, name, type, text, before, after }] } in
- * document order. A file that cannot be read is named on stderr, gets no
+ * { source, covers_story, mentions: [{ entity, name, type, text, before, after }] }
+ * in document order. A file that cannot be read is named on stderr, gets no
  * entry, and makes the exit code 1; the other files are still scanned.
  */
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import { compileMatcher, entityInfo, type CompiledMatcher } from '../src/core/matcher';
 import { PageReader } from '../src/core/page-reader';
+import { CoverageDecision } from '../src/core/coverage-decision';
 import { ENTITY_TYPES } from '../src/core/pack';
 import { bundledPack } from '../src/story/bundled/index';
 import { collectText, visibleContext } from '../src/page/collect-text';
@@ -32,6 +40,8 @@ export interface ScannedMention {
 }
 export interface ScannedPage {
   source: string;
+  /** the page is coverage of the story (of any story of the matcher) */
+  covers_story: boolean;
   mentions: ScannedMention[];
 }
 
@@ -56,24 +66,39 @@ export function defaultMatcher(opts: { roleMentions?: boolean } = {}): CompiledM
   return compileMatcher([bundledPack()], { types: [...ENTITY_TYPES], roleMentions: opts.roleMentions ?? false });
 }
 
-/** The mentions of one page, as the scan reports them. */
-export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention[] {
+/**
+ * One page as the scan reports it: whether it is coverage of a story of the matcher, and its mentions: what the
+ * browser marks with the default settings (those of the stories it covers), or with `everywhere` every one.
+ */
+export function scanPage(html: string, matcher: CompiledMatcher, opts: { everywhere?: boolean } = {}): Omit<ScannedPage, 'source'> {
   const doc = parseHtml(html);
   const root = doc.body ?? doc.documentElement;
-  if (!root) return [];
+  if (!root) return { covers_story: false, mentions: [] };
   const collected = collectText(root as unknown as Node);
   // the whole page as one piece: the content script reads it in chunks through the same reader, and marks the same
-  return new PageReader(matcher).read(collected.text).mentions.map((m) => {
+  const found = new PageReader(matcher).read(collected.text).mentions;
+  const decision = new CoverageDecision(matcher);
+  decision.add(found, collected.aside, collected.text);
+  const marked = opts.everywhere ? found : found.filter((m) => decision.covers(decision.storyOf(m.entity)));
+  const mentions = marked.map((m) => {
     const ctx = visibleContext(collected, m.start, m.end);
     const e = entityInfo(matcher, m.entity)!;
     const out: ScannedMention = { entity: m.entity, name: e.name, type: m.type, text: ctx.text, before: ctx.before, after: ctx.after };
     if (m.role) out.role = true;
     return out;
   });
+  return { covers_story: decision.coveredIds().length > 0, mentions };
+}
+
+/** Every mention of one page, whatever the coverage decision (as the "mark every page" setting marks). */
+export function scanHtml(html: string, matcher: CompiledMatcher): ScannedMention[] {
+  return scanPage(html, matcher, { everywhere: true }).mentions;
 }
 
 function table(page: ScannedPage): string {
-  const lines = [`${page.source}: ${page.mentions.length} mention${page.mentions.length === 1 ? '' : 's'}`];
+  const lines = [
+    `${page.source}: ${page.covers_story ? 'coverage of the story' : 'not coverage of the story'}, ${page.mentions.length} mention${page.mentions.length === 1 ? '' : 's'}`,
+  ];
   if (!page.mentions.length) return lines.join('\n');
   // "…" only where the line goes on beyond the 40 characters shown
   const rows = page.mentions.map((m) => [
@@ -99,15 +124,18 @@ function table(page: ScannedPage): string {
   return lines.join('\n');
 }
 
+const OPTIONS = ['--json', '--everywhere', '--role-mentions'];
+
 export async function main(argv: string[]): Promise<number> {
   const files = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--role-mentions');
+  const unknown = argv.filter((a) => a.startsWith('--') && !OPTIONS.includes(a));
   if (unknown.length || !files.length) {
     if (unknown.length) process.stderr.write(`scan: unknown option ${unknown.join(' ')}\n`);
-    process.stderr.write('usage: npm run scan -- [--json] [--role-mentions] FILE...\n');
+    process.stderr.write('usage: npm run scan -- [--json] [--everywhere] [--role-mentions] FILE...\n');
     return 2;
   }
   const json = argv.includes('--json');
+  const everywhere = argv.includes('--everywhere');
   const matcher = defaultMatcher({ roleMentions: argv.includes('--role-mentions') });
   const pages: ScannedPage[] = [];
   let failed = false;
@@ -129,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const page = { source, mentions: scanHtml(html, matcher) };
+    const page = { source, ...scanPage(html, matcher, { everywhere }) };
     pages.push(page);
     if (!json) process.stdout.write(table(page) + '\n\n');
   }

@@ -18,6 +18,11 @@ export interface PageFind {
   types: EntityType[];
   /** changes whenever what is found changes: a page rescans only then */
   revision: number;
+  /**
+   * Mark every story's names on this page whatever the coverage decision (the setting `markEverywhere`, or the
+   * reader's "mark this page anyway" for this tab). False: nothing is marked until the page is coverage of a story.
+   */
+  everywhere: boolean;
 }
 
 /** What a page needs: what to find (null where Story Lens does not run) and how to show it. */
@@ -30,8 +35,12 @@ export interface PageSetup {
 export interface PageReport {
   url: string;
   title: string;
-  /** entity id → number of mentions on the page */
+  /** entity id → number of mentions marked on the page (only what is marked: nothing on a quiet page) */
   counts: Record<string, number>;
+  /** ids of the stories (pack ids) this page is coverage of, as decided so far (it only grows while the page is open) */
+  covers: string[];
+  /** true when the page is settled and nothing is marked because it covers no story and `everywhere` is off */
+  quiet: boolean;
   /** the page's script moved to this URL (history.pushState) without the reader's input: not a visit for the trail */
   scripted?: boolean;
 }
@@ -54,6 +63,11 @@ export interface ProtocolMap {
   // extension pages (popup, options) → background; refused from content scripts
   /** "Off on this site" / back on: changes the site lists for the page's host */
   setSiteEnabled(req: { url: string; enabled: boolean }): void;
+  /**
+   * "Mark names on this page anyway": the tab's page (`url`, as its content script reported it) is marked
+   * until the tab closes or goes to another page
+   */
+  markPageAnyway(req: { tabId: number; url: string }): void;
 
   // popup → content script (through tabs.sendMessage)
   getPageEntities(): PageReport;
@@ -78,6 +92,7 @@ const MESSAGE_TYPES: Record<MessageType, 1> = {
   getCard: 1,
   reportPage: 1,
   setSiteEnabled: 1,
+  markPageAnyway: 1,
   getPageEntities: 1,
   revealMention: 1,
   stepMention: 1,

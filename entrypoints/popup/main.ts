@@ -40,6 +40,7 @@ void mountPopup(document.getElementById('popup')!, {
   // the background writes the site lists (one writer, validated)
   setSiteEnabled: (url, enabled) => sendMessage('setSiteEnabled', { url, enabled }),
   setEnabled: (enabled) => updateSettings({ enabled }),
+  markPageAnyway: (tabId, url) => sendMessage('markPageAnyway', { tabId, url }),
   pageEntities: (tabId) => sendMessage('getPageEntities', undefined, tabId),
   revealMention: (tabId, entity) => sendMessage('revealMention', { entity, index: 0, openCard: true }, tabId),
   pageHtml: (tabId) => sendMessage('getPageHtml', undefined, tabId),

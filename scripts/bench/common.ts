@@ -1,5 +1,6 @@
 /** What more than one of the bench's measurements uses: rounding, and reading a page's highlights. */
 import type { Page } from 'playwright-core';
+import type { Harness } from '../lib/browser';
 
 export const HIGHLIGHTS = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
 
@@ -33,4 +34,23 @@ export async function settle(page: Page, quietMs: number, timeoutMs: number): Pr
       }),
     [HIGHLIGHTS, quietMs, timeoutMs] as const,
   );
+}
+
+/**
+ * Turns the "mark every page" setting on or off (the background hears the storage change and every tab asks for
+ * its setup again). The bench's ratios from before issue 14 run with it on, so they stay comparable.
+ */
+export async function setMarkEverywhere(h: Harness, on: boolean): Promise<void> {
+  const sw = await h.serviceWorker();
+  await sw.evaluate(async (on) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: ChromeStorage } } }).chrome.storage.local;
+    const cur = ((await c.get('settings')) as Record<string, Record<string, unknown> | undefined>).settings;
+    await c.set({ settings: { ...(cur ?? {}), markEverywhere: on } });
+    // the background hears the change in a task of its own: a page opened at once would meet the old setting
+    await new Promise((r) => setTimeout(r, 100));
+    interface ChromeStorage {
+      get(key: string): Promise<unknown>;
+      set(items: Record<string, unknown>): Promise<void>;
+    }
+  }, on);
 }

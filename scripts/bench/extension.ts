@@ -4,6 +4,7 @@
  */
 import type { CompiledMatcher } from '../../src/core/matcher';
 import { KEEP_NAMES_SHIM, launch } from '../lib/browser';
+import { setMarkEverywhere } from './common';
 import { appendCosts, type AppendResult } from './append';
 import { EMPTY_PAGE } from './fixtures';
 import { loadBigPage, recordLongTasks, traceLoad, type LoadResult, type TraceResult } from './long-tasks';
@@ -27,6 +28,8 @@ export async function benchExtension(
   try {
     await h.context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:|data:|about:)/, (r) => r.abort());
     await h.context.addInitScript({ content: KEEP_NAMES_SHIM });
+    // the every-page setting: the generated page is marked as before issue 14, so the ratios stay comparable
+    await setMarkEverywhere(h, true);
     await recordLongTasks(h.context);
     const { page: big, result: load } = await loadBigPage(h, h.server.url('/bench/big.html'));
     const append = await appendCosts(h, big, h.server.url('/bench/empty.html'), story, runs);

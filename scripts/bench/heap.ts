@@ -7,7 +7,7 @@
  */
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, KEEP_NAMES_SHIM, launch, startServer, type Harness } from '../lib/browser';
-import { round, settle } from './common';
+import { round, setMarkEverywhere, settle } from './common';
 import { median } from './fixtures';
 
 /** A demo page on the story: the extension marks it and answers its counts, as on any page a reader opens. */
@@ -92,6 +92,7 @@ export async function heapCosts(extensionDir: string): Promise<HeapResult> {
   let sw: number;
   try {
     await h.context.addInitScript({ content: KEEP_NAMES_SHIM });
+    await setMarkEverywhere(h, true);
     withExt = await pageHeap(
       () => h.context.newPage(),
       h.server.url(STORY_PAGE),

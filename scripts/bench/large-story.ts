@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { compileMatcher } from '../../src/core/matcher';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { chromiumPath, launch, type Harness } from '../lib/browser';
+import { setMarkEverywhere } from './common';
 import { LARGE_PAGE_NAMED, largeStory, largeStoryBackup, largeStoryPage, type LargeStory } from '../lib/large-story';
 
 export interface LargeStoryResult {
@@ -172,6 +173,8 @@ export async function benchLargeStory(extensionDir: string, rounds = 3): Promise
     await h.context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:|data:|about:)/, (r) => r.abort());
     await h.context.addInitScript({ content: NAME_SHIM });
     const options = await importLargeStory(h, story);
+    // after the import (a backup's settings replace the reader's): the page is marked as before issue 14
+    await setMarkEverywhere(h, true);
     const withGaps: number[] = [];
     const withoutGaps: number[] = [];
     let mentions = 0;

@@ -3,6 +3,7 @@
  * tables of docs/benchmark.md. Its numbers are the keys of .output/bench.json (README: "Bench JSON").
  */
 import os from 'node:os';
+import type { CoverageCostPage } from './coverage';
 import type { ExtensionResult } from './extension';
 import type { HeapResult } from './heap';
 import { MARKJS_RUN_BUDGET_MS, type PageResult } from './page-scan';
@@ -128,10 +129,18 @@ export function markdown(pages: PageResult[], summary: Record<string, unknown>, 
     `| review_edit_400_over_20 (the review screen: one edit to the next frame painted, 400 entities against 20: ${reviewMs('review_edit_ms')}) | ${v('review_edit_400_over_20')} | ≤ 2 |`,
     `| review_save_400_over_20 (one save, until the screen closes: ${reviewMs('review_save_ms')}) | ${v('review_save_400_over_20')} | ≤ 10 |`,
     `| other_languages_over_english_only_median | ${v('other_languages_over_english_only_median')} | ≤ 1.25 |`,
+    `| first_highlight_default_over_everywhere_median (time to the first highlight on coverage pages, default settings over the every-page setting: ${coveragePages(summary, 'first_highlight')}) | ${summary.first_highlight_default_over_everywhere_median} | reported |`,
+    `| quiet_settle_default_over_everywhere_median (time to a settled scan on pages that are not coverage, default settings, marking nothing, over the every-page setting: ${coveragePages(summary, 'quiet_settle')}) | ${summary.quiet_settle_default_over_everywhere_median} | reported |`,
     '',
     `The engine alone, same page, no extension: the frame after a change to \`CSS.highlights\` takes ${engine['no change']} ms with no change, ${engine['add 100 ranges to an empty highlight']} ms after adding 100 ranges to an empty highlight, and ${engine['add 1 range to the highlight of 15,100']} ms after adding one range to a highlight that holds 15,100; appending 100 paragraphs with no highlight change takes ${engine['append 100 paragraphs, no highlight change (15,301 ranges registered)']} ms with 15,301 ranges registered against ${engine['append 100 paragraphs, no ranges registered']} ms with none (\`engine_highlight_frame_ms\`).`,
   ];
   return rows.join('\n') + '\n';
+}
+
+/** Each page's medians, default vs every-page, in one line (summary.coverage). */
+function coveragePages(summary: Record<string, unknown>, part: 'first_highlight' | 'quiet_settle'): string {
+  const list = (summary.coverage as Record<string, CoverageCostPage[]> | undefined)?.[part] ?? [];
+  return list.map((p) => `${p.page} ${p.default_ms} vs ${p.everywhere_ms} ms`).join(', ');
 }
 
 const BEGIN = '<!-- bench: written by npm run bench -->';

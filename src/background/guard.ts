@@ -50,10 +50,14 @@ export const MESSAGE_RULES = {
       url: z.string().max(8192),
       title: z.string().max(5000),
       counts: z.record(entityId, z.number().int().min(0).max(1_000_000)).refine((c) => Object.keys(c).length <= 5000, 'too many entities'),
+      /** ids of the stories the page is coverage of (checked against the enabled stories where used) */
+      covers: z.array(z.string().min(1).max(80)).max(60),
+      quiet: z.boolean(),
       scripted: z.boolean().optional(),
     }),
   },
   setSiteEnabled: { from: ['extension'], data: z.object({ url: pageUrl, enabled: z.boolean() }) },
+  markPageAnyway: { from: ['extension'], data: z.object({ tabId: z.number().int().min(0), url: pageUrl }) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; data: z.ZodType }>;
 
 export type GuardedMessage = keyof typeof MESSAGE_RULES;

@@ -10,15 +10,18 @@ import { ENTITY_TYPES } from '../core/pack';
 import { coverageModel } from '../core/coverage';
 import { hostOf, isActiveOn } from '../core/site-rules';
 import { setSiteEnabled } from '../store/site-rules';
+import { clearMarkAnyway, markedAnywayPage, pageOf, setMarkAnyway } from '../store/mark-anyway';
 import { recordTrailVisit, trailEntryFor } from '../store/trail';
-import { checkMessage, GuardError, senderKind, type GuardedMessage, type SenderLike } from './guard';
-import { enabledStories, type KnowledgeBase } from './knowledge';
+import { checkMessage, GuardError, senderKind, type GuardedData, type GuardedMessage, type SenderLike } from './guard';
+import { enabledStories, type KnowledgeBase, type KnowledgeState } from './knowledge';
 
 export interface HandlerDeps {
   kb: KnowledgeBase;
   extension: { id: string; origin: string };
   /** sets the toolbar badge text of a tab ('' hides it) */
   setBadge(tabId: number, text: string): Promise<void>;
+  /** tells a tab's content script to ask for its setup again (`setupChanged`) */
+  setupChanged(tabId: number): Promise<void>;
   now?: () => Date;
 }
 
@@ -27,6 +30,11 @@ export interface Handlers {
   getCard(data: unknown, sender: SenderLike | undefined): Promise<CardModel | null>;
   reportPage(data: unknown, sender: SenderLike | undefined): Promise<void>;
   setSiteEnabled(data: unknown, sender: SenderLike | undefined): Promise<void>;
+  markPageAnyway(data: unknown, sender: SenderLike | undefined): Promise<void>;
+  /** the browser says a tab closed (tabs.onRemoved) */
+  tabClosed(tabId: number): Promise<void>;
+  /** the browser says a tab is at a new URL (tabs.onUpdated, where the URL is visible to the extension) */
+  tabMoved(tabId: number, url: string): Promise<void>;
 }
 
 /**
@@ -44,6 +52,35 @@ export function badgeText(entities: number): string {
   return entities > 99 ? '99+' : String(entities);
 }
 
+/**
+ * Whether the reader asked to mark this tab's page anyway. A tab that is now at another page than the one they
+ * asked for has gone to another page: the request ends there (`gone`), and is forgotten.
+ */
+async function anywayIn(tabId: number, url: string): Promise<{ anyway: boolean; gone: boolean }> {
+  const page = await markedAnywayPage(tabId);
+  if (page == null) return { anyway: false, gone: false };
+  if (page === pageOf(url)) return { anyway: true, gone: false };
+  await clearMarkAnyway(tabId);
+  return { anyway: false, gone: true };
+}
+
+/**
+ * The trail entry of a reported page, or null when the page is not one to record: only coverage of a story is
+ * (never a page marked anyway or by the every-page setting alone), of the stories it covers.
+ */
+function trailEntryOf(report: GuardedData<'reportPage'>, state: KnowledgeState, now: Date) {
+  const covered = new Set(report.covers);
+  const stories = enabledStories(state).filter((s) => covered.has(s.pack.id));
+  if (stories.length === 0) return null;
+  const types = state.settings.types;
+  return trailEntryFor(
+    report,
+    stories.map((s) => ({ pack: s.pack, title: s.title })),
+    Object.fromEntries(ENTITY_TYPES.map((t) => [t, types[t]])) as typeof types,
+    now,
+  );
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const now = deps.now ?? (() => new Date());
   const check = <K extends GuardedMessage>(name: K, data: unknown, sender: SenderLike | undefined) =>
@@ -57,9 +94,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (senderKind(sender, deps.extension.id, deps.extension.origin) === 'content' && !samePage(data.url, sender)) {
         throw new GuardError('"getPageSetup" is about another page than its sender');
       }
-      const setup = await deps.kb.pageSetup(data.url);
+      const tabId = sender?.tab?.id;
+      const content = senderKind(sender, deps.extension.id, deps.extension.origin) === 'content';
+      const { anyway } = content && tabId != null ? await anywayIn(tabId, data.url) : { anyway: false };
+      const setup = await deps.kb.pageSetup(data.url, anyway);
       // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left
-      if (!setup.find && sender?.tab?.id != null) await deps.setBadge(sender.tab.id, '').catch(() => undefined);
+      if (!setup.find && tabId != null) await deps.setBadge(tabId, '').catch(() => undefined);
       return setup;
     },
 
@@ -72,33 +112,45 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const data = check('reportPage', raw, sender);
       // a content script reports its own page only
       if (!samePage(data.url, sender)) throw new GuardError('"reportPage" is about another page than its sender');
+      const tabId = sender?.tab?.id;
+      // the page moved to another URL without a load (history.pushState): a request to mark it anyway ends there
+      if (tabId != null && (await anywayIn(tabId, data.url)).gone) await deps.setupChanged(tabId).catch(() => undefined);
       const state = await deps.kb.load();
-      const stories = enabledStories(state);
       const types = state.settings.types;
       const mentioned = coverageModel(
-        stories.map((s) => s.pack),
+        enabledStories(state).map((s) => s.pack),
         data.counts,
         types,
       ).shownFound;
       const active = isActiveOn(state.settings, data.url);
-      const tabId = sender?.tab?.id;
-      if (tabId != null) await deps.setBadge(tabId, active ? badgeText(mentioned) : '').catch(() => undefined);
+      // a quiet page (not about a story, nothing marked) shows no number; a marked one counts what is marked
+      if (tabId != null) await deps.setBadge(tabId, active && !data.quiet ? badgeText(mentioned) : '').catch(() => undefined);
 
       // The trail: never from private windows, never when the reader turned it off, and only visits a person
       // made (the page's load, or a move that followed their input: not a page's script flipping its URL).
       if (!active || !state.settings.keepTrail || sender?.tab?.incognito || data.scripted) return;
-      const entry = trailEntryFor(
-        data,
-        stories.map((s) => ({ pack: s.pack, title: s.title })),
-        Object.fromEntries(ENTITY_TYPES.map((t) => [t, types[t]])) as typeof types,
-        now(),
-      );
+      const entry = trailEntryOf(data, state, now());
       if (entry) await recordTrailVisit(entry, tabId);
     },
 
     async setSiteEnabled(raw, sender) {
       const data = check('setSiteEnabled', raw, sender);
       await setSiteEnabled(data.url, data.enabled);
+    },
+
+    async markPageAnyway(raw, sender) {
+      const data = check('markPageAnyway', raw, sender);
+      await setMarkAnyway(data.tabId, data.url);
+      await deps.setupChanged(data.tabId);
+    },
+
+    async tabClosed(tabId) {
+      await clearMarkAnyway(tabId);
+    },
+
+    async tabMoved(tabId, url) {
+      // a move without a load (history.pushState) keeps the content script: it must stop marking the page anyway
+      if ((await anywayIn(tabId, url)).gone) await deps.setupChanged(tabId).catch(() => undefined);
     },
   };
 }

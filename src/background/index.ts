@@ -30,6 +30,7 @@ export function startBackground(): void {
     setBadge: async (tabId, text) => {
       await badgeApi()?.setBadgeText({ tabId, text });
     },
+    setupChanged: (tabId) => sendMessage('setupChanged', undefined, tabId),
   });
 
   // --- the knowledge base: seeded on install and on any start where it is missing
@@ -79,6 +80,13 @@ export function startBackground(): void {
   onMessage('getCard', (m) => handlers.getCard(m.data, m.sender));
   onMessage('reportPage', (m) => handlers.reportPage(m.data, m.sender));
   onMessage('setSiteEnabled', (m) => handlers.setSiteEnabled(m.data, m.sender));
+  onMessage('markPageAnyway', (m) => handlers.markPageAnyway(m.data, m.sender));
+
+  // --- "mark this page anyway" lasts while the tab stays on its page (the URL is seen where the browser shows it)
+  browser.tabs.onRemoved.addListener((tabId) => void handlers.tabClosed(tabId).catch(() => undefined));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void handlers.tabMoved(tabId, change.url).catch(() => undefined);
+  });
 
   // --- keyboard: step through the page's mentions (WXT commands → the active tab)
   browser.commands?.onCommand.addListener((command, tab) => {

@@ -107,20 +107,28 @@ export class KnowledgeBase {
     return matcher;
   }
 
-  /** Changes whenever what a page finds changes: the stories, or a setting that shapes the matcher. */
+  /**
+   * Changes whenever what a page finds changes: the stories, or a setting that shapes the matcher. Not with
+   * `everywhere`: that changes only what is marked of what was found, which the page applies without a rescan.
+   */
   findRevision(state: KnowledgeState): number {
     return fnv1a(matcherKey(state));
   }
 
-  /** What a page at `url` finds (nothing where Story Lens does not run) and how it shows it. */
-  async pageSetup(url: string): Promise<PageSetup> {
+  /**
+   * What a page at `url` finds (nothing where Story Lens does not run) and how it shows it. `anyway`: the reader
+   * asked to mark this page though it is not about a story; with the setting `markEverywhere` every page is.
+   */
+  async pageSetup(url: string, anyway = false): Promise<PageSetup> {
     const state = await this.load();
     const active = isActiveOn(state.settings, url) && enabledStories(state).length > 0;
+    const everywhere = anyway || state.settings.markEverywhere;
     const find = active
       ? {
           matcher: await this.matcher(state),
           types: ENTITY_TYPES.filter((t) => state.settings.types[t]),
           revision: this.findRevision(state),
+          everywhere,
         }
       : null;
     return { find, show: showSettings(state.settings) };

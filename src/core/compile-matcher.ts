@@ -26,6 +26,10 @@ type ParadigmEdge = [node: number, stem: string, paradigm: number, child: number
 class NameTrie {
   readonly ids: string[] = [];
   readonly entities: MatcherEntity[] = [];
+  /** the stories' ids, and the first entity of each */
+  readonly stories: string[] = [];
+  readonly storyFrom: number[] = [];
+  readonly storyCentral: number[] = [];
   /** per node: edge key → child */
   readonly edges: Map<string, number>[] = [new Map()];
   /** per node: the names ending there */
@@ -93,12 +97,16 @@ export function compileMatcher(packs: StoryPack[], options: MatcherOptions): Com
   const seen = new Set<string>();
   const langs = options.languages ? new Set(options.languages.map((l) => l.split('-')[0]!.toLowerCase())) : undefined;
   for (const pack of packs) {
+    trie.stories.push(pack.id);
+    trie.storyFrom.push(trie.ids.length);
+    trie.storyCentral.push(0);
     for (const ent of pack.entities) {
       if (seen.has(ent.id)) continue; // ids are unique across enabled stories; the first pack wins
       seen.add(ent.id);
       const e = trie.ids.length;
       trie.ids.push(ent.id);
-      trie.entities.push({ name: ent.name, type: ent.type, fromArticle: ent.fromArticle });
+      trie.entities.push({ name: ent.name, type: ent.type, fromArticle: ent.fromArticle, central: ent.centrality === 'central' });
+      if (ent.centrality === 'central') trie.storyCentral[trie.storyCentral.length - 1]!++;
       trie.addName(ent.name, e, KIND.name);
       for (const nm of ent.names) {
         if (langs && !langs.has(nm.lang.split('-')[0]!.toLowerCase())) continue;
@@ -199,7 +207,7 @@ function layOut(trie: NameTrie, options: MatcherOptions): CompiledMatcher {
     );
   const entsText = trie.ids.map((id, e) => {
     const ent = trie.entities[e]!;
-    return `${id} ${TYPE_NAMES.indexOf(ent.type)}${ent.fromArticle === false ? 0 : 1}${ent.name}`;
+    return `${id} ${TYPE_NAMES.indexOf(ent.type)}${ent.fromArticle === false ? 0 : 1}${ent.central ? 1 : 0}${ent.name}`;
   });
   const ents = entsText.join('');
   const ru: Record<string, string> = {};
@@ -224,6 +232,9 @@ function layOut(trie: NameTrie, options: MatcherOptions): CompiledMatcher {
     formatVersion: MATCHER_FORMAT,
     ents,
     entAt: entAt + ref(o),
+    stories: trie.stories,
+    storyFrom: trie.storyFrom,
+    storyCentral: trie.storyCentral,
     trie: pieces,
     ru,
     ko: koreanParticles().map(encode).join(' '),

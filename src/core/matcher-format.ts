@@ -6,7 +6,7 @@
 import type { EntityType } from './pack';
 import { hashKey } from './normalize';
 
-export const MATCHER_FORMAT = 3;
+export const MATCHER_FORMAT = 4;
 
 /** kinds of name, as stored in a term */
 export const KIND = { name: 0, surname: 1, abbreviation: 2, description: 3 } as const;
@@ -16,12 +16,14 @@ export const CASE = { any: 0, capital: 1, allCaps: 2 } as const;
 /** [entity index, kind, case rule, 1 if the name ends with "." (U.S.)] */
 export type Term = [entity: number, kind: number, caseRule: number, dotEnd: number];
 
-/** What a page knows of an entity (its story is the background's business: cards are asked of it). */
+/** What a page knows of an entity (its card is the background's business: cards are asked of it). */
 export interface MatcherEntity {
   name: string;
   type: EntityType;
   /** false for namesakes carried only to be told apart */
   fromArticle?: boolean;
+  /** central to its story (pack.ts Centrality): what decides whether a page is coverage of it (coverage-decision.ts) */
+  central?: boolean;
 }
 
 /** the entity types by their digit in `ents` */
@@ -42,10 +44,16 @@ export interface CompiledMatcher {
   /**
    * The entities: entity e (as used in terms) is ents.slice(at(e), at(e + 1)), at(e) read from entAt (`w`
    * base-36 digits each, one more than entities): its id, " ", one digit of type (index in TYPE_NAMES), one of
-   * fromArticle ("0" false, "1" true or unset) and its display name.
+   * fromArticle ("0" false, "1" true or unset), one of centrality ("1" central, "0" background) and its display name.
    */
   ents: string;
   entAt: string;
+  /** the stories' ids (pack ids), in the order their entities are numbered */
+  stories: string[];
+  /** storyFrom[s]: the first entity of story s (its entities run to the next story's first) */
+  storyFrom: number[];
+  /** storyCentral[s]: how many of story s's entities are central */
+  storyCentral: number[];
   /**
    * The trie, in pieces. A node is named by where its record starts: piece (n >>> 16), offset (n & 0xffff);
    * node 0 is the root, whose edges are in the records of `buckets`. A record is the terms ending there (each the
@@ -187,8 +195,12 @@ export interface PreparedMatcher {
   title(key: string): number[] | undefined;
   maxTitleWords: number;
   types: Set<EntityType>;
-  /** entity index → name, type, fromArticle, read from the compiled strings when asked for */
+  /** entity index → name, type, fromArticle, central, read from the compiled strings when asked for */
   entity(e: number): MatcherEntity;
+  /** entity index → its story's index in `stories` */
+  story(e: number): number;
+  /** the stories' ids */
+  stories: readonly string[];
   /** entity index → id */
   id(e: number): string;
   /** lengths of the Korean particles `word` may end with, longest first, as lang-ko.ts particleSplits */
@@ -237,8 +249,15 @@ function readMatcher(m: CompiledMatcher): PreparedMatcher {
     entity(e) {
       const r = rec(e);
       const sp = r.indexOf(' ');
-      return { name: r.slice(sp + 3), type: TYPE_NAMES[+r[sp + 1]!]!, fromArticle: r[sp + 2] !== '0' };
+      return { name: r.slice(sp + 4), type: TYPE_NAMES[+r[sp + 1]!]!, fromArticle: r[sp + 2] !== '0', central: r[sp + 3] === '1' };
     },
+    story(e) {
+      const from = m.storyFrom;
+      let s = from.length - 1;
+      while (s > 0 && from[s]! > e) s--;
+      return s;
+    },
+    stories: m.stories,
     id,
     splits(word) {
       // the particles are Hangul, three characters each encoded: decoded once, for the first Korean word

@@ -31,6 +31,8 @@ export interface Settings {
   syncSettings: boolean;
   /** keep a trail of the pages that mention a story (never from private windows) */
   keepTrail: boolean;
+  /** mark the stories' names on every page, not only on pages that are coverage of a story */
+  markEverywhere: boolean;
 }
 
 /** Mail, banking and password managers: pages a reader never wants read. Editable. */
@@ -65,12 +67,13 @@ export const DEFAULT_SETTINGS: Settings = {
   roleMentions: false,
   syncSettings: false,
   keepTrail: true,
+  markEverywhere: false,
 };
 
 /**
  * What a change of each setting asks of the open tabs, decided here and nowhere else:
- * - 'find': what is found changes: the background rebuilds the matcher and every tab rescans
- *   (a change of the stories is one too);
+ * - 'find': what is found or marked changes: every tab asks for its setup again; where the matcher
+ *   changed, the background rebuilds it and the tab rescans (a change of the stories is one too);
  * - 'show': how mentions are shown or kept changes: every tab applies it in place, nothing is found again;
  * - 'run': where Story Lens runs changes: every tab asks whether it still runs;
  * - 'none': no tab is concerned.
@@ -83,6 +86,7 @@ export const SETTING_EFFECTS = {
   onlyRunOn: 'run',
   types: 'find',
   roleMentions: 'find',
+  markEverywhere: 'find',
   highlightStyle: 'show',
   cardDelayMs: 'show',
   cardDetail: 'show',

@@ -123,3 +123,72 @@ export const PARAGRAPH_TAGS: readonly string[] = [
   'th',
   'figcaption',
 ];
+
+/**
+ * What is not the page's main text (issue 14): menus, banners, footers, asides, forms, citations, comments and
+ * photo credits. Mentions there are still found (and marked once the page is coverage of a story), but they do
+ * not count when deciding whether it is (src/core/coverage-decision.ts). One selector, run natively once per walk,
+ * beside the attribute query: the collector reads no class name or role itself. A `header` inside an article,
+ * main or section is the article's own (its headline): kept as main text (see NOT_MAIN_HEADER_OWNERS).
+ */
+export const NOT_MAIN_SELECTOR = [
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'menu',
+  'form',
+  'cite',
+  '[role=navigation]',
+  '[role=banner]',
+  '[role=contentinfo]',
+  '[role=complementary]',
+  '[role=search]',
+  '[role=doc-endnotes]',
+  '[role=doc-bibliography]',
+  '[role=doc-footnote]',
+  'sup.reference',
+  'ol.references',
+  '.reflist',
+  '.references',
+  '.footnotes',
+  '#comments',
+  '.comments',
+  '#disqus_thread',
+  'figcaption .credit',
+  'figcaption small',
+  'figcaption [class*=credit]',
+  '[class*=byline]',
+].join(',');
+
+/** A `header` with one of these ancestors heads an article or section (its headline is main text), not the page. */
+export const NOT_MAIN_HEADER_OWNERS = 'article,main,section,[role=main]';
+
+/**
+ * A heading that opens a section of citations or links (the section runs to the next heading of its level or
+ * higher): "References", "Notes", "See also" and their Russian, Korean and Spanish forms.
+ */
+export const REFERENCE_HEADING =
+  /^\s*(references|notes|footnotes|citations|sources|bibliography|see also|further reading|external links|related( stories| articles)?|more on this story|read more|примечания|литература|ссылки|источники|см\. также|각주|참고 ?문헌|출처|같이 보기|관련 기사|referencias|notas|fuentes|bibliografía|véase también|enlaces externos|más información)\s*$/i;
+
+/**
+ * A line (the text between two block breaks) whose visible characters are at least this share inside links is a
+ * link list's item, a menu entry or a "read more" line: not main text.
+ */
+export const LINK_LINE_SHARE = 0.6;
+
+/**
+ * True when offset `at` of a collected text lies in one of its not-main spans (`aside`: sorted, disjoint
+ * [start, end) pairs, flat).
+ */
+export function inAside(aside: readonly number[], at: number): boolean {
+  let lo = 0;
+  let hi = (aside.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < aside[2 * mid]!) hi = mid - 1;
+    else if (at >= aside[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

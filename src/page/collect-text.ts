@@ -9,8 +9,13 @@
  * Elements a reader cannot see or edits (script, style, textarea,
  * [contenteditable], [hidden]...) are skipped with their whole subtree; open
  * shadow roots are walked, each as a block of its own.
+ *
+ * The same walk tells the page's main text from the rest (menus, footers, link lists, citations: see
+ * NOT_MAIN_SELECTOR, REFERENCE_HEADING and LINK_LINE_SHARE in src/core/text-blocks.ts) as `aside` spans,
+ * so deciding whether a page is coverage of a story costs no second walk.
  */
 import { BLOCK_TAGS, SKIP_TAGS } from '../core/text-blocks';
+import { LINK_LINE_SHARE, NOT_MAIN_HEADER_OWNERS, NOT_MAIN_SELECTOR, REFERENCE_HEADING } from '../core/text-blocks';
 import { BLOCK_BREAK } from '../core/types';
 
 // scripts/bench-page.ts counts what the collector skips by the same list
@@ -21,6 +26,8 @@ export interface CollectedText {
   nodes: Text[];
   /** starts[i] = offset of nodes[i].data in text */
   starts: number[];
+  /** the spans of `text` that are not the page's main text: sorted, disjoint [start, end) pairs, flat */
+  aside: number[];
 }
 
 export interface CollectOptions {
@@ -44,18 +51,31 @@ function hiddenOrEditable(el: Element): boolean {
 
 export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style*="DISPLAY"]';
 
+/** what the walk does with a marked element: skip it whole, or read it as not main text */
+const SKIP = 1;
+const ASIDE = 2;
+
+/** a header of the page (a banner), not of an article or section */
+const pageHeader = (el: Element) => el.localName !== 'header' || !el.parentElement?.closest(NOT_MAIN_HEADER_OWNERS);
+
 /**
- * The elements under `root` to skip for their attributes, found by one
- * selector query (run natively) instead of three attribute reads per element.
+ * The elements under `root` to skip for their attributes, and those that are not main text, found by two
+ * selector queries (run natively) instead of attribute and class reads per element.
  */
-function attributeSkips(root: Node): Set<Element> | null {
+function markedElements(root: Node): Map<Element, number> | null {
   const qsa = (root as ParentNode).querySelectorAll;
   if (typeof qsa !== 'function') return null;
-  const found = (root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR);
-  if (!found.length) return null;
-  const set = new Set<Element>();
-  for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
-  return set.size ? set : null;
+  const marks = new Map<Element, number>();
+  for (const el of Array.from((root as ParentNode).querySelectorAll(NOT_MAIN_SELECTOR))) if (pageHeader(el)) marks.set(el, ASIDE);
+  for (const el of Array.from((root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR))) if (hiddenOrEditable(el)) marks.set(el, SKIP);
+  return marks.size ? marks : null;
+}
+
+/** root sits inside text that is not main text (a change inside a menu or a comments section) */
+function insideAside(root: Node): boolean {
+  const el = root.nodeType === 1 ? (root as Element) : root.parentElement;
+  for (let a = el?.closest(NOT_MAIN_SELECTOR); a; a = a.parentElement?.closest(NOT_MAIN_SELECTOR)) if (pageHeader(a)) return true;
+  return false;
 }
 
 /** root sits inside something skipped (an editor, a hidden panel, the card host): none of its text counts */
@@ -98,6 +118,18 @@ export const SHADOW_HOSTS: ReadonlySet<string> = new Set([
 const FRAME_BLOCK = 1;
 /** the frame holds one node (a text node given as the root), not a sibling list */
 const SINGLE = 2;
+/** the frame is the content of an element that is not main text */
+const FRAME_ASIDE = 4;
+/** the frame is a link's content */
+const FRAME_LINK = 8;
+/** the frame is a heading's content (h1-h6) */
+const FRAME_HEADING = 16;
+
+/** The characters a text node shows, near enough: a short run of white space (indentation between tags) shows none. */
+function shownLength(data: string): number {
+  const n = data.length;
+  return n < 64 && data.charCodeAt(0) <= 32 && data.charCodeAt(n - 1) <= 32 && !/\S/.test(data) ? 0 : n;
+}
 
 /**
  * Walks the visible text nodes of `root` in document order. Iterative (an
@@ -114,14 +146,29 @@ class TextWalker {
   /** the first text node of the next piece (see take), and its data */
   private held: Text | null = null;
   private heldData = '';
-  private skips: Set<Element> | null = null;
+  private marks: Map<Element, number> | null = null;
   private skip: ((el: Element) => boolean) | undefined = undefined;
+  /** open frames that are not main text (plus one when the walk started inside such an element) */
+  private asideDepth = 0;
+  /** open link frames */
+  private linkDepth = 0;
+  /** the level of the innermost open heading (0: none), and of the "References" section the walk is in */
+  private headingLevel = 0;
+  private refLevel = 0;
+  /** the line being read (text since the last block break): where it starts, the characters it shows, those in links */
+  private lineStart = 0;
+  private lineShown = 0;
+  private lineLinked = 0;
+  /** the heading level of the line's first text node, and the index in `parts` of that node */
+  private lineHeading = 0;
+  private linePart = 0;
 
   /** sets the walk up at `root` (a walker is reused: see `idle`) */
   start(root: Node, opts: CollectOptions | undefined): void {
     this.skip = opts?.skip;
-    this.skips = attributeSkips(root);
+    this.marks = markedElements(root);
     if (insideSkipped(root, opts)) return;
+    this.asideDepth = insideAside(root) ? 1 : 0;
     if (root.nodeType === 3) {
       this.push(root, SINGLE);
       return;
@@ -143,8 +190,9 @@ class TextWalker {
     this.breakPending = false;
     this.held = null;
     this.heldData = '';
-    this.skips = null;
+    this.marks = null;
     this.skip = undefined;
+    this.asideDepth = this.linkDepth = this.headingLevel = this.refLevel = 0;
   }
 
   /**
@@ -158,15 +206,15 @@ class TextWalker {
     const parts: string[] = [];
     const nodes: Text[] = [];
     const starts: number[] = [];
+    const aside: number[] = [];
     let length = 0;
+    this.lineStart = this.lineShown = this.lineLinked = this.lineHeading = this.linePart = 0;
     const held = this.held;
     if (held !== null) {
       // the first node of this piece: no break before it
       this.held = null;
       this.breakPending = false;
-      nodes.push(held);
-      starts.push(0);
-      parts.push(this.heldData);
+      this.addText(held, this.heldData, 0, parts, nodes, starts, aside);
       length = this.heldData.length;
     }
     while (nexts.length) {
@@ -174,7 +222,9 @@ class TextWalker {
       const n = nexts[top];
       if (!n) {
         nexts.pop();
-        if (flags.pop()! & FRAME_BLOCK) this.breakPending = true;
+        const f = flags.pop()!;
+        if (f & FRAME_BLOCK) this.breakPending = true;
+        if (f & (FRAME_ASIDE | FRAME_LINK | FRAME_HEADING)) this.leave(f);
         continue;
       }
       nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
@@ -190,37 +240,95 @@ class TextWalker {
           }
           this.breakPending = false;
           if (length > 0) {
+            this.endLine(length, parts, aside);
             parts.push(BLOCK_BREAK);
             length += 1;
+            this.lineStart = length;
+            this.lineShown = this.lineLinked = this.lineHeading = 0;
+            this.linePart = parts.length;
           }
         }
-        nodes.push(n as Text);
-        starts.push(length);
-        parts.push(data);
+        this.addText(n as Text, data, length, parts, nodes, starts, aside);
         length += data.length;
-      } else if (type === 1) {
-        const el = n as Element;
-        const tag = el.localName;
-        const custom = tag.includes('-');
-        if (SKIP_TAGS.has(tag) || this.skips?.has(el) || (custom && this.skip?.(el))) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) this.breakPending = true;
-        const first = el.firstChild;
-        // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
-        if (first) this.push(first, block ? FRAME_BLOCK : 0);
-        // An open shadow root renders in place of (or around) the light children: its own block.
-        // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
-        const sr = custom || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
-        if (sr) {
-          this.breakPending = true;
-          const inner = attributeSkips(sr);
-          if (inner) this.skips = this.skips ? new Set([...this.skips, ...inner]) : inner;
-          this.push(sr.firstChild, FRAME_BLOCK);
-        }
-      }
+      } else if (type === 1) this.enter(n as Element);
     }
-    return nodes.length ? { text: parts.join(''), nodes, starts } : null;
+    if (length) this.endLine(length, parts, aside);
+    return nodes.length ? { text: parts.join(''), nodes, starts, aside } : null;
   }
+
+  /** Opens an element's frame (or skips it), counting what it says of the text inside. */
+  private enter(el: Element): void {
+    const tag = el.localName;
+    const custom = tag.includes('-');
+    const mark = this.marks?.get(el);
+    if (SKIP_TAGS.has(tag) || mark === SKIP || (custom && this.skip?.(el))) return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) this.breakPending = true;
+    const first = el.firstChild;
+    // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
+    if (first) {
+      let f = block ? FRAME_BLOCK : 0;
+      if (mark === ASIDE) {
+        f |= FRAME_ASIDE;
+        this.asideDepth++;
+      }
+      if (tag === 'a') {
+        f |= FRAME_LINK;
+        this.linkDepth++;
+      }
+      const level = tag.length === 2 && tag.charCodeAt(0) === 104 /* h */ ? tag.charCodeAt(1) - 48 : 0;
+      if (level > 0 && level < 7) {
+        f |= FRAME_HEADING;
+        this.headingLevel = level;
+        // a heading of the same level or higher ends a "References" section
+        if (this.refLevel && level <= this.refLevel) this.refLevel = 0;
+      }
+      this.push(first, f);
+    }
+    // An open shadow root renders in place of (or around) the light children: its own block.
+    // Only custom elements and the few built-in ones that may host one are asked (attachShadow's list).
+    const sr = custom || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
+    if (sr) {
+      this.breakPending = true;
+      const inner = markedElements(sr);
+      if (inner) this.marks = this.marks ? new Map([...this.marks, ...inner]) : inner;
+      this.push(sr.firstChild, FRAME_BLOCK);
+    }
+  }
+
+  /** Closes what a frame opened. */
+  private leave(f: number): void {
+    if (f & FRAME_ASIDE) this.asideDepth--;
+    if (f & FRAME_LINK) this.linkDepth--;
+    if (f & FRAME_HEADING) this.headingLevel = 0;
+  }
+
+  /** Adds a text node at `at` of the piece, and counts it into its line. */
+  private addText(node: Text, data: string, at: number, parts: string[], nodes: Text[], starts: number[], aside: number[]): void {
+    if (!this.lineShown && !this.lineHeading) this.lineHeading = this.headingLevel;
+    const shown = shownLength(data);
+    this.lineShown += shown;
+    if (this.linkDepth) this.lineLinked += shown;
+    if (this.asideDepth || this.refLevel) addSpan(aside, at, at + data.length);
+    nodes.push(node);
+    starts.push(at);
+    parts.push(data);
+  }
+
+  /** Ends the line that ends at `end`: a line almost all links is not main text; a "References" heading opens its section. */
+  private endLine(end: number, parts: string[], aside: number[]): void {
+    if (this.lineShown && this.lineLinked >= this.lineShown * LINK_LINE_SHARE) addSpan(aside, this.lineStart, end);
+    if (this.lineHeading && end - this.lineStart < 60 && REFERENCE_HEADING.test(parts.slice(this.linePart).join('')))
+      this.refLevel = this.lineHeading;
+  }
+}
+
+/** Adds [start, end) to the sorted spans, merged with the spans it touches (a line's span may hold its nodes' spans). */
+function addSpan(spans: number[], start: number, end: number): void {
+  while (spans.length && spans[spans.length - 2]! >= start) spans.length -= 2;
+  const n = spans.length;
+  if (n && spans[n - 1]! >= start - 1) spans[n - 1] = Math.max(spans[n - 1]!, end);
+  else spans.push(start, end);
 }
 
 /**
@@ -246,7 +354,7 @@ function done(walker: TextWalker): void {
 /** The visible text of `root` with the map back to its text nodes. */
 export function collectText(root: Node, opts?: CollectOptions): CollectedText {
   const walker = walkFrom(root, opts);
-  const c = walker.take(Infinity) ?? { text: '', nodes: [], starts: [] };
+  const c = walker.take(Infinity) ?? { text: '', nodes: [], starts: [], aside: [] };
   done(walker);
   return c;
 }

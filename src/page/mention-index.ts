@@ -148,4 +148,12 @@ export class MentionIndex {
   has(rec: MentionRecord): boolean {
     return this.all.has(rec);
   }
+
+  /** Removes and returns every mention of the entities `which` picks (a story's turn to be marked, or unmarked). */
+  takeEntities(which: (entity: string) => boolean): MentionRecord[] {
+    const out: MentionRecord[] = [];
+    for (const [entity, same] of [...this.byEntity]) if (which(entity)) out.push(...same);
+    for (const rec of out) this.remove(rec);
+    return out;
+  }
 }

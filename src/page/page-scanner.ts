@@ -12,6 +12,11 @@
  *   with the whole page's support are painted again (from the reader's kept
  *   candidates, not by reading their text again), so the page marks what
  *   `npm run scan` reports.
+ * - Nothing is painted for a story until the page is coverage of it
+ *   (src/core/coverage-decision.ts, decided from the main text as chunks are
+ *   read), unless the page is marked everywhere: until then its mentions are
+ *   found and held (`held`), and the chunk that turns the decision paints
+ *   all of them. No mark shows on a page that is not coverage, at any moment.
  * - What is painted reaches the page's highlights a few times a second
  *   (PAINT_MS), not in every slice: see Painter.commit.
  * - Later changes come from the change queue (change-queue.ts) as the few roots
@@ -21,6 +26,7 @@
  */
 import type { CompiledMatcher } from '../core/matcher-format';
 import { PageReader, type Piece } from '../core/page-reader';
+import { CoverageDecision } from '../core/coverage-decision';
 import { BLOCK_BREAK, type Mention } from '../core/types';
 import { ChangeQueue } from './change-queue';
 import { collectChunks, rangeFor, type CollectedText } from './collect-text';
@@ -49,6 +55,8 @@ export const PAINT_MS = 250;
  * which took 200-600 ms per frame with 105,000 ranges, so the commits of a page that large come seconds apart
  */
 export const PAINT_MS_PER_MENTION = 0.1;
+/** settle() answers a page that keeps changing after this many batches of changes */
+const SETTLE_ROUNDS = 50;
 
 export interface ScannerEnv {
   win: Window & typeof globalThis;
@@ -73,8 +81,15 @@ export interface ScannerEnv {
 }
 
 export class PageScanner {
+  /** the mentions marked on the page */
   readonly index = new MentionIndex();
+  /** the mentions found but not marked: the page is not (yet) coverage of their story */
+  readonly held = new MentionIndex();
   private matcher: CompiledMatcher | null = null;
+  /** is the page coverage of each story (kept while the page is scanned with one matcher: it only ever turns to yes) */
+  private decision: CoverageDecision | null = null;
+  /** mark every story's mentions whatever the decision */
+  private everywhere = false;
   /** the page's reader: what the page has named so far (made anew by each full scan) */
   private reader: PageReader | null = null;
   private readonly changes: ChangeQueue;
@@ -89,6 +104,8 @@ export class PageScanner {
   private sliceChars = 0;
   /** when what is painted is next due to reach the page's highlights, if the scan is still going */
   private paintDue = -Infinity;
+  /** the batch of changes being handled, if one is */
+  private flushing: Promise<void> | null = null;
   /** shadow roots mentions were found in (hit-testing needs them) */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -112,9 +129,14 @@ export class PageScanner {
     return this.env.win.document;
   }
 
-  /** Starts (or restarts with a new matcher) the page's scan. The matcher's types are the ones painted. */
-  async start(matcher: CompiledMatcher): Promise<void> {
+  /**
+   * Starts (or restarts with a new matcher) the page's scan. The matcher's types are the ones painted;
+   * `everywhere`: every story's mentions are marked, whether or not the page is coverage of it.
+   */
+  async start(matcher: CompiledMatcher, everywhere = false): Promise<void> {
     this.matcher = matcher;
+    this.decision = null;
+    this.everywhere = everywhere;
     this.changes.observe(this.doc);
     this.scan = this.fullScan().catch((e) => this.fail(e));
     await this.scan;
@@ -135,9 +157,45 @@ export class PageScanner {
     this.changes.disconnect();
     this.shadowRoots.clear();
     this.index.clear();
+    this.held.clear();
     this.painter.clear();
     this.matcher = null;
     this.reader = null;
+    this.decision = null;
+  }
+
+  /** the ids of the stories the page is coverage of, so far */
+  get covers(): string[] {
+    return this.decision?.coveredIds() ?? [];
+  }
+
+  /** true when every story's mentions are marked, whatever the decision */
+  get marksEverywhere(): boolean {
+    return this.everywhere;
+  }
+
+  /** Marks every story's mentions (the reader's "mark this page anyway", or the setting), or again only the covered ones'. */
+  setEverywhere(on: boolean): void {
+    if (on === this.everywhere) return;
+    this.everywhere = on;
+    if (on) this.mark(this.held.takeEntities(() => true));
+    else
+      for (const rec of this.index.takeEntities((e) => !this.marked(e))) {
+        this.painter.delete(rec.type, rec.range);
+        this.held.add(rec);
+      }
+    this.commit();
+  }
+
+  /** true when the entity's mentions are marked now */
+  private marked(entity: string): boolean {
+    const d = this.decision;
+    return this.everywhere || (!!d && d.covers(d.storyOf(entity)));
+  }
+
+  /** Marks mentions held until now (their story's page turned to coverage). */
+  private mark(records: MentionRecord[]): void {
+    for (const rec of records) if (this.index.add(rec)) this.painter.add(rec.type, rec.range);
   }
 
   private async fullScan(): Promise<void> {
@@ -145,7 +203,11 @@ export class PageScanner {
     this.scanning = true;
     this.changes.clear();
     this.reader = new PageReader(this.matcher!);
+    // kept through a rescan of the same matcher (a page that changed too much at once): it only ever turns to yes
+    this.decision ??= new CoverageDecision(this.matcher!);
+    this.decision.restart();
     this.index.clear();
+    this.held.clear();
     this.painter.clear();
     // the page's first mentions are painted after the first slice
     this.paintDue = -Infinity;
@@ -249,8 +311,8 @@ export class PageScanner {
     for (const painted of pieces) {
       const mentions = this.reader?.reread(painted.piece);
       if (mentions) {
-        for (const rec of painted.records) if (this.index.has(rec)) this.drop(rec);
-        painted.records = this.paintMentions(painted.chunk, mentions);
+        for (const rec of painted.records) this.drop(rec);
+        painted.records = this.paintMentions(painted.chunk, mentions, false);
       }
       if (this.spent(painted.chunk.text.length, SLICE_MS) && !(await this.yieldSlice(gen))) return;
     }
@@ -265,13 +327,23 @@ export class PageScanner {
     if (!reader || !chunk.nodes.length) return undefined;
     this.noteShadowRoots(chunk.nodes);
     const piece = reader.read(chunk.text, rereadable);
-    const records = this.paintMentions(chunk, piece.mentions);
+    // the first scan's chunks follow one another in the page's text; a change stands apart
+    const records = this.paintMentions(chunk, piece.mentions, rereadable);
     return piece.rereadable ? { chunk, piece, records } : undefined;
   }
 
-  /** Indexes and paints a chunk's mentions; returns the records painted. */
-  private paintMentions(chunk: CollectedText, mentions: Mention[]): MentionRecord[] {
+  /**
+   * Indexes a chunk's mentions and paints those of the stories marked (the chunk may turn the page to
+   * coverage of a story: then what was held of it is painted too); returns the records, painted or held.
+   * `follows`: the chunk comes right after the last one read in the page's text.
+   */
+  private paintMentions(chunk: CollectedText, mentions: Mention[], follows: boolean): MentionRecord[] {
     const out: MentionRecord[] = [];
+    if (this.decision?.add(mentions, chunk.aside, chunk.text, follows).length && !this.everywhere) {
+      this.mark(this.held.takeEntities((e) => this.marked(e)));
+      // the page's first marks reach its highlights at the end of this slice
+      this.paintDue = -Infinity;
+    }
     for (const m of mentions) {
       let range: Range;
       try {
@@ -286,6 +358,10 @@ export class PageScanner {
         text: chunk.text.slice(m.start, m.end),
         nodes: nodesOf(chunk, m.start, m.end),
       };
+      if (!this.marked(rec.entity)) {
+        if (this.held.add(rec)) out.push(rec);
+        continue;
+      }
       if (!this.index.add(rec)) continue;
       this.painter.add(rec.type, range);
       out.push(rec);
@@ -310,23 +386,34 @@ export class PageScanner {
   }
 
   private drop(rec: MentionRecord): void {
-    this.index.remove(rec);
-    this.painter.delete(rec.type, rec.range);
+    if (this.index.has(rec)) {
+      this.index.remove(rec);
+      this.painter.delete(rec.type, rec.range);
+    } else this.held.remove(rec);
   }
 
   /** Drops the mentions of `node` and of every text node in its subtree (a detached subtree too). */
   private dropSubtree(node: Node): void {
     const type = node.nodeType;
-    if (type === 3) for (const rec of [...this.index.at(node)]) this.drop(rec);
+    if (type === 3) for (const rec of [...this.index.at(node), ...this.held.at(node)]) this.drop(rec);
     if (type !== 1 && type !== 11) return;
     const walker = this.doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) for (const rec of [...this.index.at(t)]) this.drop(rec);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) for (const rec of [...this.index.at(t), ...this.held.at(t)]) this.drop(rec);
     const sr = type === 1 ? (node as Element).shadowRoot : null;
     if (sr) this.dropSubtree(sr);
   }
 
-  /** Handles the queued changes: drops what the page removed, reads again what it added or rewrote. */
-  private async flush(): Promise<void> {
+  /** Handles the queued changes (see handleChanges), known as in progress until done (settle waits for it). */
+  private flush(): Promise<void> {
+    const run = this.handleChanges().finally(() => {
+      if (this.flushing === run) this.flushing = null;
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  /** Drops what the page removed, reads again what it added or rewrote. */
+  private async handleChanges(): Promise<void> {
     if (this.scanning || !this.reader || this.env.stopped()) return;
     const gen = this.generation;
     const roots = this.changes.take();
@@ -352,10 +439,19 @@ export class PageScanner {
     if (this.changes.pending) this.changes.schedule();
   }
 
-  /** Handles every queued change now (tests, and before answering the popup). */
+  /**
+   * Handles every queued change now, and waits for those in hand (tests, and before answering the popup: a
+   * quiet page is known as settled, not guessed from marks that do not come). A page that never stops
+   * changing is answered after a bounded number of rounds.
+   */
   async settle(): Promise<void> {
-    await this.scan;
-    while (this.changes.pending && !this.scanning) await this.flush();
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      await this.scan;
+      const busy = this.flushing;
+      if (busy) await busy.catch(() => undefined);
+      else if (this.changes.pending && !this.scanning) await this.flush();
+      else return;
+    }
   }
 }
 
@@ -373,6 +469,7 @@ function combine(parts: CollectedText[]): CollectedText {
   const texts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
+  const aside: number[] = [];
   let offset = 0;
   parts.forEach((p, i) => {
     if (i) {
@@ -384,9 +481,10 @@ function combine(parts: CollectedText[]): CollectedText {
       nodes.push(p.nodes[k]!);
       starts.push(p.starts[k]! + offset);
     }
+    for (const at of p.aside) aside.push(at + offset);
     offset += p.text.length;
   });
-  return { text: texts.join(''), nodes, starts };
+  return { text: texts.join(''), nodes, starts, aside };
 }
 
 /** The text nodes a mention at [start, end) of the chunk touches. */

@@ -13,6 +13,8 @@
  *   cardDetail, theme, roleMentions, syncSettings.
  * - v2: + keepTrail (the reader can stop Story Lens keeping a trail of the
  *   pages that mention the story; on, as v1 always kept it).
+ * - v3: + markEverywhere (mark the stories' names on every page, as v2 always
+ *   did; off: only on pages that are coverage of a story).
  */
 import { storage } from '#imports';
 import { z } from 'zod';
@@ -53,6 +55,8 @@ export const SettingsSchema = z.object({
   syncSettings: z.boolean(),
   /** keep a trail of the pages that mention a story (never from private windows) */
   keepTrail: z.boolean(),
+  /** mark the stories' names on every page, not only on pages that are coverage of a story */
+  markEverywhere: z.boolean(),
 });
 // The schema validates into exactly the core's plain Settings: either drifting from the other fails the type check.
 const sameShape: [z.infer<typeof SettingsSchema>] extends [Settings]
@@ -64,12 +68,14 @@ void sameShape;
 
 export { DEFAULT_SETTINGS, type Settings };
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'local:settings' as const;
 
 /** version → function from the previous version's value to this one's (WXT runs them in order). */
 const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   2: (v1) => ({ ...v1, keepTrail: true }),
+  // off: a profile upgraded to quiet pages gets them, as a new one does (the issue asks it of every reader)
+  3: (v2) => ({ ...v2, markEverywhere: false }),
 };
 
 /** Runs the migrations from `fromVersion` up to the current one (used for imported backups too). */

@@ -1,6 +1,7 @@
 /**
- * The reader's trail: pages they read that mention a story, with date, site,
- * title and coverage. Kept locally only (`local:trail`, never synced), capped,
+ * The reader's trail: pages they read that are coverage of a story (never a
+ * page marked only because the reader asked, or by the every-page setting),
+ * with date, site, title and coverage. Kept locally only (`local:trail`, never synced), capped,
  * never recorded from private windows (the background checks
  * sender.tab.incognito) nor when the reader turned the trail off.
  * The background records (recordTrailVisit); the popup lists and removes.

@@ -1,7 +1,8 @@
 /**
  * "Highlights" on the options page: which types to mark, the style, a
  * preview painted exactly as pages are (the CSS Custom Highlight API with the
- * content script's own CSS), and role mentions.
+ * content script's own CSS), role mentions, and whether pages that are not
+ * about a story are marked too.
  */
 import type { Settings } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core/pack';
@@ -39,6 +40,13 @@ export function highlightsSection(form: OptionsForm): HTMLElement {
       hint: t('optionsRoleMentionsHint'),
       get: (s) => s.roleMentions,
       set: (on) => ({ roleMentions: on }),
+    }),
+    checkbox(form, {
+      id: 'mark-everywhere',
+      label: t('optionsMarkEverywhere'),
+      hint: t('optionsMarkEverywhereHint'),
+      get: (s) => s.markEverywhere,
+      set: (on) => ({ markEverywhere: on }),
     }),
   ]);
 }

@@ -27,7 +27,7 @@ export interface PopupTrailEntry {
   site: string;
   /** ISO date-time of the visit */
   visitedAt: string;
-  /** key people and places the page mentions, of how many */
+  /** people and places from the story's article the page mentions, of how many */
   keyFound: number;
   keyTotal: number;
 }
@@ -46,6 +46,8 @@ export interface PopupDeps {
   setSiteEnabled(url: string, enabled: boolean): Promise<unknown>;
   /** the main switch */
   setEnabled(enabled: boolean): Promise<unknown>;
+  /** "Mark names on this page anyway": the tab's page (`url`) is marked until the tab closes or leaves it */
+  markPageAnyway(tabId: number, url: string): Promise<unknown>;
   pageEntities(tabId: number): Promise<PageReport>;
   revealMention(tabId: number, entity: string): Promise<boolean>;
   pageHtml(tabId: number): Promise<PageHtml>;

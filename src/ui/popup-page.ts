@@ -1,14 +1,22 @@
 /**
- * "On this page": why Story Lens is not reading the page, or the coverage
- * meters, the page's names as buttons that go to their first mention (the
- * accessible index of the page's mentions), the key names it leaves out, and
- * "Off on this site".
+ * "On this page": why Story Lens is not reading the page; that the page is
+ * not about the story (with "Mark names on this page anyway"); or the coverage
+ * meters of the stories it is about, the page's names as buttons that go to
+ * their first mention (the accessible index of the page's mentions), the
+ * people and places from the story's article it leaves out, and "Off on this
+ * site".
  */
 import { el, srOnly } from './dom';
 import { t, typeWord } from './i18n';
 import { coverageModel, type Coverage, type CoverageEntity } from '../core/coverage';
 import { coverageLabel, mentionsLabel, type PageState } from './popup-model';
-import type { Loaded, PopupView } from './popup-data';
+import type { Loaded, PopupStory, PopupView } from './popup-data';
+
+/** The followed stories the page is coverage of (the page decides, per story, and reports it). */
+function coveredStories(d: Loaded): PopupStory[] {
+  const covers = new Set(d.report?.covers ?? []);
+  return d.stories.filter((s) => covers.has(s.pack.id));
+}
 
 export function pageSection(view: PopupView, d: Loaded): HTMLElement {
   const { doc } = view;
@@ -21,10 +29,23 @@ export function pageSection(view: PopupView, d: Loaded): HTMLElement {
     return sec;
   }
   const c = d.coverage!;
-  sec.append(meters(doc, d, c));
-  if (c.found.length === 0) sec.append(stateNote(doc, t('popupNoMentions')));
-  else sec.append(...foundList(view, d, c));
-  if (c.missing.length) sec.append(missingList(doc, c));
+  const covered = coveredStories(d);
+  if (covered.length === 0 && d.stories.length > 0) sec.append(...notAbout(view, d, c));
+  else {
+    // what the page leaves out counts against the stories it is about only
+    const about =
+      covered.length === d.stories.length
+        ? c
+        : coverageModel(
+            covered.map((s) => s.pack),
+            d.report?.counts ?? {},
+            d.settings.types,
+          );
+    sec.append(meters(doc, d, about, covered));
+    if (c.found.length === 0) sec.append(stateNote(doc, t('popupNoMentions')));
+    else sec.append(...foundList(view, d, c));
+    if (about.missing.length) sec.append(missingList(doc, about));
+  }
   sec.append(
     el(doc, 'div', { className: 'sl-row' }, [
       el(
@@ -42,6 +63,22 @@ export function pageSection(view: PopupView, d: Loaded): HTMLElement {
     ]),
   );
   return sec;
+}
+
+/**
+ * A page that is coverage of no story: said plainly, no meter. Quiet (nothing marked): the way to mark it
+ * anyway; marked all the same (the reader asked, or the every-page setting): its names as usual.
+ */
+function notAbout(view: PopupView, d: Loaded, c: Coverage): HTMLElement[] {
+  const { doc } = view;
+  const said = d.stories.length > 1 ? t('popupNotAboutAny') : t('popupNotAbout', d.stories[0].title);
+  if (d.report?.quiet) {
+    const mark = el(doc, 'button', { type: 'button', className: 'sl-button', 'data-focus-key': 'mark-anyway' }, [t('popupMarkAnyway')]);
+    mark.addEventListener('click', () => void markAnyway(view, d, mark));
+    return [stateNote(doc, said, [el(doc, 'p', { className: 'sl-muted' }, [t('popupQuietHint')]), mark])];
+  }
+  const note = stateNote(doc, said, [el(doc, 'p', { className: 'sl-muted' }, [t('popupMarkedAnyway')])]);
+  return c.found.length ? [note, ...foundList(view, d, c)] : [note, stateNote(doc, t('popupNoMentions'))];
 }
 
 function stateNote(doc: Document, text: string, actions: Node[] = []): HTMLElement {
@@ -76,22 +113,17 @@ function notReading(view: PopupView, d: Loaded, st: Exclude<PageState, { kind: '
   }
 }
 
-/** One meter per story: a page can cover one story fully and another not at all. */
-function meters(doc: Document, d: Loaded, c: Coverage): HTMLElement {
-  const list =
+/** One meter per story the page is about; a story it is not about says so in its place. */
+function meters(doc: Document, d: Loaded, c: Coverage, covered: PopupStory[]): HTMLElement {
+  const blocks =
     d.stories.length > 1
-      ? d.stories.map((story, i) => ({
-          id: `sl-coverage-${i}`,
-          title: story.title,
-          c: coverageModel([story.pack], d.report?.counts ?? {}, d.settings.types),
-        }))
-      : [{ id: 'sl-coverage-0', title: t('popupCoverage'), c }];
-  return el(
-    doc,
-    'div',
-    { className: 'sl-coverage' },
-    list.map((m) => meter(doc, m.id, m.title, m.c)),
-  );
+      ? d.stories.map((story, i) =>
+          covered.includes(story)
+            ? meter(doc, `sl-coverage-${i}`, story.title, coverageModel([story.pack], d.report?.counts ?? {}, d.settings.types))
+            : el(doc, 'p', { className: 'sl-meter-block sl-not-about', dir: 'auto' }, [t('popupNotAbout', story.title)]),
+        )
+      : [meter(doc, 'sl-coverage-0', t('popupCoverage'), c)];
+  return el(doc, 'div', { className: 'sl-coverage' }, blocks);
 }
 
 function meter(doc: Document, id: string, title: string, c: Coverage): HTMLElement {
@@ -219,6 +251,19 @@ async function siteOff(view: PopupView, d: Loaded, host: string) {
 async function siteOn(view: PopupView, d: Loaded, host: string) {
   await view.deps.setSiteEnabled(d.tab?.url ?? '', true);
   view.say(t('popupOnAgainOnHost', host));
+  await view.refreshUntilRead('site-off');
+}
+
+async function markAnyway(view: PopupView, d: Loaded, button: HTMLButtonElement) {
+  if (!d.tab?.url) return;
+  button.disabled = true;
+  try {
+    await view.deps.markPageAnyway(d.tab.id, d.tab.url);
+  } catch {
+    button.disabled = false;
+    return view.say(t('popupPageSilent'), 'error');
+  }
+  view.say(t('popupMarkingAnyway'));
   await view.refreshUntilRead('site-off');
 }
 

@@ -30,6 +30,7 @@ const SETTINGS_KEYS = [
   'enabled',
   'highlightStyle',
   'keepTrail',
+  'markEverywhere',
   'neverRunOn',
   'onlyRunOn',
   'roleMentions',

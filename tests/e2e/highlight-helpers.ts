@@ -145,9 +145,9 @@ export async function waitForActive(page: Page, timeout = 15_000): Promise<void>
  * The page's counts once the content script has started and finished its scan: it answers the popup's
  * question (getPageEntities) only after the scan and the changes queued so far are handled.
  */
-export async function scanSettled(h: Harness, page: Page): Promise<{ counts: Record<string, number> }> {
+export async function scanSettled(h: Harness, page: Page): Promise<{ counts: Record<string, number>; covers: string[]; quiet: boolean }> {
   await waitForActive(page);
-  return sendToActiveTab<{ counts: Record<string, number> }>(h, page, 'getPageEntities');
+  return sendToActiveTab<{ counts: Record<string, number>; covers: string[]; quiet: boolean }>(h, page, 'getPageEntities');
 }
 
 /**

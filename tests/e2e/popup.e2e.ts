@@ -110,8 +110,8 @@ describe('popup', () => {
     // Kim Jong Un, Russia and Sergei Shoigu
     expect(await meter.getAttribute('aria-valuenow')).toBe('3');
     expect(await meter.getAttribute('aria-valuemax')).toBe('16');
-    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 3 of the story's 16 key people and places (19%)");
-    expect(await popup.textContent('.sl-meter-value')).toBe('3 of 16 key people and places');
+    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 3 of the 16 people and places from the story's article (19%)");
+    expect(await popup.textContent('.sl-meter-value')).toBe('3 of 16 people and places from the article');
     const missing = await popup.$$eval('.sl-missing li', (li) => li.map((l) => l.textContent));
     expect(missing).toHaveLength(13);
     expect(missing).toContain('Vladimir Putin (person)');
@@ -166,10 +166,10 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('says so when the extension is off, when the page mentions nothing, and when a tab cannot be read', async () => {
+  it('says so when the extension is off, when the page is not about the story, and when a tab cannot be read', async () => {
     const { page, tabId } = await openPage('/none.html', false);
     let popup = await openPopup(tabId);
-    expect(await popup.textContent('.sl-page')).toContain("This page does not mention the story's people, places or organizations.");
+    expect(await popup.textContent('.sl-page')).toContain('This page is not about “Kim Jong Un arrives in Russia');
     await popup.close();
 
     const settingsPage = await openPopup(tabId);
@@ -179,7 +179,7 @@ describe('popup', () => {
     popup = await openPopup(tabId);
     expect(await popup.textContent('.sl-page')).toContain('Story Lens is off.');
     await popup.click('button:has-text("Turn Story Lens on")');
-    await popup.waitForSelector('text=This page does not mention');
+    await popup.waitForSelector('text=This page is not about');
     await popup.close();
     await page.close();
 
@@ -224,7 +224,7 @@ describe('popup', () => {
     expect(await titles()).toContain('First page');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Remove .* from your trail$/);
     await popup.click('button:has-text("Clear trail")');
-    await popup.waitForSelector('.sl-trail >> text=Pages you visit that mention the story');
+    await popup.waitForSelector('.sl-trail >> text=Pages you visit that are about the story');
     const stored = await popup.evaluate(() => chrome.storage.local.get('trail'));
     expect(stored.trail).toEqual([]);
     await popup.close();

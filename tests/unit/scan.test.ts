@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanHtml, defaultMatcher } from '../../scripts/scan';
+import { scanHtml, scanPage, defaultMatcher } from '../../scripts/scan';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURE = 'tests/fixtures/detection/pages/f02-titles-possessives.html';
@@ -64,6 +64,18 @@ describe('npm run scan', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('says whether each page is coverage of the story, and marks nothing on one that is not unless --everywhere', () => {
+    const off = '../shared/fixtures/real-pages/nytimes-1.html';
+    const quiet = JSON.parse(scan('--json', FIXTURE, off).stdout);
+    expect(quiet.map((p: { covers_story: boolean; mentions: unknown[] }) => [p.covers_story, p.mentions.length])).toEqual([
+      [true, 11],
+      [false, 0],
+    ]);
+    const everywhere = JSON.parse(scan('--json', '--everywhere', off).stdout)[0];
+    expect(everywhere.covers_story).toBe(false);
+    expect(everywhere.mentions.map((m: { entity: string }) => m.entity)).toContain('vladimir-putin');
+  });
+
   it('names a missing file on stderr, scans the others and exits 1', () => {
     const r = scan('--json', 'no/such/page.html', FIXTURE);
     expect(r.code).toBe(1);
@@ -75,7 +87,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
   it('prints a readable table per file without --json', () => {
     const r = scan(FIXTURE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${FIXTURE}: 11 mentions`);
+    expect(r.stdout).toContain(`${FIXTURE}: coverage of the story, 11 mentions`);
     expect(r.stdout).toMatch(/person\s+Kim Jae-chun\s+Kim\s+Professor \[Kim\] added that Russia needs shells\.\n/);
   });
 
@@ -98,5 +110,17 @@ describe('scanHtml', () => {
       '<script>document.body.innerHTML = "<p>Sergei Shoigu</p>"; fetch("https://example.invalid/")</script>' +
       '<img src="https://example.invalid/x.png" onerror="document.body.append(\'Dmitry Peskov\')"></body></html>';
     expect(scanHtml(html, defaultMatcher()).map((m) => m.entity)).toEqual(['vladimir-putin', 'kim-jong-un']);
+  });
+});
+
+describe('scanPage', () => {
+  it('decides from the main text: two central names in a menu and a footer make no coverage', () => {
+    const off =
+      '<html><body><nav><a href="/a">Kim Jong Un</a></nav><p>Putin met the Chinese leader.</p><footer>Vostochny</footer></body></html>';
+    expect(scanPage(off, defaultMatcher())).toEqual({ covers_story: false, mentions: [] });
+    const on = '<html><body><nav><a href="/a">Russia</a></nav><p>Putin met Kim Jong Un.</p></body></html>';
+    const page = scanPage(on, defaultMatcher());
+    expect(page.covers_story).toBe(true);
+    expect(page.mentions.map((m) => m.text)).toEqual(['Russia', 'Putin', 'Kim Jong Un']);
   });
 });

@@ -1,6 +1,9 @@
 /**
- * Reporting to the background: the page's counts (toolbar badge, trail),
- * sent once the page settles, and the popup's `getPageEntities`.
+ * Reporting to the background: the page's counts (toolbar badge, trail), the
+ * stories it is coverage of, and whether it is quiet (nothing marked: it covers
+ * no story), sent once the page settles, and the popup's `getPageEntities`
+ * (answered once the page has settled, so a quiet page is known as settled
+ * without waiting for marks).
  *
  * The trail counts visits a person makes: the page's load, or a move to a new
  * URL without one (history.pushState) that followed the reader's input
@@ -29,7 +32,10 @@ export function startReports(ctx: PageContext, page: PageSession): void {
   };
   const report = (): PageReport => {
     moved();
-    return { url: page.win.location.href, title: page.doc.title, counts: page.active ? page.scanner.index.countsByEntity() : {}, scripted };
+    const counts = page.active ? page.scanner.index.countsByEntity() : {};
+    const covers = page.active ? page.scanner.covers : [];
+    const quiet = page.active && !page.scanner.marksEverywhere && !covers.length;
+    return { url: page.win.location.href, title: page.doc.title, counts, covers, quiet, scripted };
   };
   let timer = 0;
   const schedule = () => {

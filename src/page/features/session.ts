@@ -56,7 +56,7 @@ export class PageSession {
   readonly painter: Painter;
   readonly styles: HighlightStyles;
   readonly scanner: PageScanner;
-  /** true while the page is scanned and marked */
+  /** true while the page is scanned (and marked where it is coverage of a story, or everywhere) */
   active = false;
   show: ShowSettings = readShow(undefined);
   private readonly handlers = new Map<keyof SessionEvents, Handler<never>[]>();
@@ -80,12 +80,15 @@ export class PageSession {
     for (const handler of this.handlers.get(event) ?? []) (handler as Handler<E>)(...args);
   }
 
-  /** Marks the page with a (new) matcher: earlier mentions are dropped and the page is scanned again. */
-  startScan(matcher: CompiledMatcher): void {
+  /**
+   * Scans the page with a (new) matcher: earlier mentions are dropped and the page is read again. Its mentions
+   * are marked once it is coverage of their story, or at once with `everywhere`.
+   */
+  startScan(matcher: CompiledMatcher, everywhere: boolean): void {
     this.active = true;
     this.emit('started');
     this.styles.apply(this.show.highlightStyle);
-    void this.scanner.start(matcher);
+    void this.scanner.start(matcher, everywhere);
   }
 
   /** Unmarks the page: no highlight, sheet or observer is left. */

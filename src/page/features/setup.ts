@@ -26,7 +26,7 @@ const DESIGN_MODE_POLL_MS = 1000;
 function readFind(raw: PageFind | null | undefined): PageFind | null {
   if (!raw?.matcher || typeof raw.revision !== 'number') return null;
   const types = Array.isArray(raw.types) ? ENTITY_TYPES.filter((t) => raw.types.includes(t)) : [...ENTITY_TYPES];
-  return { matcher: raw.matcher, types, revision: raw.revision };
+  return { matcher: raw.matcher, types, revision: raw.revision, everywhere: raw.everywhere === true };
 }
 
 /** Runs `task` one at a time; a call while it runs makes it run once more (unless it returns false). */
@@ -65,7 +65,11 @@ export async function startSetup(ctx: PageContext, page: PageSession): Promise<v
       page.stopScan();
     } else if (find.revision !== revision || !page.active) {
       revision = find.revision;
-      page.startScan(find.matcher);
+      page.startScan(find.matcher, find.everywhere);
+    } else if (find.everywhere !== page.scanner.marksEverywhere) {
+      // "mark this page anyway", or the setting: what is found is the same, only what is marked changes
+      page.scanner.setEverywhere(find.everywhere);
+      page.emit('settled');
     }
   };
 

@@ -14,9 +14,13 @@ const EXT = { id: 'story-lens-id', origin: 'chrome-extension://story-lens-id/' }
 const PAGE = 'https://news.example.com/kim-in-russia';
 const tab = (id: number, incognito = false, url = PAGE) => ({ id: EXT.id, url, tab: { id, incognito }, frameId: 0 });
 const popup = { id: EXT.id, url: 'chrome-extension://story-lens-id/popup.html' };
+/** what a page about the bundled story reports of itself besides its counts */
+const COVERAGE = { covers: [BUNDLED_PACK_ID], quiet: false };
 
 let kb: KnowledgeBase;
 let badges: Map<number, string>;
+/** the tabs told to ask for their setup again */
+let told: number[];
 let handlers: ReturnType<typeof createHandlers>;
 
 function worker(deps: Partial<HandlerDeps> = {}) {
@@ -27,6 +31,7 @@ function worker(deps: Partial<HandlerDeps> = {}) {
     kb,
     extension: EXT,
     setBadge: async (tabId, text) => void badges.set(tabId, text),
+    setupChanged: async (tabId) => void told.push(tabId),
     now: () => new Date('2026-11-27T12:00:00Z'),
     ...deps,
   });
@@ -35,6 +40,7 @@ function worker(deps: Partial<HandlerDeps> = {}) {
 beforeEach(() => {
   fakeBrowser.reset();
   badges = new Map();
+  told = [];
   worker();
 });
 
@@ -112,17 +118,22 @@ describe('background answers', () => {
 
   it("a page's report sets its tab's badge to the number of story entities it mentions", async () => {
     await handlers.reportPage(
-      { url: PAGE, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2, moscow: 0, 'not-a-story-entity': 3 } },
+      {
+        url: PAGE,
+        title: 'Kim in Russia',
+        counts: { 'kim-jong-un': 5, 'vladimir-putin': 2, moscow: 0, 'not-a-story-entity': 3 },
+        ...COVERAGE,
+      },
       tab(4),
     );
     expect(badges.get(4)).toBe('2');
-    await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: {} }, tab(4));
+    await handlers.reportPage({ url: PAGE, title: 'Kim in Russia', counts: {}, ...COVERAGE }, tab(4));
     expect(badges.get(4)).toBe('');
   });
 
   it('a page that mentions the story is added to the trail with its coverage', async () => {
     await handlers.reportPage(
-      { url: `${PAGE}#comments`, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2 } },
+      { url: `${PAGE}#comments`, title: 'Kim in Russia', counts: { 'kim-jong-un': 5, 'vladimir-putin': 2 }, ...COVERAGE },
       tab(4),
     );
     const [entry] = await listTrail();
@@ -140,11 +151,11 @@ describe('background answers', () => {
   });
 
   it('nothing is recorded from a private window, nor when the reader turned the trail off', async () => {
-    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 } }, tab(4, true));
+    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 }, ...COVERAGE }, tab(4, true));
     expect(await listTrail()).toEqual([]);
     expect(badges.get(4)).toBe('1');
     await updateSettings({ keepTrail: false });
-    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 } }, tab(4));
+    await handlers.reportPage({ url: PAGE, title: 'Kim', counts: { 'kim-jong-un': 5 }, ...COVERAGE }, tab(4));
     expect(await listTrail()).toEqual([]);
   });
 
@@ -160,16 +171,16 @@ describe('background answers', () => {
   });
 
   it("a page's script flipping its URL (no reader input) sets the badge but adds nothing to the trail", async () => {
-    await handlers.reportPage({ url: `${PAGE}/2`, title: 'Kim 2', counts: { 'kim-jong-un': 5 }, scripted: true }, tab(9));
+    await handlers.reportPage({ url: `${PAGE}/2`, title: 'Kim 2', counts: { 'kim-jong-un': 5 }, ...COVERAGE, scripted: true }, tab(9));
     expect(badges.get(9)).toBe('1');
     expect(await listTrail()).toEqual([]);
-    await handlers.reportPage({ url: `${PAGE}/3`, title: 'Kim 3', counts: { 'kim-jong-un': 5 }, scripted: false }, tab(9));
+    await handlers.reportPage({ url: `${PAGE}/3`, title: 'Kim 3', counts: { 'kim-jong-un': 5 }, ...COVERAGE, scripted: false }, tab(9));
     expect((await listTrail()).map((e) => e.title)).toEqual(['Kim 3']);
   });
 
   it('a content script cannot report another page than its own', async () => {
     await expect(
-      handlers.reportPage({ url: 'https://elsewhere.example/', title: 'x', counts: { 'kim-jong-un': 1 } }, tab(4)),
+      handlers.reportPage({ url: 'https://elsewhere.example/', title: 'x', counts: { 'kim-jong-un': 1 }, ...COVERAGE }, tab(4)),
     ).rejects.toThrow(/another page/);
     expect(await listTrail()).toEqual([]);
   });
@@ -193,6 +204,86 @@ describe('background answers', () => {
     expect(after).toEqual(before);
     expect((await listStories()).map((s) => s.id)).toEqual([BUNDLED_PACK_ID, 'chip-summit-2024']);
     expect(await handlers.getCard({ entity: 'kim-jong-un' }, tab(1))).toMatchObject({ name: 'Kim Jong Un' });
+  });
+});
+
+describe('quiet pages', () => {
+  const OTHER = 'https://news.example.com/weather';
+  const setupOf = async (url: string, from = tab(1, false, url)) => (await handlers.getPageSetup({ url }, from)).find!;
+
+  it('a page not about the story shows an empty badge and is not added to the trail', async () => {
+    badges.set(4, '3');
+    await handlers.reportPage({ url: OTHER, title: 'Weather', counts: {}, covers: [], quiet: true }, tab(4, false, OTHER));
+    expect(badges.get(4)).toBe('');
+    expect(await listTrail()).toEqual([]);
+  });
+
+  it('a page marked though it is not about the story counts on the badge but is not added to the trail', async () => {
+    await handlers.reportPage(
+      { url: OTHER, title: 'Weather', counts: { moscow: 2, russia: 1 }, covers: [], quiet: false },
+      tab(4, false, OTHER),
+    );
+    expect(badges.get(4)).toBe('2');
+    expect(await listTrail()).toEqual([]);
+  });
+
+  it('the trail records a page under the stories it covers only', async () => {
+    await addStory(samplePack());
+    await handlers.reportPage(
+      {
+        url: PAGE,
+        title: 'Kim and Ada',
+        counts: { 'kim-jong-un': 2, 'vladimir-putin': 1, 'ada-lovelace': 4 },
+        covers: [BUNDLED_PACK_ID],
+        quiet: false,
+      },
+      tab(4),
+    );
+    const [entry] = await listTrail();
+    expect(entry.stories.map((s) => s.id)).toEqual([BUNDLED_PACK_ID]);
+    expect(entry).toMatchObject({ entities: 2, mentions: 3 });
+  });
+
+  it('with the every-page setting on, every page is told to mark all names, without finding them again', async () => {
+    const before = await setupOf(OTHER);
+    expect(before.everywhere).toBe(false);
+    await updateSettings({ markEverywhere: true });
+    const after = await setupOf(OTHER);
+    expect(after.everywhere).toBe(true);
+    expect(after.revision).toBe(before.revision);
+    expect(kb.compiles).toBe(1);
+  });
+
+  it('"Mark names on this page anyway" marks that page in that tab, which is told at once, until the tab closes', async () => {
+    await handlers.markPageAnyway({ tabId: 1, url: OTHER }, popup);
+    expect(told).toEqual([1]);
+    expect((await setupOf(OTHER)).everywhere).toBe(true);
+    expect((await setupOf(`${OTHER}#radar`)).everywhere).toBe(true); // a reload or a jump within it: the same page
+    expect((await setupOf(OTHER, tab(2, false, OTHER))).everywhere).toBe(false);
+    await handlers.tabClosed(1);
+    expect((await setupOf(OTHER)).everywhere).toBe(false);
+  });
+
+  it('"anyway" ends when the tab goes to another page, and does not come back with the first one', async () => {
+    await handlers.markPageAnyway({ tabId: 1, url: OTHER }, popup);
+    expect((await setupOf(PAGE)).everywhere).toBe(false);
+    expect((await setupOf(OTHER)).everywhere).toBe(false);
+  });
+
+  it('"anyway" ends when the page moves to another URL without a load, and the page is told', async () => {
+    await handlers.markPageAnyway({ tabId: 1, url: OTHER }, popup);
+    await handlers.reportPage({ url: `${OTHER}/tomorrow`, title: 'Weather', counts: {}, covers: [], quiet: true }, tab(1, false, OTHER));
+    expect(told).toEqual([1, 1]);
+    await handlers.markPageAnyway({ tabId: 1, url: OTHER }, popup);
+    await handlers.tabMoved(1, 'https://elsewhere.example/');
+    expect(told).toEqual([1, 1, 1, 1]);
+    expect((await setupOf(OTHER)).everywhere).toBe(false);
+  });
+
+  it('a content script cannot ask for its page to be marked anyway', async () => {
+    await expect(handlers.markPageAnyway({ tabId: 1, url: OTHER }, tab(1, false, OTHER))).rejects.toThrow(/only the extension's own pages/);
+    expect(told).toEqual([]);
+    expect((await setupOf(OTHER)).everywhere).toBe(false);
   });
 });
 

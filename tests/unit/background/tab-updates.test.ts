@@ -24,6 +24,7 @@ describe('what a change tells the open tabs', () => {
   it.each<[string, Partial<Settings>]>([
     ['entity types', { types: { person: true, place: false, organization: true } }],
     ['role mentions', { roleMentions: true }],
+    ['marking on every page', { markEverywhere: true }],
     ['Story Lens off', { enabled: false }],
     ['never-run list', { neverRunOn: ['news.example.com'] }],
     ['only-run list', { onlyRunOn: ['news.example.com'] }],

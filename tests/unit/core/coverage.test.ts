@@ -25,7 +25,7 @@ describe('page coverage', () => {
     expect(c.keyTotal).toBe(16);
     expect(c.keyFound).toBe(2);
     expect(c.share).toBeCloseTo(2 / 16);
-    expect(coverageLabel(c)).toBe("Covers 2 of the story's 16 key people and places (13%)");
+    expect(coverageLabel(c)).toBe("Covers 2 of the 16 people and places from the story's article (13%)");
   });
 
   it('names the key people and places the page leaves out, people first', () => {
@@ -48,7 +48,7 @@ describe('page coverage', () => {
     expect(c.found).toEqual([]);
     expect(c.keyFound).toBe(0);
     expect(coverageModel([], {}).share).toBe(0);
-    expect(coverageLabel(coverageModel([], {}))).toMatch(/no key people/);
+    expect(coverageLabel(coverageModel([], {}))).toMatch(/names no people or places/);
   });
 
   it('with several stories, an entity is counted once', () => {

@@ -1,5 +1,5 @@
 /**
- * The compiled matcher's format (3): what a page receives must parse fast however many names there are
+ * The compiled matcher's format (4): what a page receives must parse fast however many names there are
  * (one-byte text, pieces under V8's large-object size, Russian words as stems) and find exactly what the
  * names say. docs/adr/0007-matcher-format.md.
  */
@@ -83,6 +83,20 @@ describe('the compiled matcher a page receives', () => {
       `${ko1} → m3999`,
       `${ko0} → m0`,
     ]);
+  });
+
+  it("tells a page each entity's story and whether it is central to it", () => {
+    const many = manyPack(3);
+    many.entities[1]!.centrality = 'background';
+    const m = compile([bundledPack(), many]);
+    const p = prepareMatcher(m);
+    const at = (id: string) => p.index(id);
+    expect(p.stories).toEqual(['kim-putin-2023', 'many0']);
+    expect([p.story(at('kim-jong-un')), p.entity(at('kim-jong-un')).central]).toEqual([0, true]);
+    expect([p.story(at('russia')), p.entity(at('russia')).central]).toEqual([0, false]);
+    expect([p.story(at('m1')), p.entity(at('m1')).central]).toEqual([1, false]);
+    expect(m.storyCentral).toEqual([6, many.entities.filter((e) => e.centrality === 'central').length]);
+    expect(entityInfo(m, 'vostochny-cosmodrome')).toMatchObject({ name: 'Vostochny Cosmodrome', type: 'place', central: true });
   });
 
   it('still finds the story as before alongside 12,000 more names', () => {
@@ -181,7 +195,12 @@ describe('the page side of the format', () => {
   it('finds an entity by its whole id only', () => {
     const many = manyPack(30);
     const m = roundTrip(compile([bundledPack(), many]));
-    expect(entityInfo(m, 'm29')).toEqual({ name: many.entities[29]!.name, type: 'person', fromArticle: true });
+    expect(entityInfo(m, 'm29')).toEqual({
+      name: many.entities[29]!.name,
+      type: 'person',
+      fromArticle: true,
+      central: many.entities[29]!.centrality === 'central',
+    });
     expect(entityInfo(m, 'm2')?.name).toBe(many.entities[2]!.name);
     expect(entityInfo(m, 'vladimir')).toBeUndefined();
     expect(entityInfo(m, 'putin')).toBeUndefined();

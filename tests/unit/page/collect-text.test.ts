@@ -130,3 +130,68 @@ describe('collectChunks', () => {
     expect([...collectChunks(t, { maxChars: 1 })].map((c) => c.text)).toEqual(['Jong Un']);
   });
 });
+
+/** the text of the page that is not main text, span by span */
+function asides(html: string): string[] {
+  const c = collectText(page(html).body);
+  const out: string[] = [];
+  for (let k = 0; k < c.aside.length; k += 2) out.push(shown(c.text.slice(c.aside[k], c.aside[k + 1])).trim());
+  return out;
+}
+
+describe('main text, judged from markup in the same walk', () => {
+  it('menus, banners, footers, asides, forms and search are not main text', () => {
+    expect(
+      asides(
+        '<header><p>Site Kim</p></header><nav>Putin</nav><article><header><h1>Headline</h1></header><p>Body</p></article>' +
+          '<aside>Side</aside><div role="navigation">Nav</div><div role="search">Find</div><form><p>Sign up</p></form>' +
+          '<footer><p>Foot</p></footer>',
+      ),
+    ).toEqual(['Site Kim¶Putin', 'Side¶Nav¶Find¶Sign up¶Foot']);
+  });
+
+  it('a line that is almost all links (a list of links, a "read more") is not main text; a linked name in prose is', () => {
+    expect(
+      asides(
+        '<p>Kim Jong Un met <a href="/p">Vladimir Putin</a> at the cosmodrome on Wednesday.</p>' +
+          '<ul>\n  <li>\n    <a href="/1">Putin in Beijing</a>\n  </li>\n  <li><a href="/2">Seoul votes</a> 2h</li>\n</ul>' +
+          '<p>Read more: <a href="/3">Kim visits Russia again</a></p>',
+      ),
+    ).toEqual(['Putin in Beijing', 'Seoul votes 2h', 'Read more: Kim visits Russia again']);
+  });
+
+  it('citations, reference lists and the sections under a "References" heading are not main text', () => {
+    expect(
+      asides(
+        '<p>Putin spoke.<sup class="reference"><a href="#c1">[1]</a></sup> Then <cite>Pravda</cite> wrote.</p>' +
+          '<h2>History</h2><p>Kim came.</p><h2>References</h2><ol><li>Moscow Times, 2019</li></ol><h3>Books</h3><p>Seoul, 2020</p>' +
+          '<h2>Aftermath</h2><p>Main again.</p><div class="reflist"><p>Kremlin</p></div>',
+      ),
+    ).toEqual(['[1]', 'Pravda', 'Moscow Times, 2019¶Books¶Seoul, 2020', 'Kremlin']);
+  });
+
+  it('comments sections and photo credits are not main text; the caption itself is', () => {
+    expect(
+      asides(
+        '<figure><figcaption>Kim Jong Un in Vladivostok. <span class="credit">Photo: Putin Archive/AFP</span></figcaption></figure>' +
+          '<section id="comments"><p>I think Putin...</p></section>',
+      ),
+    ).toEqual(['Photo: Putin Archive/AFP¶I think Putin...']);
+  });
+
+  it('a piece read on its own knows it sits in a menu or comments section', () => {
+    const doc = page('<nav><ul><li id="x">Putin</li></ul></nav><p id="y">Kim</p>');
+    expect(collectText(doc.getElementById('x')!).aside).toEqual([0, 5]);
+    expect(collectText(doc.getElementById('y')!).aside).toEqual([]);
+  });
+
+  it('cutting the page into chunks cuts its spans, and finds the same text not main', () => {
+    const html = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} of the story.</p><nav><a href="/">Menu ${i}</a></nav>`).join('');
+    const whole = asides(html);
+    const pieces: string[] = [];
+    for (const c of collectChunks(page(html).body, { maxChars: 100 }))
+      for (let k = 0; k < c.aside.length; k += 2) pieces.push(shown(c.text.slice(c.aside[k], c.aside[k + 1])));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('¶').split('¶')).toEqual(whole.join('¶').split('¶'));
+  });
+});

@@ -43,7 +43,7 @@ function scanner() {
 async function appendCost(existing: number): Promise<{ chars: number; painted: number }> {
   document.body.innerHTML = Array.from({ length: existing }, (_, i) => `<p>${i}. ${LINE}</p>`).join('');
   const { s, painted, idle } = scanner();
-  await s.start(matcher);
+  await s.start(matcher, true);
   const before = painted.size;
   read.chars = 0;
   const frag = document.createDocumentFragment();
@@ -79,7 +79,7 @@ describe('page scanner cost', () => {
   it('removing one paragraph from a page of 2,000 reads nothing again; adding a line between two paragraphs reads just that line', async () => {
     document.body.innerHTML = `<main>${Array.from({ length: 2000 }, (_, i) => `<p>${i}. ${LINE}</p>`).join('\n')}</main>`;
     const { s, painted, idle } = scanner();
-    await s.start(matcher);
+    await s.start(matcher, true);
     const before = painted.size;
     const main = document.querySelector('main')!;
     read.chars = 0;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * The page scanner's bookkeeping in a DOM without a browser: what is painted
+ * The page scanner's bookkeeping in a DOM without a browser, marking every page (the "mark every page"
+ * setting; tests/unit/page/coverage-marks.test.ts marks by the coverage decision): what is painted
  * follows what the page shows, through additions, rewrites and removals.
  * (Painting itself, CSS.highlights, is checked in Chromium: tests/e2e.)
  */
@@ -44,7 +45,7 @@ describe('page scanner', () => {
   it('paints each mention of the page once, with its entity counted', async () => {
     document.body.innerHTML = '<p>Kim Jong Un met Vladimir Putin.</p><p>Later, Putin spoke in Vladivostok.</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('person', 'place', 'organization'));
+    await s.scanner.start(matcherOf('person', 'place', 'organization'), true);
     expect(s.texts()).toEqual(['Kim Jong Un', 'Putin', 'Vladimir Putin', 'Vladivostok']);
     expect(s.scanner.index.countsByEntity()).toEqual({ 'kim-jong-un': 1, 'vladimir-putin': 2, vladivostok: 1 });
     expect(s.settled()).toBe(1);
@@ -53,7 +54,7 @@ describe('page scanner', () => {
   it('only the types the reader has on are painted', async () => {
     document.body.innerHTML = '<p>Kim Jong Un reached Vladivostok.</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('place'));
+    await s.scanner.start(matcherOf('place'), true);
     expect(s.texts()).toEqual(['Vladivostok']);
   });
 
@@ -61,7 +62,7 @@ describe('page scanner', () => {
     const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
     document.body.innerHTML = `<p>Vladimir Putin arrived.</p>${filler.repeat(12)}<p>Putin left.</p>`;
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
   });
 
@@ -69,7 +70,7 @@ describe('page scanner', () => {
     const filler = '<p>' + 'Nothing to see in this paragraph at all. '.repeat(40) + '</p>';
     document.body.innerHTML = `<p>Putin arrived.</p>${filler.repeat(12)}<p>Vladimir Putin left.</p>`;
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     expect(s.texts()).toEqual(['Putin', 'Vladimir Putin']);
     expect(s.scanner.index.size).toBe(2);
   });
@@ -77,7 +78,7 @@ describe('page scanner', () => {
   it('text added later is painted; text removed loses its paint; rewritten text is painted as it now reads', async () => {
     document.body.innerHTML = '<div id="feed"><p id="a">Kim Jong Un waved.</p><p id="b">Sergei Shoigu watched.</p></div>';
     const s = setup();
-    await s.scanner.start(matcherOf('person', 'place'));
+    await s.scanner.start(matcherOf('person', 'place'), true);
     expect(s.texts()).toEqual(['Kim Jong Un', 'Sergei Shoigu']);
 
     const p = document.createElement('p');
@@ -94,7 +95,7 @@ describe('page scanner', () => {
   it('a name completed by an inline change is found across the nodes', async () => {
     document.body.innerHTML = '<p id="a">Kim Jong</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     expect(s.texts()).toEqual([]);
     const b = document.createElement('b');
     b.textContent = ' Un';
@@ -107,7 +108,7 @@ describe('page scanner', () => {
   it('removing what stood between two parts of a name joins them into one mention', async () => {
     document.body.innerHTML = '<p id="a">Kim <span id="x">(photo)</span>Jong Un spoke.</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     expect(s.texts()).toEqual([]);
     document.getElementById('x')!.remove();
     await s.idle();
@@ -117,7 +118,7 @@ describe('page scanner', () => {
   it('text added between two blocks is read on its own, and not joined with its neighbours', async () => {
     document.body.innerHTML = '<div id="feed"><p>Meeting with Kim</p>\n<p>Vladivostok greeted the train.</p></div>';
     const s = setup();
-    await s.scanner.start(matcherOf('person', 'place'));
+    await s.scanner.start(matcherOf('person', 'place'), true);
     expect(s.texts()).toEqual(['Vladivostok']);
     const feed = document.getElementById('feed')!;
     feed.insertBefore(document.createTextNode('Jong Un and Sergei Shoigu'), feed.lastElementChild);
@@ -128,7 +129,7 @@ describe('page scanner', () => {
   it('typing a name in an editor or adding one to a form field paints nothing', async () => {
     document.body.innerHTML = '<div id="ce" contenteditable="true"><p id="line">Hello</p></div><textarea id="ta"></textarea>';
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     document.getElementById('line')!.firstChild!.nodeValue = 'Hello Vladimir Putin';
     document.getElementById('ce')!.append(document.createTextNode(' and Kim Jong Un'));
     document.getElementById('ta')!.append(document.createTextNode('Sergei Shoigu'));
@@ -139,7 +140,7 @@ describe('page scanner', () => {
   it("the extension's own card is never read", async () => {
     document.body.innerHTML = '<p>Pyongyang</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('place'));
+    await s.scanner.start(matcherOf('place'), true);
     const host = document.createElement('story-lens-card');
     host.textContent = 'Vladivostok Ussuriysk';
     document.body.append(host);
@@ -150,7 +151,7 @@ describe('page scanner', () => {
   it('stop removes every mention and ignores later changes', async () => {
     document.body.innerHTML = '<p>Kim Jong Un</p>';
     const s = setup();
-    await s.scanner.start(matcherOf('person'));
+    await s.scanner.start(matcherOf('person'), true);
     s.scanner.stop();
     expect(s.painted.size).toBe(0);
     const p = document.createElement('p');

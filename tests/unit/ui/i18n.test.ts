@@ -46,6 +46,6 @@ describe('the message catalogue', () => {
 
   it('fills a message’s placeholders in order', () => {
     expect(t('popupOffOnHost', 'news.example')).toBe('Story Lens is off on news.example.');
-    expect(t('popupCoverageLabel', 2, 16, 13)).toBe("Covers 2 of the story's 16 key people and places (13%)");
+    expect(t('popupCoverageLabel', 2, 16, 13)).toBe("Covers 2 of the 16 people and places from the story's article (13%)");
   });
 });

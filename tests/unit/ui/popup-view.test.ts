@@ -14,7 +14,14 @@ function deps(over: Partial<PopupDeps> = {}, settings: Partial<Settings> = {}): 
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     setSiteEnabled: vi.fn(async () => undefined),
     setEnabled: vi.fn(async () => undefined),
-    pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, kremlin: 1 } }),
+    markPageAnyway: vi.fn(async () => undefined),
+    pageEntities: async () => ({
+      url: 'https://news.example/a',
+      title: 'A',
+      counts: { 'kim-jong-un': 3, kremlin: 1 },
+      covers: [bundledPack().id],
+      quiet: false,
+    }),
     revealMention: vi.fn(async () => true),
     pageHtml: async () => ({ html: ARTICLE, url: 'https://news.example/a', title: 'A', truncated: false }),
     followStory: vi.fn(async () => undefined),
@@ -52,7 +59,13 @@ describe('popup view', () => {
   it('arrow keys move between the names', async () => {
     const root = await mount(
       deps({
-        pageEntities: async () => ({ url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 } }),
+        pageEntities: async () => ({
+          url: 'https://news.example/a',
+          title: 'A',
+          counts: { 'kim-jong-un': 3, russia: 2, kremlin: 1 },
+          covers: [bundledPack().id],
+          quiet: false,
+        }),
       }),
     );
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.sl-entities button')];
@@ -68,6 +81,37 @@ describe('popup view', () => {
     expect(document.activeElement).toBe(buttons[0]);
     key('ArrowUp');
     expect(document.activeElement).toBe(buttons[0]);
+  });
+
+  it('on a page not about the story, says so without a meter, and "Mark names on this page anyway" marks it', async () => {
+    const quiet = { url: 'https://news.example/weather', title: 'Weather', counts: {}, covers: [], quiet: true };
+    const d = deps({ pageEntities: async () => quiet });
+    const root = await mount(d);
+    const page = root.querySelector('.sl-page')!;
+    expect(page.textContent).toContain('This page is not about “Kim in Russia”.');
+    expect(page.querySelector('[role="meter"]')).toBeNull();
+    const mark = [...page.querySelectorAll('button')].find((b) => b.textContent === 'Mark names on this page anyway')!;
+    // once asked, the page reports its names marked
+    d.pageEntities = async () => ({ ...quiet, counts: { moscow: 2 }, quiet: false });
+    mark.click();
+    await vi.waitFor(() => expect(root.querySelector('.sl-entities button')?.getAttribute('aria-label')).toBe('Moscow, place, 2 mentions'));
+    expect(d.markPageAnyway).toHaveBeenCalledWith(7, 'https://news.example/weather');
+    expect(root.querySelector('.sl-page')!.textContent).toContain('This page is not about “Kim in Russia”.');
+    expect(root.querySelector('[role="meter"]')).toBeNull();
+  });
+
+  it('with several stories, the page shows a meter for the story it is about and says which it is not about', async () => {
+    const other = { ...bundledPack(), id: 'other-story' };
+    const stories = async () => [
+      { title: 'Kim in Russia', pack: bundledPack() },
+      { title: 'Another story', pack: other },
+    ];
+    const report = { url: 'https://news.example/a', title: 'A', counts: { 'kim-jong-un': 3 }, covers: [bundledPack().id], quiet: false };
+    const root = await mount(deps({ stories, pageEntities: async () => report }));
+    expect(root.querySelectorAll('.sl-page [role="meter"]')).toHaveLength(1);
+    expect(root.querySelector('.sl-not-about')!.textContent).toBe('This page is not about “Another story”.');
+    const none = await mount(deps({ stories, pageEntities: async () => ({ ...report, counts: {}, covers: [], quiet: true }) }));
+    expect(none.querySelector('.sl-page')!.textContent).toContain('This page is not about any story you follow.');
   });
 
   it('says when an entity is no longer on the page', async () => {
