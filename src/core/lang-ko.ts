@@ -65,6 +65,8 @@ const PARTICLES = [
   '하고',
   '으로',
   '께',
+  // headline short form of 에서: 보스토치니서, 평양서
+  '서',
   '은',
   '는',
   '이',
@@ -121,10 +123,16 @@ export const koreanParticles = (): string[] =>
     .filter((p, i, all) => all.indexOf(p) === i)
     .sort((a, b) => b.length - a.length));
 
+/** true when `word` is a stem of at least one syllable with the particle `p` on it */
+export function endsWithParticle(word: string, p: string): boolean {
+  // 서 (the headline's 에서: 평양서) after one syllable is "west": 북서 (north-west) is no 북 (North Korea)
+  return word.length > p.length && word.endsWith(p) && !(p === '서' && word.length < 3);
+}
+
 /** lengths of the particle endings `word` may carry, longest first (the stem keeps at least one syllable) */
 export function particleSplits(word: string): number[] {
   const out: number[] = [];
-  for (const p of koreanParticles()) if (word.length > p.length && word.endsWith(p)) out.push(p.length);
+  for (const p of koreanParticles()) if (endsWithParticle(word, p)) out.push(p.length);
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { EntityType } from './pack';
 import { hashKey } from './normalize';
+import { endsWithParticle } from './lang-ko';
 
 export const MATCHER_FORMAT = 4;
 
@@ -271,7 +272,7 @@ function readMatcher(m: CompiledMatcher): PreparedMatcher {
           ko.set(last, [...(ko.get(last) ?? []), x]);
         }
       }
-      return (ko.get(word[word.length - 1]!) ?? []).filter((x) => word.length > x.length && word.endsWith(x)).map((x) => x.length);
+      return (ko.get(word[word.length - 1]!) ?? []).filter((x) => endsWithParticle(word, x)).map((x) => x.length);
     },
     index(key) {
       // built on the first question (most pages never ask), so no story's size is walked per question
