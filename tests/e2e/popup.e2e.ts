@@ -24,9 +24,10 @@ declare const chrome: {
 
 const DEMO = '/scripts/demo/vostochny-explainer.html';
 
-// A long page: the only Shoigu mention is far below the fold, so going to it must scroll.
+// A long page about the story (two of its central entities): the only Shoigu mention is far below the fold, so
+// going to it must scroll.
 const TALL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tall page</title></head><body>
-<h1>Kim Jong Un's train</h1><p>Kim Jong Un crossed into Russia on Tuesday.</p>
+<h1>Kim Jong Un's train</h1><p>Kim Jong Un crossed into Russia on Tuesday, bound for the Vostochny Cosmodrome.</p>
 ${'<p>Filler paragraph about the weather and nothing else at all.</p>'.repeat(120)}
 <p id="far">Sergei Shoigu showed the guests a row of bombers.</p></body></html>`;
 const NONE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Recipes</title></head><body><p>How to bake bread at home.</p></body></html>`;
@@ -107,13 +108,13 @@ describe('popup', () => {
     const { page, tabId } = await openPage('/tall.html');
     const popup = await openPopup(tabId);
     const meter = popup.locator('[role="meter"]');
-    // Kim Jong Un, Russia and Sergei Shoigu
-    expect(await meter.getAttribute('aria-valuenow')).toBe('3');
+    // Kim Jong Un, Russia, the Vostochny Cosmodrome and Sergei Shoigu
+    expect(await meter.getAttribute('aria-valuenow')).toBe('4');
     expect(await meter.getAttribute('aria-valuemax')).toBe('16');
-    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 3 of the 16 people and places from the story's article (19%)");
-    expect(await popup.textContent('.sl-meter-value')).toBe('3 of 16 people and places from the article');
+    expect(await meter.getAttribute('aria-valuetext')).toBe("Covers 4 of the 16 people and places from the story's article (25%)");
+    expect(await popup.textContent('.sl-meter-value')).toBe('4 of 16 people and places from the article');
     const missing = await popup.$$eval('.sl-missing li', (li) => li.map((l) => l.textContent));
-    expect(missing).toHaveLength(13);
+    expect(missing).toHaveLength(12);
     expect(missing).toContain('Vladimir Putin (person)');
     expect(missing).not.toContain('Kim Jong Un (person)');
     await popup.close();
