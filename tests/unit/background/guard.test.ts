@@ -6,6 +6,8 @@ const contentScript = { id: EXT.id, url: 'https://news.example.com/story', tab: 
 const optionsPage = { id: EXT.id, url: 'chrome-extension://story-lens-id/options.html' };
 const optionsInTab = { ...optionsPage, tab: { id: 9 } };
 const popup = { id: EXT.id, url: 'chrome-extension://story-lens-id/popup.html' };
+/** a well-formed page report */
+const REPORT = { url: 'https://a.org/', title: 't', counts: {}, covers: [], quiet: true };
 
 describe('guard', () => {
   it('tells the extension pages from content scripts and refuses other senders', () => {
@@ -51,13 +53,12 @@ describe('guard', () => {
     expect(() => checkMessage('getCard', { entity: 42 }, contentScript, EXT)).toThrow(/"getCard" is malformed \(entity:/);
     expect(() => checkMessage('getCard', null, contentScript, EXT)).toThrow(/malformed/);
     expect(() => checkMessage('getCard', { entity: 'x'.repeat(5000) }, contentScript, EXT)).toThrow(/malformed/);
-    expect(() =>
-      checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': -1 } }, contentScript, EXT),
-    ).toThrow(/malformed/);
-    expect(() =>
-      checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: { 'kim-jong-un': '3' } }, contentScript, EXT),
-    ).toThrow(/malformed/);
+    expect(() => checkMessage('reportPage', { ...REPORT, counts: { 'kim-jong-un': -1 } }, contentScript, EXT)).toThrow(/malformed/);
+    expect(() => checkMessage('reportPage', { ...REPORT, counts: { 'kim-jong-un': '3' } }, contentScript, EXT)).toThrow(/malformed/);
+    expect(() => checkMessage('reportPage', { ...REPORT, covers: 'every-story' }, contentScript, EXT)).toThrow(/malformed \(covers:/);
     expect(() => checkMessage('setSiteEnabled', { url: 'javascript:alert(1)', enabled: false }, popup, EXT)).toThrow(/http\(s\) URL/);
+    expect(() => checkMessage('markPageAnyway', { tabId: 3, url: 'javascript:alert(1)' }, popup, EXT)).toThrow(/http\(s\) URL/);
+    expect(() => checkMessage('markPageAnyway', { tabId: -1, url: 'https://a.org/' }, popup, EXT)).toThrow(/malformed \(tabId:/);
   });
 
   it('refuses messages the protocol does not have and senders it does not know', () => {
@@ -67,8 +68,7 @@ describe('guard', () => {
   });
 
   it('only content scripts report pages', () => {
-    expect(() => checkMessage('reportPage', { url: 'https://a.org/', title: 't', counts: {} }, popup, EXT)).toThrow(
-      /only for content scripts/,
-    );
+    expect(checkMessage('reportPage', REPORT, contentScript, EXT)).toEqual(REPORT);
+    expect(() => checkMessage('reportPage', REPORT, popup, EXT)).toThrow(/only for content scripts/);
   });
 });
