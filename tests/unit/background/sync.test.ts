@@ -32,9 +32,9 @@ describe('settings sync', () => {
   });
 
   it('turning sync on adopts what the other browsers synced, keeping this browser syncing', async () => {
-    await pushSettings({ ...mine, theme: 'light', cardDelayMs: 1200 });
+    await pushSettings({ ...mine, theme: 'light', cardDelayMs: 1200, markEverywhere: true });
     const adopted = await joinSync({ ...DEFAULT_SETTINGS, syncSettings: true });
-    expect(adopted).toEqual({ ...mine, theme: 'light', cardDelayMs: 1200 });
+    expect(adopted).toEqual({ ...mine, theme: 'light', cardDelayMs: 1200, markEverywhere: true });
   });
 
   it("turning sync on with nothing synced yet pushes this browser's preferences", async () => {

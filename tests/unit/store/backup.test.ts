@@ -25,6 +25,7 @@ async function someState() {
     theme: 'dark',
     neverRunOn: ['example.com'],
     types: { person: true, place: false, organization: true },
+    markEverywhere: true,
   });
 }
 
