@@ -16,6 +16,7 @@
  */
 import { BLOCK_TAGS, SKIP_TAGS } from '../core/text-blocks';
 import { LINK_LINE_SHARE, NOT_MAIN_HEADER_OWNERS, NOT_MAIN_SELECTOR, REFERENCE_HEADING } from '../core/text-blocks';
+import { NOT_MAIN_BYLINE, NOT_MAIN_CLASSES, NOT_MAIN_IDS, NOT_MAIN_IN_CAPTION, NOT_MAIN_ROLES, NOT_MAIN_TAGS } from '../core/text-blocks';
 import { BLOCK_BREAK } from '../core/types';
 
 // scripts/bench-page.ts counts what the collector skips by the same list
@@ -59,15 +60,27 @@ const ASIDE = 2;
 const pageHeader = (el: Element) => el.localName !== 'header' || !el.parentElement?.closest(NOT_MAIN_HEADER_OWNERS);
 
 /**
- * The elements under `root` to skip for their attributes, and those that are not main text, found by two
- * selector queries (run natively) instead of attribute and class reads per element.
+ * The elements under `root` to skip for their attributes, and those that are not main text but for their tag
+ * (read as the walk meets them), found by narrow selector queries run natively instead of attribute and class
+ * reads per element (see NOT_MAIN_SELECTOR for why not one query).
  */
 function markedElements(root: Node): Map<Element, number> | null {
-  const qsa = (root as ParentNode).querySelectorAll;
-  if (typeof qsa !== 'function') return null;
+  const r = root as ParentNode & Partial<Pick<Document, 'getElementsByClassName'>>;
+  if (typeof r.querySelectorAll !== 'function') return null;
   const marks = new Map<Element, number>();
-  for (const el of Array.from((root as ParentNode).querySelectorAll(NOT_MAIN_SELECTOR))) if (pageHeader(el)) marks.set(el, ASIDE);
-  for (const el of Array.from((root as ParentNode).querySelectorAll(ATTRIBUTE_SELECTOR))) if (hiddenOrEditable(el)) marks.set(el, SKIP);
+  const aside = (els: Iterable<Element>) => {
+    for (const el of els) marks.set(el, ASIDE);
+  };
+  for (const el of Array.from(r.querySelectorAll('[role]'))) if (NOT_MAIN_ROLES.has(el.getAttribute('role') ?? '')) marks.set(el, ASIDE);
+  for (const c of NOT_MAIN_CLASSES) {
+    // a shadow root has no getElementsByClassName
+    const found = Array.from(r.getElementsByClassName ? r.getElementsByClassName(c) : r.querySelectorAll(`.${c}`));
+    aside(c === 'reference' ? found.filter((el) => el.localName === 'sup') : found);
+  }
+  for (const id of NOT_MAIN_IDS) aside(Array.from(r.querySelectorAll(`#${id}`)));
+  aside(Array.from(r.querySelectorAll(NOT_MAIN_BYLINE)));
+  for (const caption of Array.from(r.querySelectorAll('figcaption'))) aside(Array.from(caption.querySelectorAll(NOT_MAIN_IN_CAPTION)));
+  for (const el of Array.from(r.querySelectorAll(ATTRIBUTE_SELECTOR))) if (hiddenOrEditable(el)) marks.set(el, SKIP);
   return marks.size ? marks : null;
 }
 
@@ -260,8 +273,9 @@ class TextWalker {
   private enter(el: Element): void {
     const tag = el.localName;
     const custom = tag.includes('-');
-    const mark = this.marks?.get(el);
+    let mark = this.marks?.get(el);
     if (SKIP_TAGS.has(tag) || mark === SKIP || (custom && this.skip?.(el))) return;
+    if (mark === undefined && NOT_MAIN_TAGS.has(tag) && pageHeader(el)) mark = ASIDE;
     const block = BLOCK_TAGS.has(tag);
     if (block) this.breakPending = true;
     const first = el.firstChild;

@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { collectChunks, collectText, rangeFor, visibleContext } from '../../../src/page/collect-text';
 import { BLOCK_BREAK } from '../../../src/core/types';
+import { NOT_MAIN_SELECTOR } from '../../../src/core/text-blocks';
 
 function page(html: string): Document {
   const win = new Window({
@@ -131,6 +132,20 @@ describe('collectChunks', () => {
   });
 });
 
+/** an element `sel` (a tag, [role=x], tag.class, .class, #id, [class*=x]) matches, holding `text` */
+function mk(sel: string, text: string): string {
+  const tag = /^[a-z]+/.exec(sel)?.[0] ?? 'div';
+  const role = /\[role=([\w-]+)\]/.exec(sel)?.[1];
+  const cls = /\.([\w-]+)/.exec(sel)?.[1] ?? /\[class\*=([\w-]+)\]/.exec(sel)?.[1];
+  const id = /#([\w-]+)/.exec(sel)?.[1];
+  const attrs = [
+    role && `role="${role}"`,
+    cls && `class="x-${cls}"`.replace('x-' + cls, sel.includes('*=') ? `x${cls}y` : cls),
+    id && `id="${id}"`,
+  ];
+  return `<${tag} ${attrs.filter(Boolean).join(' ')}>${text}</${tag}>`;
+}
+
 /** the text of the page that is not main text, span by span */
 function asides(html: string): string[] {
   const c = collectText(page(html).body);
@@ -177,6 +192,20 @@ describe('main text, judged from markup in the same walk', () => {
           '<section id="comments"><p>I think Putin...</p></section>',
       ),
     ).toEqual(['Photo: Putin Archive/AFP¶I think Putin...']);
+  });
+
+  it('finds, in its cheap parts, exactly what the one selector of what is not main text names', () => {
+    const kinds = NOT_MAIN_SELECTOR.split(',').map((sel, i) => {
+      // an element each selector matches, holding its own word; a decoy beside it that none matches
+      const word = `W${i}x`;
+      if (sel.startsWith('figcaption '))
+        return `<figure><figcaption>Cap ${sel.slice(11).replace(/[^a-z]/g, '')}<span>${mk(sel.slice(11), word)}</span></figcaption></figure>`;
+      return `<div><p>Decoy${i}</p>${mk(sel, word)}</div>`;
+    });
+    const html = `<div>${kinds.join('')}<p class="referenced" role="main" id="commentsx">Kept</p><span class="reference">Kept too</span></div>`;
+    const expected = Array.from(page(html).querySelectorAll(NOT_MAIN_SELECTOR), (el) => shown(el.textContent ?? '').trim());
+    expect(asides(html)).toEqual(expected);
+    expect(expected).toHaveLength(NOT_MAIN_SELECTOR.split(',').length);
   });
 
   it('a piece read on its own knows it sits in a menu or comments section', () => {
