@@ -65,7 +65,7 @@ const pageHeader = (el: Element) => el.localName !== 'header' || !el.parentEleme
  * reads per element (see NOT_MAIN_SELECTOR for why not one query).
  */
 function markedElements(root: Node): Map<Element, number> | null {
-  const r = root as ParentNode & Partial<Pick<Document, 'getElementsByClassName'>>;
+  const r = root as ParentNode;
   if (typeof r.querySelectorAll !== 'function') return null;
   const marks = new Map<Element, number>();
   const aside = (els: Iterable<Element>) => {
@@ -73,8 +73,8 @@ function markedElements(root: Node): Map<Element, number> | null {
   };
   for (const el of Array.from(r.querySelectorAll('[role]'))) if (NOT_MAIN_ROLES.has(el.getAttribute('role') ?? '')) marks.set(el, ASIDE);
   for (const c of NOT_MAIN_CLASSES) {
-    // a shadow root has no getElementsByClassName
-    const found = Array.from(r.getElementsByClassName ? r.getElementsByClassName(c) : r.querySelectorAll(`.${c}`));
+    // one class: a selector the browser matches on a fast path (a static list, unlike getElementsByClassName's live one)
+    const found = Array.from(r.querySelectorAll(`.${c}`));
     aside(c === 'reference' ? found.filter((el) => el.localName === 'sup') : found);
   }
   for (const id of NOT_MAIN_IDS) aside(Array.from(r.querySelectorAll(`#${id}`)));
