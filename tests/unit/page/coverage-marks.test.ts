@@ -20,10 +20,9 @@ function setup() {
   const scanner = new PageScanner(fakeEnv(), fakePainter(painted, { commit: () => commits.push(painted.size) }), fakeStyles);
   const texts = () => [...painted].map((r) => r.toString()).sort();
   const idle = async () => {
-    for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 120));
-      await scanner.settle();
-    }
+    // the page's changes reach the observer as microtasks, before this task; settle handles all that is queued
+    await new Promise((r) => setTimeout(r, 0));
+    await scanner.settle();
   };
   return { scanner, painted, commits, texts, idle };
 }
