@@ -8,7 +8,7 @@ import { compileMatcher } from '../../../src/core/matcher';
 import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled';
 import { PageScanner } from '../../../src/page/page-scanner';
-import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
+import { fakeEnv, fakePainter, fakeStyles, settled } from './fake-scanner-env';
 
 const TYPES: ('person' | 'place' | 'organization')[] = ['person', 'place', 'organization'];
 const bundled = compileMatcher([bundledPack()], { types: TYPES, roleMentions: false });
@@ -19,11 +19,7 @@ function setup() {
   const commits: number[] = [];
   const scanner = new PageScanner(fakeEnv(), fakePainter(painted, { commit: () => commits.push(painted.size) }), fakeStyles);
   const texts = () => [...painted].map((r) => r.toString()).sort();
-  const idle = async () => {
-    // the page's changes reach the observer as microtasks, before this task; settle handles all that is queued
-    await new Promise((r) => setTimeout(r, 0));
-    await scanner.settle();
-  };
+  const idle = () => settled(scanner);
   return { scanner, painted, commits, texts, idle };
 }
 

@@ -26,6 +26,15 @@ export function fakePainter(painted: Set<Range>, hooks: { commit?: () => void } 
 
 export const fakeStyles = { adopt: () => undefined } as unknown as HighlightStyles;
 
+/** One task turn: the page's changes reach the scanner's observer as microtasks, before the next task. */
+export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** Waits until `scanner` has handled every change the page made so far (no fixed wait: settle is a condition). */
+export async function settled(scanner: { settle(): Promise<void> }): Promise<void> {
+  await nextTask();
+  await scanner.settle();
+}
+
 export function fakeEnv(hooks: { failed?: () => void; settled?: () => void; yielded?: () => void } = {}): ScannerEnv {
   return {
     failed: () => hooks.failed?.(),
@@ -34,7 +43,7 @@ export function fakeEnv(hooks: { failed?: () => void; settled?: () => void; yiel
     // a task, as the content script's scheduler.postTask: the page's due timers run first
     yieldNow: () => {
       hooks.yielded?.();
-      return new Promise((r) => setTimeout(r, 0));
+      return nextTask();
     },
     soon: (fn) => void setTimeout(fn, 0),
     later: (fn, ms) => void setTimeout(fn, ms),
