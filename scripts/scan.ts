@@ -26,7 +26,7 @@ import { PageReader } from '../src/core/page-reader';
 import { CoverageDecision } from '../src/core/coverage-decision';
 import { ENTITY_TYPES } from '../src/core/pack';
 import { bundledPack } from '../src/story/bundled/index';
-import { collectText, visibleContext } from '../src/page/collect-text';
+import { collectText, notMain, visibleContext } from '../src/page/collect-text';
 import { runAsMain } from './lib/run-main';
 
 export interface ScannedMention {
@@ -78,7 +78,7 @@ export function scanPage(html: string, matcher: CompiledMatcher, opts: { everywh
   // the whole page as one piece: the content script reads it in chunks through the same reader, and marks the same
   const found = new PageReader(matcher).read(collected.text).mentions;
   const decision = new CoverageDecision(matcher);
-  decision.add(found, collected.aside, collected.text);
+  decision.add(found, notMain(collected), collected.text);
   const marked = opts.everywhere ? found : found.filter((m) => decision.covers(decision.storyOf(m.entity)));
   const mentions = marked.map((m) => {
     const ctx = visibleContext(collected, m.start, m.end);

@@ -2,7 +2,7 @@
  * Is this page coverage of the story? (issue 14, docs/adr/0009-coverage-decision.md)
  *
  * Decided per story from its central entities (pack.ts Centrality) named in the page's main text (not
- * menus, footers, link lines or citations: the collector's `aside` spans, src/page/collect-text.ts). A page
+ * menus, footers, link lines or citations: the collector's `notMain`, src/page/collect-text.ts). A page
  * is coverage of a story when its main text names two distinct central entities of it within NEAR_CHARS of
  * each other (in one sentence, or a headline and its first line: coverage names them together; a news
  * roundup names Putin in one item and Kim Jong Un in another), or ANYWHERE_NEEDED distinct ones anywhere.
@@ -16,7 +16,6 @@
  */
 import type { Mention } from './types';
 import { prepareMatcher, type CompiledMatcher, type PreparedMatcher } from './matcher-format';
-import { inAside } from './text-blocks';
 
 /** two distinct central entities named at most this many characters apart in main text make coverage */
 export const NEAR_CHARS = 120;
@@ -61,20 +60,20 @@ export class CoverageDecision {
   }
 
   /**
-   * Counts a piece of the page: its mentions (offsets in `text`, the piece's text) and `aside`, its spans that
-   * are not main text. `follows`: the piece comes right after the last one in the page's text (a block break
+   * Counts a piece of the page: its mentions (offsets in `text`, the piece's text); `notMain` tells an offset of
+   * it that is not main text (asked only of central mentions that could still turn a story). `follows`: the piece comes right after the last one in the page's text (a block break
    * between them: the first scan's chunks); else it stands apart (a change, a piece read again). Returns the
    * stories this piece made covered (their indices), usually none. Role mentions ("the Russian president")
    * do not count: the decision does not depend on that setting.
    */
-  add(mentions: readonly Mention[], aside: readonly number[], text: string, follows = false): number[] {
+  add(mentions: readonly Mention[], notMain: (at: number) => boolean, text: string, follows = false): number[] {
     const base = follows ? this.next : this.next + NEAR_CHARS + 1;
     this.next = base + text.length + 1;
     const turned: number[] = [];
     for (const m of mentions) {
       if (m.role) continue;
       const i = this.info(m.entity);
-      if (!i || !i[2] || this.covered[i[1]] || inAside(aside, m.start)) continue;
+      if (!i || !i[2] || this.covered[i[1]] || notMain(m.start)) continue;
       const [e, s] = i;
       const named = this.named[s]!;
       named.add(e);

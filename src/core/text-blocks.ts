@@ -130,13 +130,14 @@ export const PARAGRAPH_TAGS: readonly string[] = [
  * not count when deciding whether it is (src/core/coverage-decision.ts). A `header` inside an article, main or
  * section is the article's own (its headline): kept as main text (see NOT_MAIN_HEADER_OWNERS).
  *
- * The collector finds them in parts, each cheap (src/page/collect-text.ts): the tags by name as it walks; the
- * roles, classes, ids, bylines and caption credits by narrow native queries. One query of all of them as a
- * selector list costs each element of the page a check per selector: 3.8 ms on a 10,000-element Wikipedia
- * page in Chromium, against 0.8 ms for walking its text. NOT_MAIN_SELECTOR is that list, for `closest`.
+ * The collector (src/page/collect-text.ts) reads the tags by name as it walks, and looks up the rest only for
+ * the offsets the decision asks about, with `closest` on NOT_MAIN_SELECTOR: finding them for every page cost
+ * more than the walk (one query of the whole list checks each element against each selector, 3.8 ms on a
+ * 10,000-element Wikipedia page in Chromium against 0.8 ms for walking its text; a narrow query per kind, a
+ * walk of the page's elements each).
  */
 export const NOT_MAIN_TAGS: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside', 'menu', 'form', 'cite']);
-export const NOT_MAIN_ROLES: ReadonlySet<string> = new Set([
+const NOT_MAIN_ROLES = [
   'navigation',
   'banner',
   'contentinfo',
@@ -145,17 +146,17 @@ export const NOT_MAIN_ROLES: ReadonlySet<string> = new Set([
   'doc-endnotes',
   'doc-bibliography',
   'doc-footnote',
-]);
+];
 /** classes of reference lists, footnotes and comment sections (`reference` only on `sup`, Wikipedia's note marks) */
-export const NOT_MAIN_CLASSES = ['reference', 'references', 'reflist', 'footnotes', 'comments'];
-export const NOT_MAIN_IDS = ['comments', 'disqus_thread'];
+const NOT_MAIN_CLASSES = ['reference', 'references', 'reflist', 'footnotes', 'comments'];
+const NOT_MAIN_IDS = ['comments', 'disqus_thread'];
 /** bylines anywhere, and photo credits in captions */
-export const NOT_MAIN_BYLINE = '[class*=byline]';
-export const NOT_MAIN_IN_CAPTION = 'small,[class*=credit]';
+const NOT_MAIN_BYLINE = '[class*=byline]';
+const NOT_MAIN_IN_CAPTION = 'small,[class*=credit]';
 
 export const NOT_MAIN_SELECTOR = [
   ...NOT_MAIN_TAGS,
-  ...[...NOT_MAIN_ROLES].map((r) => `[role=${r}]`),
+  ...NOT_MAIN_ROLES.map((r) => `[role=${r}]`),
   ...NOT_MAIN_CLASSES.map((c) => (c === 'reference' ? 'sup.reference' : `.${c}`)),
   ...NOT_MAIN_IDS.map((id) => `#${id}`),
   NOT_MAIN_BYLINE,

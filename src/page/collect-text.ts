@@ -11,12 +11,13 @@
  * shadow roots are walked, each as a block of its own.
  *
  * The same walk tells the page's main text from the rest (menus, footers, link lists, citations: see
- * NOT_MAIN_SELECTOR, REFERENCE_HEADING and LINK_LINE_SHARE in src/core/text-blocks.ts) as `aside` spans,
- * so deciding whether a page is coverage of a story costs no second walk.
+ * NOT_MAIN_SELECTOR, REFERENCE_HEADING and LINK_LINE_SHARE in src/core/text-blocks.ts), so deciding whether a
+ * page is coverage of a story costs no second walk: what the walk meets anyway (the tags, "References"
+ * sections) it records as `aside` spans; what only an attribute tells (roles, classes, ids, bylines, photo
+ * credits) or needs counting (lines of links), `notMain` looks up for the few offsets the decision asks about.
  */
 import { BLOCK_TAGS, SKIP_TAGS } from '../core/text-blocks';
-import { LINK_LINE_SHARE, NOT_MAIN_HEADER_OWNERS, NOT_MAIN_SELECTOR, REFERENCE_HEADING } from '../core/text-blocks';
-import { NOT_MAIN_BYLINE, NOT_MAIN_CLASSES, NOT_MAIN_IDS, NOT_MAIN_IN_CAPTION, NOT_MAIN_ROLES, NOT_MAIN_TAGS } from '../core/text-blocks';
+import { LINK_LINE_SHARE, NOT_MAIN_HEADER_OWNERS, NOT_MAIN_SELECTOR, NOT_MAIN_TAGS, REFERENCE_HEADING, inAside } from '../core/text-blocks';
 import { BLOCK_BREAK } from '../core/types';
 
 // scripts/bench-page.ts counts what the collector skips by the same list
@@ -27,7 +28,10 @@ export interface CollectedText {
   nodes: Text[];
   /** starts[i] = offset of nodes[i].data in text */
   starts: number[];
-  /** the spans of `text` that are not the page's main text: sorted, disjoint [start, end) pairs, flat */
+  /**
+   * spans of `text` the walk found not to be the page's main text (not-main tags, "References" sections):
+   * sorted, disjoint [start, end) pairs, flat. Not all of it: ask `notMain`.
+   */
   aside: number[];
 }
 
@@ -52,44 +56,40 @@ function hiddenOrEditable(el: Element): boolean {
 
 export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display"],[style*="DISPLAY"]';
 
-/** what the walk does with a marked element: skip it whole, or read it as not main text */
-const SKIP = 1;
-const ASIDE = 2;
-
 /** a header of the page (a banner), not of an article or section */
 const pageHeader = (el: Element) => el.localName !== 'header' || !el.parentElement?.closest(NOT_MAIN_HEADER_OWNERS);
 
 /**
- * The elements under `root` to skip for their attributes, and those that are not main text but for their tag
- * (read as the walk meets them), found by narrow selector queries run natively instead of attribute and class
- * reads per element (see NOT_MAIN_SELECTOR for why not one query).
+ * The elements under `root` to skip for their attributes, found by one
+ * selector query (run natively) instead of three attribute reads per element.
  */
-function markedElements(root: Node): Map<Element, number> | null {
+function attributeSkips(root: Node): Set<Element> | null {
   const r = root as ParentNode;
   if (typeof r.querySelectorAll !== 'function') return null;
-  const marks = new Map<Element, number>();
-  const aside = (els: Iterable<Element>) => {
-    for (const el of els) marks.set(el, ASIDE);
-  };
-  for (const el of Array.from(r.querySelectorAll('[role]'))) if (NOT_MAIN_ROLES.has(el.getAttribute('role') ?? '')) marks.set(el, ASIDE);
-  for (const c of NOT_MAIN_CLASSES) {
-    // one class: a selector the browser matches on a fast path (a static list, unlike getElementsByClassName's live one)
-    const found = Array.from(r.querySelectorAll(`.${c}`));
-    aside(c === 'reference' ? found.filter((el) => el.localName === 'sup') : found);
-  }
-  for (const id of NOT_MAIN_IDS) aside(Array.from(r.querySelectorAll(`#${id}`)));
-  aside(Array.from(r.querySelectorAll(NOT_MAIN_BYLINE)));
-  for (const caption of Array.from(r.querySelectorAll('figcaption'))) aside(Array.from(caption.querySelectorAll(NOT_MAIN_IN_CAPTION)));
-  for (const el of Array.from(r.querySelectorAll(ATTRIBUTE_SELECTOR))) if (hiddenOrEditable(el)) marks.set(el, SKIP);
-  return marks.size ? marks : null;
+  const found = r.querySelectorAll(ATTRIBUTE_SELECTOR);
+  if (!found.length) return null;
+  const set = new Set<Element>();
+  for (const el of Array.from(found)) if (hiddenOrEditable(el)) set.add(el);
+  return set.size ? set : null;
 }
 
-/** root sits inside text that is not main text (a change inside a menu or a comments section) */
-function insideAside(root: Node): boolean {
-  const el = root.nodeType === 1 ? (root as Element) : root.parentElement;
-  for (let a = el?.closest(NOT_MAIN_SELECTOR); a; a = a.parentElement?.closest(NOT_MAIN_SELECTOR)) if (pageHeader(a)) return true;
+/**
+ * `node` has an ancestor (or is an element) that matches `selector` and passes `accept`, in its own tree or,
+ * through shadow hosts, in the trees around it.
+ */
+function closestAcross(node: Node, selector: string, accept: (el: Element) => boolean): boolean {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el) {
+    for (let a: Element | null | undefined = el.closest(selector); a; a = a.parentElement?.closest(selector)) if (accept(a)) return true;
+    const top = el.getRootNode();
+    el = top.nodeType === 11 ? ((top as ShadowRoot).host ?? null) : null;
+  }
   return false;
 }
+
+/** `node` sits inside text that is not main text (a menu, a comments section, a byline) */
+const insideAside = (node: Node) => closestAcross(node, NOT_MAIN_SELECTOR, pageHeader);
+const inLink = (node: Node) => closestAcross(node, 'a', () => true);
 
 /** root sits inside something skipped (an editor, a hidden panel, the card host): none of its text counts */
 export function insideSkipped(root: Node, opts: CollectOptions | undefined): boolean {
@@ -133,10 +133,8 @@ const FRAME_BLOCK = 1;
 const SINGLE = 2;
 /** the frame is the content of an element that is not main text */
 const FRAME_ASIDE = 4;
-/** the frame is a link's content */
-const FRAME_LINK = 8;
 /** the frame is a heading's content (h1-h6) */
-const FRAME_HEADING = 16;
+const FRAME_HEADING = 8;
 
 /** The characters a text node shows, near enough: a short run of white space (indentation between tags) shows none. */
 function shownLength(data: string): number {
@@ -159,27 +157,23 @@ class TextWalker {
   /** the first text node of the next piece (see take), and its data */
   private held: Text | null = null;
   private heldData = '';
-  private marks: Map<Element, number> | null = null;
+  private skips: Set<Element> | null = null;
   private skip: ((el: Element) => boolean) | undefined = undefined;
   /** open frames that are not main text (plus one when the walk started inside such an element) */
   private asideDepth = 0;
-  /** open link frames */
-  private linkDepth = 0;
   /** the level of the innermost open heading (0: none), and of the "References" section the walk is in */
   private headingLevel = 0;
   private refLevel = 0;
-  /** the line being read (text since the last block break): where it starts, the characters it shows, those in links */
+  /** the line being read (text since the last block break): where it starts, the heading level of its first text
+   * node, and the index in `parts` of that node */
   private lineStart = 0;
-  private lineShown = 0;
-  private lineLinked = 0;
-  /** the heading level of the line's first text node, and the index in `parts` of that node */
   private lineHeading = 0;
   private linePart = 0;
 
   /** sets the walk up at `root` (a walker is reused: see `idle`) */
   start(root: Node, opts: CollectOptions | undefined): void {
     this.skip = opts?.skip;
-    this.marks = markedElements(root);
+    this.skips = attributeSkips(root);
     if (insideSkipped(root, opts)) return;
     this.asideDepth = insideAside(root) ? 1 : 0;
     if (root.nodeType === 3) {
@@ -203,9 +197,9 @@ class TextWalker {
     this.breakPending = false;
     this.held = null;
     this.heldData = '';
-    this.marks = null;
+    this.skips = null;
     this.skip = undefined;
-    this.asideDepth = this.linkDepth = this.headingLevel = this.refLevel = 0;
+    this.asideDepth = this.headingLevel = this.refLevel = 0;
   }
 
   /**
@@ -221,7 +215,7 @@ class TextWalker {
     const starts: number[] = [];
     const aside: number[] = [];
     let length = 0;
-    this.lineStart = this.lineShown = this.lineLinked = this.lineHeading = this.linePart = 0;
+    this.lineStart = this.lineHeading = this.linePart = 0;
     const held = this.held;
     if (held !== null) {
       // the first node of this piece: no break before it
@@ -237,7 +231,7 @@ class TextWalker {
         nexts.pop();
         const f = flags.pop()!;
         if (f & FRAME_BLOCK) this.breakPending = true;
-        if (f & (FRAME_ASIDE | FRAME_LINK | FRAME_HEADING)) this.leave(f);
+        if (f & (FRAME_ASIDE | FRAME_HEADING)) this.leave(f);
         continue;
       }
       nexts[top] = flags[top]! & SINGLE ? null : n.nextSibling;
@@ -253,11 +247,11 @@ class TextWalker {
           }
           this.breakPending = false;
           if (length > 0) {
-            this.endLine(length, parts, aside);
+            this.endLine(length, parts);
             parts.push(BLOCK_BREAK);
             length += 1;
             this.lineStart = length;
-            this.lineShown = this.lineLinked = this.lineHeading = 0;
+            this.lineHeading = 0;
             this.linePart = parts.length;
           }
         }
@@ -265,7 +259,7 @@ class TextWalker {
         length += data.length;
       } else if (type === 1) this.enter(n as Element);
     }
-    if (length) this.endLine(length, parts, aside);
+    if (length) this.endLine(length, parts);
     return nodes.length ? { text: parts.join(''), nodes, starts, aside } : null;
   }
 
@@ -273,22 +267,16 @@ class TextWalker {
   private enter(el: Element): void {
     const tag = el.localName;
     const custom = tag.includes('-');
-    let mark = this.marks?.get(el);
-    if (SKIP_TAGS.has(tag) || mark === SKIP || (custom && this.skip?.(el))) return;
-    if (mark === undefined && NOT_MAIN_TAGS.has(tag) && pageHeader(el)) mark = ASIDE;
+    if (SKIP_TAGS.has(tag) || this.skips?.has(el) || (custom && this.skip?.(el))) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) this.breakPending = true;
     const first = el.firstChild;
     // a leaf (<br>, <img>, an empty span) needs no frame: its block edge is already marked
     if (first) {
       let f = block ? FRAME_BLOCK : 0;
-      if (mark === ASIDE) {
+      if (NOT_MAIN_TAGS.has(tag) && pageHeader(el)) {
         f |= FRAME_ASIDE;
         this.asideDepth++;
-      }
-      if (tag === 'a') {
-        f |= FRAME_LINK;
-        this.linkDepth++;
       }
       const level = tag.length === 2 && tag.charCodeAt(0) === 104 /* h */ ? tag.charCodeAt(1) - 48 : 0;
       if (level > 0 && level < 7) {
@@ -304,8 +292,8 @@ class TextWalker {
     const sr = custom || SHADOW_HOSTS.has(tag) ? el.shadowRoot : null;
     if (sr) {
       this.breakPending = true;
-      const inner = markedElements(sr);
-      if (inner) this.marks = this.marks ? new Map([...this.marks, ...inner]) : inner;
+      const inner = attributeSkips(sr);
+      if (inner) this.skips = this.skips ? new Set([...this.skips, ...inner]) : inner;
       this.push(sr.firstChild, FRAME_BLOCK);
     }
   }
@@ -313,33 +301,27 @@ class TextWalker {
   /** Closes what a frame opened. */
   private leave(f: number): void {
     if (f & FRAME_ASIDE) this.asideDepth--;
-    if (f & FRAME_LINK) this.linkDepth--;
     if (f & FRAME_HEADING) this.headingLevel = 0;
   }
 
-  /** Adds a text node at `at` of the piece, and counts it into its line. */
+  /** Adds a text node at `at` of the piece, in its line. */
   private addText(node: Text, data: string, at: number, parts: string[], nodes: Text[], starts: number[], aside: number[]): void {
-    if (!this.lineShown && !this.lineHeading) this.lineHeading = this.headingLevel;
-    const shown = shownLength(data);
-    this.lineShown += shown;
-    if (this.linkDepth) this.lineLinked += shown;
+    if (!this.lineHeading) this.lineHeading = this.headingLevel;
     if (this.asideDepth || this.refLevel) addSpan(aside, at, at + data.length);
     nodes.push(node);
     starts.push(at);
     parts.push(data);
   }
 
-  /** Ends the line that ends at `end`: a line almost all links is not main text; a "References" heading opens its section. */
-  private endLine(end: number, parts: string[], aside: number[]): void {
-    if (this.lineShown && this.lineLinked >= this.lineShown * LINK_LINE_SHARE) addSpan(aside, this.lineStart, end);
+  /** Ends the line that ends at `end`: a "References" heading opens its section. */
+  private endLine(end: number, parts: string[]): void {
     if (this.lineHeading && end - this.lineStart < 60 && REFERENCE_HEADING.test(parts.slice(this.linePart).join('')))
       this.refLevel = this.lineHeading;
   }
 }
 
-/** Adds [start, end) to the sorted spans, merged with the spans it touches (a line's span may hold its nodes' spans). */
+/** Adds [start, end) to the sorted spans, merged with the last one when they touch. */
 function addSpan(spans: number[], start: number, end: number): void {
-  while (spans.length && spans[spans.length - 2]! >= start) spans.length -= 2;
   const n = spans.length;
   if (n && spans[n - 1]! >= start - 1) spans[n - 1] = Math.max(spans[n - 1]!, end);
   else spans.push(start, end);
@@ -398,6 +380,44 @@ function nodeAt(c: CollectedText, pos: number, isEnd: boolean): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * Which offsets of `c` are not the page's main text: those in one of its `aside` spans, in an element
+ * NOT_MAIN_SELECTOR names, or on a line (the text between two block breaks) that shows at least LINK_LINE_SHARE
+ * of its characters in links. The walk reads no attribute and counts no link for that (a query per kind cost
+ * every page a walk of its elements, and counting every line's links a fifth of the walk, while most pages never
+ * ask): this looks at the ancestors of the one node asked about, and at its line (the last line's answer is
+ * kept for the next offset on it).
+ */
+export function notMain(c: CollectedText): (at: number) => boolean {
+  let line = -1;
+  let lineEnd = -1;
+  let linkLine = false;
+  return (at) => {
+    if (!c.nodes.length) return false;
+    if (inAside(c.aside, at)) return true;
+    const t = c.text;
+    if (at < line || at >= lineEnd) {
+      line = t.lastIndexOf(BLOCK_BREAK, at) + 1;
+      lineEnd = t.indexOf(BLOCK_BREAK, at);
+      if (lineEnd < 0) lineEnd = t.length;
+      linkLine = linksMost(c, line, lineEnd);
+    }
+    return linkLine || insideAside(c.nodes[nodeAt(c, at, false)]!);
+  };
+}
+
+/** the characters shown in text[start, end) (one line of `c`) are at least LINK_LINE_SHARE in links */
+function linksMost(c: CollectedText, start: number, end: number): boolean {
+  let shown = 0;
+  let linked = 0;
+  for (let i = nodeAt(c, start, false); i < c.nodes.length && c.starts[i]! < end; i++) {
+    const n = shownLength(c.text.slice(c.starts[i], Math.min(c.starts[i + 1] ?? end, end)));
+    shown += n;
+    if (n && inLink(c.nodes[i]!)) linked += n;
+  }
+  return shown > 0 && linked >= shown * LINK_LINE_SHARE;
 }
 
 /** A Range over text[start, end). The offsets must not include a BLOCK_BREAK. */

@@ -29,7 +29,7 @@ import { PageReader, type Piece } from '../core/page-reader';
 import { CoverageDecision } from '../core/coverage-decision';
 import { BLOCK_BREAK, type Mention } from '../core/types';
 import { ChangeQueue } from './change-queue';
-import { collectChunks, rangeFor, type CollectedText } from './collect-text';
+import { collectChunks, notMain, rangeFor, type CollectedText } from './collect-text';
 import type { HighlightStyles } from './highlight-styles';
 import { MentionIndex, type MentionRecord } from './mention-index';
 import type { Painter } from './paint';
@@ -339,7 +339,7 @@ export class PageScanner {
    */
   private paintMentions(chunk: CollectedText, mentions: Mention[], follows: boolean): MentionRecord[] {
     const out: MentionRecord[] = [];
-    if (this.decision?.add(mentions, chunk.aside, chunk.text, follows).length && !this.everywhere) {
+    if (this.decision?.add(mentions, notMain(chunk), chunk.text, follows).length && !this.everywhere) {
       this.mark(this.held.takeEntities((e) => this.marked(e)));
       // the page's first marks reach its highlights at the end of this slice
       this.paintDue = -Infinity;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions } from '../../../src/core/matcher';
 import { CoverageDecision } from '../../../src/core/coverage-decision';
+import { inAside } from '../../../src/core/text-blocks';
 import type { StoryPack } from '../../../src/core/pack';
 import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled/index';
@@ -32,7 +33,7 @@ function pack(id: string, entities: [name: string, type: string, centrality: 'ce
 function covers(text: string, packs: StoryPack[] = [bundledPack()], aside: number[] = []): string[] {
   const m = compileMatcher(packs, OPTIONS);
   const d = new CoverageDecision(m);
-  d.add(findMentions(m, text), aside, text);
+  d.add(findMentions(m, text), (at) => inAside(aside, at), text);
   return d.coveredIds();
 }
 
@@ -89,7 +90,7 @@ describe('coverage decision', () => {
     const m = compileMatcher([bundledPack()], OPTIONS);
     const pieces = (...texts: string[]) => {
       const d = new CoverageDecision(m);
-      for (const t of texts) d.add(findMentions(m, t), [], t, true);
+      for (const t of texts) d.add(findMentions(m, t), () => false, t, true);
       return d.coveredIds();
     };
     const near = ['Vladimir Putin spoke first.', 'Then Kim Jong Un.'];
@@ -101,7 +102,7 @@ describe('coverage decision', () => {
   it('once coverage, a page stays coverage as more of it is read', () => {
     const m = compileMatcher([bundledPack()], OPTIONS);
     const d = new CoverageDecision(m);
-    const read = (text: string) => d.add(findMentions(m, text), [], text, true);
+    const read = (text: string) => d.add(findMentions(m, text), () => false, text, true);
     expect(read('Kim Jong Un left Pyongyang.')).toEqual([]);
     expect(read('Vladimir Putin waited at Khasan.')).toEqual([0]);
     expect(read('Seoul protested.')).toEqual([]);

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { collectChunks, collectText, rangeFor, visibleContext } from '../../../src/page/collect-text';
+import { collectChunks, collectText, notMain, rangeFor, visibleContext, type CollectedText } from '../../../src/page/collect-text';
 import { BLOCK_BREAK } from '../../../src/core/types';
 import { NOT_MAIN_SELECTOR } from '../../../src/core/text-blocks';
 
@@ -146,12 +146,25 @@ function mk(sel: string, text: string): string {
   return `<${tag} ${attrs.filter(Boolean).join(' ')}>${text}</${tag}>`;
 }
 
-/** the text of the page that is not main text, span by span */
-function asides(html: string): string[] {
-  const c = collectText(page(html).body);
+/** the runs of `c.text` that are not main text, offset by offset (a block break between two such runs joins them) */
+function notMainRuns(c: CollectedText): string[] {
+  const t = c.text;
+  const at = notMain(c);
+  const flags = Array.from(t, (_, k) => t[k] !== BLOCK_BREAK && at(k));
+  for (let k = 0; k < t.length; k++) if (t[k] === BLOCK_BREAK) flags[k] = !!flags[k - 1] && !!flags[k + 1];
   const out: string[] = [];
-  for (let k = 0; k < c.aside.length; k += 2) out.push(shown(c.text.slice(c.aside[k], c.aside[k + 1])).trim());
+  for (let k = 0; k < t.length; k++) {
+    if (!flags[k] || (k > 0 && flags[k - 1])) continue;
+    let e = k;
+    while (e < t.length && flags[e]) e++;
+    out.push(shown(t.slice(k, e)));
+  }
   return out;
+}
+
+/** the text of the page that is not main text, run by run */
+function asides(html: string): string[] {
+  return notMainRuns(collectText(page(html).body)).map((x) => x.trim());
 }
 
 describe('main text, judged from markup in the same walk', () => {
@@ -212,14 +225,22 @@ describe('main text, judged from markup in the same walk', () => {
     const doc = page('<nav><ul><li id="x">Putin</li></ul></nav><p id="y">Kim</p>');
     expect(collectText(doc.getElementById('x')!).aside).toEqual([0, 5]);
     expect(collectText(doc.getElementById('y')!).aside).toEqual([]);
+    const inComments = collectText(page('<section class="comments"><p id="z">Putin</p></section>').getElementById('z')!);
+    expect(notMain(inComments)(0)).toBe(true);
+  });
+
+  it('text in a shadow root is not main text when its host sits in a comments section or a byline', () => {
+    const doc = page('<p>Kim Jong Un</p><div class="comments"><x-comment id="c"></x-comment></div><my-byline class="byline"></my-byline>');
+    doc.getElementById('c')!.attachShadow({ mode: 'open' }).innerHTML = '<p>I think Putin...</p>';
+    doc.querySelector('my-byline')!.attachShadow({ mode: 'open' }).innerHTML = '<span>By Anna Putina</span>';
+    expect(notMainRuns(collectText(doc.body))).toEqual(['I think Putin...¶By Anna Putina']);
   });
 
   it('cutting the page into chunks cuts its spans, and finds the same text not main', () => {
     const html = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} of the story.</p><nav><a href="/">Menu ${i}</a></nav>`).join('');
     const whole = asides(html);
     const pieces: string[] = [];
-    for (const c of collectChunks(page(html).body, { maxChars: 100 }))
-      for (let k = 0; k < c.aside.length; k += 2) pieces.push(shown(c.text.slice(c.aside[k], c.aside[k + 1])));
+    for (const c of collectChunks(page(html).body, { maxChars: 100 })) pieces.push(...notMainRuns(c));
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('¶').split('¶')).toEqual(whole.join('¶').split('¶'));
   });
