@@ -51,6 +51,16 @@ describe('coverage decision', () => {
     expect(covers(`${roundup}${FAR}A train later stopped at Khasan.`)).toEqual(['kim-putin-2023']);
   });
 
+  it('the window is measured in columns, a Hangul syllable two: two items of a Korean roundup are not one sentence', () => {
+    // 55 syllables and spaces between the names: 110 columns, a sentence; 75 (the width of two short items): 150
+    const gap = (syllables: number) => '가'.repeat(syllables - 5) + ' 다 라 마 ';
+    const korean = (n: number) => `블라디미르 푸틴 대통령은 ${gap(n)}김정은 위원장은`;
+    expect(covers(korean(52))).toEqual(['kim-putin-2023']);
+    expect(covers(korean(75))).toEqual([]);
+    // the same 75 characters of Latin letters are within the window
+    expect(covers(`Vladimir Putin ${'a'.repeat(70)} b c Kim Jong Un`)).toEqual(['kim-putin-2023']);
+  });
+
   it('one central name, however often, with the countries and capitals of the news, is not coverage', () => {
     expect(
       covers('Vladimir Putin met the Chinese leader in Moscow. Putin said Russia and the United States, Ukraine and Seoul...'),
@@ -97,6 +107,11 @@ describe('coverage decision', () => {
     const far = [near[0]!, FAR, near[1]!];
     expect([pieces(...near), covers(near.join('\u2029'))]).toEqual([['kim-putin-2023'], ['kim-putin-2023']]);
     expect([pieces(...far), covers(far.join('\u2029'))]).toEqual([[], []]);
+    // Korean text across a piece's edge: its columns carry over
+    const wide = ['블라디미르 푸틴 대통령은 말했다.', '가'.repeat(60), '김정은 위원장은'];
+    const narrow = ['블라디미르 푸틴 대통령은 말했다.', '가'.repeat(20), '김정은 위원장은'];
+    expect([pieces(...wide), covers(wide.join('\u2029'))]).toEqual([[], []]);
+    expect([pieces(...narrow), covers(narrow.join('\u2029'))]).toEqual([['kim-putin-2023'], ['kim-putin-2023']]);
   });
 
   it('once coverage, a page stays coverage as more of it is read', () => {
