@@ -8,7 +8,7 @@ import { compileMatcher } from '../../../src/core/matcher';
 import { parsePack } from '../../../src/story/schema';
 import { bundledPack } from '../../../src/story/bundled';
 import { PageScanner } from '../../../src/page/page-scanner';
-import { fakeEnv, fakePainter, fakeStyles, settled } from './fake-scanner-env';
+import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
 const TYPES: ('person' | 'place' | 'organization')[] = ['person', 'place', 'organization'];
 const bundled = compileMatcher([bundledPack()], { types: TYPES, roleMentions: false });
@@ -19,7 +19,8 @@ function setup() {
   const commits: number[] = [];
   const scanner = new PageScanner(fakeEnv(), fakePainter(painted, { commit: () => commits.push(painted.size) }), fakeStyles);
   const texts = () => [...painted].map((r) => r.toString()).sort();
-  const idle = () => settled(scanner);
+  // the page's changes reach the scanner's observer as microtasks queued when made: settle sees them
+  const idle = () => scanner.settle();
   return { scanner, painted, commits, texts, idle };
 }
 

@@ -26,26 +26,19 @@ export function fakePainter(painted: Set<Range>, hooks: { commit?: () => void } 
 
 export const fakeStyles = { adopt: () => undefined } as unknown as HighlightStyles;
 
-/** One task turn: the page's changes reach the scanner's observer as microtasks, before the next task. */
-export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-/** Waits until `scanner` has handled every change the page made so far (no fixed wait: settle is a condition). */
-export async function settled(scanner: { settle(): Promise<void> }): Promise<void> {
-  await nextTask();
-  await scanner.settle();
-}
+/** the content script's scheduler.postTask, as a timer task: the page's due timers run first */
+const postTask = (fn: () => void): void => void setTimeout(fn, 0);
 
 export function fakeEnv(hooks: { failed?: () => void; settled?: () => void; yielded?: () => void } = {}): ScannerEnv {
   return {
     failed: () => hooks.failed?.(),
     win: window as unknown as Window & typeof globalThis,
     stopped: () => false,
-    // a task, as the content script's scheduler.postTask: the page's due timers run first
     yieldNow: () => {
       hooks.yielded?.();
-      return nextTask();
+      return new Promise<void>((resolve) => postTask(resolve));
     },
-    soon: (fn) => void setTimeout(fn, 0),
+    soon: postTask,
     later: (fn, ms) => void setTimeout(fn, ms),
     isOwn: (n) => n.nodeType === 1 && (n as Element).localName === 'story-lens-card',
     settled: () => hooks.settled?.(),

@@ -23,7 +23,7 @@ vi.mock('../../../src/core/page-reader', async (importOriginal) => {
 import { compileMatcher } from '../../../src/core/matcher';
 import { bundledPack } from '../../../src/story/bundled';
 import { PageScanner } from '../../../src/page/page-scanner';
-import { fakeEnv, fakePainter, fakeStyles, settled } from './fake-scanner-env';
+import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
 const matcher = compileMatcher([bundledPack()], { types: ['person', 'place', 'organization'], roleMentions: false });
 const LINE = 'Kim Jong Un rode his armoured train towards Vladivostok while officials waited.';
@@ -31,7 +31,8 @@ const LINE = 'Kim Jong Un rode his armoured train towards Vladivostok while offi
 function scanner() {
   const painted = new Set<Range>();
   const s = new PageScanner(fakeEnv(), fakePainter(painted), fakeStyles);
-  const idle = () => settled(s);
+  // the page's changes reach the scanner's observer as microtasks queued when made: settle sees them
+  const idle = () => s.settle();
   return { s, painted, idle };
 }
 

@@ -10,7 +10,7 @@ import { compileMatcher, type CompiledMatcher } from '../../../src/core/matcher'
 import type { EntityType } from '../../../src/core/pack';
 import { bundledPack } from '../../../src/story/bundled';
 import { PageScanner } from '../../../src/page/page-scanner';
-import { fakeEnv, fakePainter, fakeStyles, settled } from './fake-scanner-env';
+import { fakeEnv, fakePainter, fakeStyles } from './fake-scanner-env';
 
 /** the matcher of a reader who has these entity types on (the types painted are the matcher's) */
 const matchers = new Map<string, CompiledMatcher>();
@@ -29,7 +29,8 @@ function setup() {
   const scanner = new PageScanner(env, fakePainter(painted), fakeStyles);
   const texts = () => [...painted].map((r) => r.toString()).sort();
   /** waits until the scanner has handled every queued change */
-  const idle = () => settled(scanner);
+  // the page's changes reach the scanner's observer as microtasks queued when made: settle sees them
+  const idle = () => scanner.settle();
   return { scanner, painted, texts, idle, settled: () => settledCount, failures: () => failures };
 }
 
