@@ -159,7 +159,7 @@ class TextWalker {
   private heldData = '';
   private skips: Set<Element> | null = null;
   private skip: ((el: Element) => boolean) | undefined = undefined;
-  /** open frames that are not main text (plus one when the walk started inside such an element) */
+  /** open frames that are not main text (a walk that starts inside one: `notMain` asks its ancestors) */
   private asideDepth = 0;
   /** the level of the innermost open heading (0: none), and of the "References" section the walk is in */
   private headingLevel = 0;
@@ -175,7 +175,6 @@ class TextWalker {
     this.skip = opts?.skip;
     this.skips = attributeSkips(root);
     if (insideSkipped(root, opts)) return;
-    this.asideDepth = insideAside(root) ? 1 : 0;
     if (root.nodeType === 3) {
       this.push(root, SINGLE);
       return;
