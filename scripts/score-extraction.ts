@@ -86,7 +86,7 @@ function proposed(result: ExtractResult): Proposed[] {
   }));
 }
 
-export function scoreArticle(article: string, gold: Gold, result: ExtractResult, ms = 0): ArticleScore {
+function scoreArticle(article: string, gold: Gold, result: ExtractResult, ms = 0): ArticleScore {
   const goldByKey = new Map<string, GoldEntity>();
   for (const g of gold.entities) for (const n of [g.name, ...(g.names ?? [])]) goldByKey.set(key(n), g);
   const optional = new Set((gold.optional ?? []).map(key));

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { KEEP_NAMES_SHIM, launch, ROOT, type Harness } from '../lib/browser';
-import { round, setMarkEverywhere } from './common';
+import { HIGHLIGHTS, round, setMarkEverywhere } from './common';
 import { median, stripScripts } from './fixtures';
 
 const COVERAGE_PAGES = [
@@ -29,7 +29,7 @@ const REAL_PAGES = path.join(ROOT, '../shared/fixtures/real-pages');
 
 /** From document start: performance.now() at the first frame with a mark (window.__firstMark). */
 const FIRST_MARK = `(() => {
-  const names = ['story-lens-person', 'story-lens-place', 'story-lens-organization'];
+  const names = ${JSON.stringify(HIGHLIGHTS)};
   const tick = () => {
     if (names.some((k) => (CSS.highlights.get(k)?.size ?? 0) > 0)) window.__firstMark = performance.now();
     else requestAnimationFrame(tick);

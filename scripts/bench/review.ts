@@ -15,7 +15,7 @@ import { median } from './fixtures';
 
 declare const chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } };
 
-export const REVIEW_SIZES = [20, 400] as const;
+const REVIEW_SIZES = [20, 400] as const;
 /** edits timed per opening of the screen, half of each kind */
 const EDITS = 6;
 

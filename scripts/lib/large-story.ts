@@ -8,7 +8,7 @@
  * paradigms) and Hangul.
  */
 import { prng } from './prng';
-import type { Entity, EntityName, EntityType, StoryPack } from '../../src/core/pack';
+import { PACK_FORMAT_VERSION, type Entity, type EntityName, type EntityType, type StoryPack } from '../../src/core/pack';
 
 export const LARGE_STORY_ENTITIES = 2000;
 export const LARGE_STORY_NAMES = 25;
@@ -177,7 +177,7 @@ export function largeStory(entities = LARGE_STORY_ENTITIES, seed = 13): LargeSto
   }
   const pack: StoryPack = {
     format: 'story-lens/pack',
-    formatVersion: 2,
+    formatVersion: PACK_FORMAT_VERSION,
     id: 'large-story',
     title: 'A story of two thousand made-up names',
     date: '2024-05-01',

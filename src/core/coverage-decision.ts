@@ -20,9 +20,9 @@ import type { Mention } from './types';
 import { prepareMatcher, type CompiledMatcher, type PreparedMatcher } from './matcher-format';
 
 /** two distinct central entities named at most this many columns apart in main text make coverage */
-export const NEAR_COLUMNS = 120;
+const NEAR_COLUMNS = 120;
 /** ...or this many distinct central entities anywhere in main text */
-export const ANYWHERE_NEEDED = 3;
+const ANYWHERE_NEEDED = 3;
 
 /** the first code point of each range of Hangul, kana and CJK (East Asian wide) characters, and the one after it */
 const WIDE = [0x1100, 0x1160, 0x2e80, 0xa4d0, 0xac00, 0xd7a4, 0xf900, 0xfb00, 0xfe30, 0xfe50, 0xff00, 0xff61, 0xffe0, 0xffe7];

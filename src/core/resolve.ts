@@ -221,8 +221,7 @@ function linkedSyllable(p: PreparedMatcher, text: string, tk: Tokens, k: number,
 }
 
 /**
- * "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town;
- * "South China Sea", "United States Virgin Islands": followed by a capitalised sea, river or island, another place.
+ * "Moscow, Idaho": a place followed by a comma and a US state or Canadian province is a namesake town.
  * Within the place's block only (a page read in pieces never sees the next block with it).
  */
 function qualifiedPlace(text: string, tk: Tokens, c: Candidate): boolean {
