@@ -5,7 +5,7 @@
  */
 import { displayText } from '../core/display-text';
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
 /** Attributes the browser shows or says as text: each goes through displayText, as every text child does. */
