@@ -36,7 +36,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** An SVG element (the card's map): attributes only, text set by the caller as textContent. */
+/** An SVG element (the card's map): attributes only, no text (card-map.ts lays the names over it with card-text.ts). */
 export function svgEl<K extends keyof SVGElementTagNameMap>(
   doc: Document,
   tag: K,
