@@ -10,7 +10,8 @@ import { ENTITY_TYPES } from '../core/pack';
 import { coverageModel } from '../core/coverage';
 import { hostOf, isActiveOn } from '../core/site-rules';
 import { setSiteEnabled } from '../store/site-rules';
-import { clearMarkAnyway, markedAnywayPage, pageOf, setMarkAnyway } from '../store/mark-anyway';
+import { clearMarkAnyway, markedAnywayPage, setMarkAnyway } from '../store/mark-anyway';
+import { pageOf } from '../store/page-url';
 import { recordTrailVisit, trailEntryFor } from '../store/trail';
 import { checkMessage, GuardError, senderKind, type GuardedData, type GuardedMessage, type SenderLike } from './guard';
 import { enabledStories, type KnowledgeBase, type KnowledgeState } from './knowledge';
@@ -91,11 +92,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const data = check('getPageSetup', raw, sender);
       // A content script asks for its own page only: its answer (whether Story Lens runs on a site) must not tell
       // a compromised page about the reader's other sites. The extension's own pages may ask about any.
-      if (senderKind(sender, deps.extension.id, deps.extension.origin) === 'content' && !samePage(data.url, sender)) {
+      const content = senderKind(sender, deps.extension.id, deps.extension.origin) === 'content';
+      if (content && !samePage(data.url, sender)) {
         throw new GuardError('"getPageSetup" is about another page than its sender');
       }
       const tabId = sender?.tab?.id;
-      const content = senderKind(sender, deps.extension.id, deps.extension.origin) === 'content';
       const { anyway } = content && tabId != null ? await anywayIn(tabId, data.url) : { anyway: false };
       const setup = await deps.kb.pageSetup(data.url, anyway);
       // a page where Story Lens does not run reports nothing: clear what an earlier page of the tab left

@@ -11,6 +11,7 @@
  */
 import { storage } from '#imports';
 import { z } from 'zod';
+import { pageOf } from './page-url';
 import { queueWrite } from './write-queue';
 
 export const MARK_ANYWAY_KEY = 'session:markAnyway' as const;
@@ -19,17 +20,6 @@ const MAX_PAGES = 200;
 
 const AnywaySchema = z.array(z.object({ tabId: z.number().int().min(0), page: z.string().max(8192) })).max(MAX_PAGES);
 type AnywayPages = z.infer<typeof AnywaySchema>;
-
-/** The page a URL is: without its #fragment ('' for what is not a URL). */
-export function pageOf(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
-  } catch {
-    return '';
-  }
-}
 
 async function read(): Promise<AnywayPages> {
   const parsed = AnywaySchema.safeParse(await storage.getItem(MARK_ANYWAY_KEY).catch(() => null));

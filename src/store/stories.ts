@@ -17,9 +17,10 @@
  * Version 1: { revision, stories: StoredStory[] }, and `local:storiesUndo` =
  * { index, story, removedAt, edited? } (`edited`: the story was replaced by
  * an edit, not removed). Version 2: the same, with every pack in pack
- * format 2 (each entity central or background); the migration upgrades each
- * pack as parsePack would, so a read never has to again. A pack that still
- * comes back in format 1 (an undo kept from before) is upgraded when read.
+ * format 2 (each entity central or background); the migration rewrites the
+ * stored packs once, upgraded as parsePack would, so storage holds the current
+ * format. Reads still parse every pack with parsePack, which upgrades one in
+ * format 1 wherever it comes from (an undo kept from before, a hand-edited profile).
  */
 import { storage } from '#imports';
 import { z } from 'zod';

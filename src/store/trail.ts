@@ -12,6 +12,7 @@ import { storage } from '#imports';
 import { z } from 'zod';
 import type { StoryPack, EntityType } from '../core/pack';
 import { coverageModel } from '../core/coverage';
+import { pageOf } from './page-url';
 import { queueWrite } from './write-queue';
 
 const TRAIL_KEY = 'local:trail' as const;
@@ -72,14 +73,9 @@ export function clearTrail(): Promise<void> {
 
 /** The page URL as the trail keeps it: http(s) only, no fragment; '' otherwise. */
 function trailUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return '';
-    u.hash = '';
-    return u.href.slice(0, 2048);
-  } catch {
-    return '';
-  }
+  const page = pageOf(url);
+  // a parsed URL's href begins with its scheme, in lower case
+  return /^https?:/.test(page) ? page.slice(0, 2048) : '';
 }
 
 /**

@@ -47,15 +47,18 @@ export function aliasContext(lowerWords: Set<string>, others: readonly OtherEnti
  * form may belong to a different entity of another story the reader follows.
  */
 export function keepAlias(alias: string, name: string, type: EntityType, ctx: AliasContext): boolean {
-  const owners = ctx.taken.get(formKey(alias));
-  if (owners && ![...owners].some((o) => o === formKey(name) || formKey(alias) === formKey(name))) return false;
+  const aliasKey = formKey(alias);
+  const nameKey = formKey(name);
+  // another story's form is dropped unless it is the name itself or one this entity owns too
+  const owners = ctx.taken.get(aliasKey);
+  if (owners && aliasKey !== nameKey && !owners.has(nameKey)) return false;
   if (/\s/.test(alias) || /^(?:\p{Lu}\.?){2,6}$/u.test(alias)) return true;
   if (ctx.lowerWords.has(alias.toLowerCase()) || isCommonWord(alias)) return false;
   if (type !== 'person') return true;
   const words = name.split(/\s+/);
   if (words.length < 2) return true;
   const given = isFamilyFirst(name) ? words.slice(1) : words.slice(0, -1);
-  return !given.some((w) => formKey(w) === formKey(alias));
+  return !given.some((w) => formKey(w) === aliasKey);
 }
 
 export interface RankItem {

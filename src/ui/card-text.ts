@@ -8,12 +8,10 @@
  * a link's or heading's name. The attribute stays inside the closed root.
  */
 import { displayText } from '../core/display-text';
-import { el } from './dom';
+import { el, type Child } from './dom';
 
 /** the attribute the card's CSS shows as its text (card.css and scripts/lib/card-reader.ts name it too) */
 const TEXT_ATTR = 'data-t';
-
-type Child = Node | string | null | undefined | false;
 
 /** An element that shows `text` (made harmless by displayText), with no text node. */
 export function shown(doc: Document, text: string, className = ''): HTMLSpanElement {

@@ -5,7 +5,7 @@
  */
 import { displayText } from '../core/display-text';
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
 /** Attributes the browser shows or says as text: each goes through displayText, as every text child does. */
@@ -36,7 +36,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** An SVG element (the card's map): attributes only, text set by the caller as textContent. */
+/** An SVG element (the card's map): attributes only, no text (card-map.ts lays the names over it with card-text.ts). */
 export function svgEl<K extends keyof SVGElementTagNameMap>(
   doc: Document,
   tag: K,

@@ -7,9 +7,7 @@
 import { CENTRALITIES, PACK_FORMAT_VERSION, type Centrality, type Entity, type EntityName, type StoryPack } from '../core/pack';
 import type { StoryPackInput } from '../story/schema';
 import { t, typeName } from './i18n';
-import { initialReview, slugify, type DraftEntity, type ExtractedEntity, type ReviewState } from './review-state';
-
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+import { clean, initialReview, slugify, type DraftEntity, type ExtractedEntity, type ReviewState } from './review-state';
 
 function uniqueId(base: string, taken: Set<string>, fallback: string): string {
   const root = base || fallback;

@@ -77,8 +77,11 @@ export type ReviewAction =
   | { type: 'setTypes'; keys: string[]; entityType: EntityType }
   | { type: 'setCentrality'; keys: string[]; centrality: Centrality };
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-const same = (a: string, b: string) => clean(a).toLocaleLowerCase() === clean(b).toLocaleLowerCase();
+/** Text as the screen keeps it: runs of white space as one space, trimmed. */
+export const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** `clean`, in lower case: names are compared in this form. */
+export const folded = (s: string) => clean(s).toLocaleLowerCase();
+const same = (a: string, b: string) => folded(a) === folded(b);
 
 /** Aliases without the name itself, blanks or case-insensitive duplicates, in first-seen order. */
 function tidyAliases(name: string, aliases: string[]): string[] {

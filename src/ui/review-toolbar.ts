@@ -8,7 +8,7 @@ import { ENTITY_TYPES, type EntityType } from '../core/pack';
 import { el } from './dom';
 import { t, typePlural } from './i18n';
 import { centralitySelect, typeSelect, type ReviewView } from './review-entity';
-import type { DraftEntity, ReviewState } from './review-state';
+import { folded, type DraftEntity, type ReviewState } from './review-state';
 
 export interface ReviewFilter {
   type: EntityType | 'all';
@@ -50,7 +50,7 @@ export function bulkTools(h: ToolHost, shown: HTMLElement): HTMLElement {
     dir: 'auto',
     maxlength: 120,
     oninput: (ev: Event) => {
-      h.filter.text = (ev.target as HTMLInputElement).value.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+      h.filter.text = folded((ev.target as HTMLInputElement).value);
       h.refilter();
     },
   });

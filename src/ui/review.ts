@@ -13,7 +13,7 @@ import { ENTITY_TYPES } from '../core/pack';
 import { el } from './dom';
 import { t, typeCount } from './i18n';
 import { entityItem, NAMES_LIST_ID, patchEntityItem, type ReviewView } from './review-entity';
-import { reviewProblems, reviewReducer, type DraftEntity, type ReviewState } from './review-state';
+import { folded, reviewProblems, reviewReducer, type DraftEntity, type ReviewState } from './review-state';
 import { addEntityField, bulkTools, entityMatches, type ReviewFilter } from './review-toolbar';
 
 export interface ReviewHandlers {
@@ -81,7 +81,7 @@ export function mountReview(
     if (focus && active?.dataset.focusKey !== focus) focusControl(r, focus);
   };
   r.keyNamed = (name) => {
-    const want = name.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+    const want = folded(name);
     return want ? r.state.entities.find((e) => e.name.toLocaleLowerCase() === want)?.key : undefined;
   };
   r.keyAfter = (key) => {

@@ -53,6 +53,13 @@ describe('trail', () => {
     ).toBeNull();
   });
 
+  it('only a web page is recorded: its address without the fragment, whatever case its scheme is written in', () => {
+    expect(entry('HTTPS://News.Example.com/a?x=1#top', '2026-11-27T10:00:00Z').url).toBe('https://news.example.com/a?x=1');
+    expect(entry(`http://a.org/${'p'.repeat(3000)}`, '2026-11-27T10:00:00Z').url).toHaveLength(2048);
+    for (const url of ['httpx://a.org/', 'ftp://a.org/', 'not a url'])
+      expect(trailEntryFor({ url, title: 'x', counts: { 'ada-lovelace': 2 } }, [{ pack, title: 't' }], ALL, new Date())).toBeNull();
+  });
+
   it('visiting a page again replaces its entry, newest first', async () => {
     await recordTrailVisit(entry('https://a.org/1', '2026-11-27T10:00:00Z'));
     await recordTrailVisit(entry('https://a.org/2', '2026-11-27T10:05:00Z'));

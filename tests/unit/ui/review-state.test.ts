@@ -368,7 +368,9 @@ describe('editing a saved story', () => {
     s = reviewReducer(s, { type: 'remove', key: byName(s, 'Seoul').key });
     s = reviewReducer(s, { type: 'add', name: 'Seoul', entityType: 'place' });
     s = reviewReducer(s, { type: 'setType', key: byName(s, 'Stella Kim').key, entityType: 'organization' });
-    const pack = parsePack(reviewToPack(s, { base: saved, takenEntityIds: ['seoul'] }));
+    // as the options page passes them (otherEntityIds): the entity ids of the reader's other stories, never this one's
+    const anotherStoryIds = ['seoul', 'pyongyang']; // the bundled story has a Seoul too
+    const pack = parsePack(reviewToPack(s, { base: saved, takenEntityIds: anotherStoryIds }));
     expect(pack.entities.map((e) => e.id)).toEqual(['yoon-suk-yeol', 'stella-kim', 'seoul-2']);
     expect(pack.entities[0]!.relations).toEqual([]);
     expect(pack.entities[1]).toMatchObject({ type: 'organization', names: [{ text: 'Kim', lang: 'en', kind: 'surname' }] });
